@@ -1,0 +1,18 @@
+# The two commands of the README, and a few more for working on the code.
+.PHONY: run test build bench clean
+
+run:            ## install what is missing, build, migrate, load demo data, serve on http://127.0.0.1:8080
+	@scripts/run
+
+test:           ## the same set-up, then every test (release, then ASan + UBSan)
+	@scripts/test
+
+build:          ## release build only
+	@scripts/install-deps
+	@scripts/build release
+
+bench:          ## micro-benchmarks of the hot paths
+	@scripts/bench
+
+clean:          ## remove build output (keeps ./var)
+	rm -rf build

@@ -1,0 +1,206 @@
+#include "app/app.hpp"
+
+#include "app/routes.hpp"
+#include "app/secrets.hpp"
+#include "auth/handlers.hpp"
+#include "auth/service.hpp"
+#include "core/failure_limiter.hpp"
+#include "core/worker_pool.hpp"
+#include "demo/seed.hpp"
+#include "net/server.hpp"
+#include "ops/handlers.hpp"
+#include "ops/metrics.hpp"
+#include "storage/sqlite/account_repository.hpp"
+#include "storage/sqlite/pool.hpp"
+#include "storage/sqlite/schema.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <filesystem>
+#include <stdexcept>
+#include <thread>
+
+namespace hc::app {
+namespace {
+
+constexpr std::string_view kTokenIssuer = "hotelcoupon";
+constexpr std::string_view kTokenAudience = "hotelcoupon-api";
+constexpr int kLoginMaxFailures = 10;
+constexpr std::chrono::minutes kLoginWindow{15};
+
+// The accounts module proves bearer tokens for the dispatcher.
+class TokenAuthenticator final : public net::Authenticator {
+ public:
+  explicit TokenAuthenticator(const auth::AuthService& service) : service_(service) {}
+  Result<Principal, Error> authenticate(std::string_view bearer_token) const override {
+    return service_.authenticate(bearer_token);
+  }
+
+ private:
+  const auth::AuthService& service_;
+};
+
+// Fails start-up early for settings this build accepts but cannot serve yet.
+void require_embedded_backends(const Config& config) {
+  std::vector<std::string> problems;
+  if (config.sqlite_path().empty()) problems.push_back("HC_DATABASE_URL: only sqlite:// is available in this build");
+  if (!config.redis_url.empty()) problems.push_back("HC_REDIS_URL: Redis is not available in this build");
+  if (!config.storage_url.starts_with("file://")) problems.push_back("HC_STORAGE_URL: only file:// is available in this build");
+  if (problems.empty()) return;
+  std::string message = "unsupported configuration:";
+  for (const std::string& problem : problems) message += "\n  " + problem;
+  throw std::runtime_error(message);
+}
+
+sqlite::ConnectionOptions database_options(const Config& config) {
+  const std::filesystem::path path = config.sqlite_path();
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+  sqlite::ConnectionOptions options;
+  options.path = path.string();
+  options.synchronous = config.sqlite_synchronous;
+  return options;
+}
+
+std::vector<unsigned char> token_key(const Config& config) {
+  const bool generated = config.jwt_secret_file.empty();
+  return load_token_key(generated ? config.data_dir / "secrets" / "jwt.key" : config.jwt_secret_file, generated);
+}
+
+std::vector<std::string> own_origins(const std::string& host, std::uint16_t port) {
+  const std::string suffix = ":" + std::to_string(port);
+  std::vector<std::string> origins{"http://" + host + suffix};
+  if (host == "127.0.0.1" || host == "::1") origins.push_back("http://localhost" + suffix);
+  return origins;
+}
+
+// On SIGINT or SIGTERM: stop accepting, let requests in flight finish, close what is left after the grace period.
+boost::asio::awaitable<void> drain_on_signal(boost::asio::signal_set& signals, net::Server& server, const Logger& log,
+                                             std::chrono::seconds grace) {
+  namespace asio = boost::asio;
+  auto [ec, signal] = co_await signals.async_wait(asio::as_tuple(asio::use_awaitable));
+  if (ec) co_return;
+  log.info("shutting down", {{"signal", std::int64_t{signal}},
+                              {"open_connections", std::uint64_t{server.open_connections()}}});
+  server.begin_shutdown();
+  // Wait for the last in-flight request to finish, or for the grace period to end.
+  const auto give_up_at = std::chrono::steady_clock::now() + grace;
+  asio::steady_timer timer(co_await asio::this_coro::executor);
+  while (server.open_connections() > 0) {
+    if (std::chrono::steady_clock::now() >= give_up_at) {
+      log.warn("grace period over; closing connections",
+                {{"open_connections", std::uint64_t{server.open_connections()}}});
+      server.force_close();
+      co_return;
+    }
+    timer.expires_after(std::chrono::milliseconds(20));
+    co_await timer.async_wait(asio::use_awaitable);
+  }
+}
+
+}  // namespace
+
+struct App::Parts {
+  Parts(const Config& config, const Logger& log)
+      : workers(config.worker_threads),
+        db(database_options(config), config.worker_threads),
+        accounts(db),
+        tokens(token_key(config), std::string(kTokenIssuer), std::string(kTokenAudience)),
+        login_failures(kLoginMaxFailures, kLoginWindow),
+        auth(accounts, hasher, tokens, login_failures, {config.access_token_ttl, config.refresh_token_ttl},
+             [] { return Clock::now(); }),
+        auth_handlers(auth, workers),
+        ops_handlers(metrics, workers, {{"database", [this] { return check_database(); }}}),
+        router(build_router({auth_handlers, ops_handlers})),
+        authenticator(auth),
+        log_(log) {}
+
+  std::string check_database() {
+    try {
+      auto connection = db.acquire();
+      connection->prepare("SELECT 1").step();
+      return {};
+    } catch (const std::exception& e) {
+      log_.warn("readiness check failed", {{"dependency", "database"}, {"what", std::string_view(e.what())}});
+      return "unreachable";
+    }
+  }
+
+  WorkerPool workers;
+  sqlite::ConnectionPool db;
+  sqlite::SqliteAccountRepository accounts;
+  auth::PasswordHasher hasher;
+  auth::JwtCodec tokens;
+  InMemoryFailureLimiter login_failures;
+  auth::AuthService auth;
+  auth::AuthHandlers auth_handlers;
+  ops::Metrics metrics;
+  ops::OpsHandlers ops_handlers;
+  net::Router router;
+  TokenAuthenticator authenticator;
+  Logger log_;
+};
+
+App::App(Config config, Logger log) : config_(std::move(config)), log_(std::move(log)) {
+  require_embedded_backends(config_);
+  std::filesystem::create_directories(config_.data_dir);
+  std::filesystem::create_directories(config_.storage_url.substr(std::string_view("file://").size()));
+  parts_ = std::make_unique<Parts>(config_, log_);
+}
+
+App::~App() = default;
+
+const net::Router& App::router() const { return parts_->router; }
+
+int App::migrate() {
+  auto connection = parts_->db.acquire();
+  const int applied = sqlite::apply_migrations(*connection, sqlite::schema_migrations());
+  log_.info("migrations applied", {{"applied", std::int64_t{applied}},
+                                   {"schema_version", std::int64_t{sqlite::current_schema_version(*connection)}}});
+  return applied;
+}
+
+int App::seed_demo() {
+  const int created = demo::seed_demo(parts_->auth, parts_->accounts);
+  log_.info(created > 0 ? "demo data loaded" : "demo data skipped: the database already has accounts",
+            {{"accounts", std::int64_t{created}}});
+  return created;
+}
+
+int App::serve() {
+  namespace asio = boost::asio;
+  migrate();
+  asio::io_context io(static_cast<int>(config_.io_threads));
+  net::DispatchPolicy policy{config_.allowed_origins, config_.trust_proxy};
+  net::Dispatcher dispatcher(parts_->router, parts_->authenticator, parts_->metrics, log_, config_.http, policy);
+  net::Server server(io, dispatcher, parts_->metrics, log_);
+  const auto endpoint = server.listen(config_.listen_host, config_.listen_port);
+  if (config_.allowed_origins.empty()) dispatcher.set_allowed_origins(own_origins(config_.listen_host, endpoint.port()));
+  server.start();
+
+  asio::signal_set signals(io, SIGINT, SIGTERM);
+  asio::co_spawn(io, [&]() -> asio::awaitable<void> { co_await drain_on_signal(signals, server, log_, config_.shutdown_grace); }, asio::detached);
+
+  const std::string host = endpoint.address().is_v6() ? "[" + endpoint.address().to_string() + "]"
+                                                       : endpoint.address().to_string();
+  const std::string url = "http://" + host + ":" + std::to_string(endpoint.port());
+  log_.info("listening", {{"url", url}, {"port", std::uint64_t{endpoint.port()}},
+                          {"io_threads", std::uint64_t{config_.io_threads}},
+                          {"worker_threads", std::uint64_t{config_.worker_threads}}});
+
+  std::vector<std::thread> threads;
+  for (unsigned i = 1; i < config_.io_threads; ++i) threads.emplace_back([&io] { io.run(); });
+  io.run();
+  for (std::thread& thread : threads) thread.join();
+  parts_->workers.stop();
+  log_.info("stopped");
+  log_.flush();
+  return 0;
+}
+
+}  // namespace hc::app

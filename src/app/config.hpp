@@ -1,0 +1,69 @@
+#pragma once
+// The one typed configuration, read once at start-up from flags, then HC_* environment variables, then an
+// optional file; every bad setting is reported at once.
+#include "core/log.hpp"
+#include "core/result.hpp"
+#include "net/dispatcher.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hc::app {
+
+struct Config {
+  std::string listen_host = "127.0.0.1";
+  std::uint16_t listen_port = 8080;
+  std::filesystem::path data_dir = "./var";
+  std::string database_url;  // always set after loading (derived from data_dir by default)
+  std::string redis_url;     // empty: the in-process bus and queue
+  std::string storage_url;   // always set after loading
+  std::vector<std::string> allowed_origins;  // empty: only the server's own origin
+  std::filesystem::path web_dir;             // empty: no web app to serve
+  LogLevel log_level = LogLevel::info;
+  unsigned io_threads = 1;
+  unsigned worker_threads = 4;
+  net::HttpLimits http;
+  std::chrono::seconds shutdown_grace{10};
+  std::filesystem::path jwt_secret_file;  // empty: <data_dir>/secrets/jwt.key, generated on first run
+  std::chrono::seconds access_token_ttl{15 * 60};
+  std::chrono::seconds refresh_token_ttl{30 * 24 * 3600};
+  bool trust_proxy = false;
+  std::string sqlite_synchronous = "FULL";
+
+  //! The SQLite file when database_url is sqlite://, else empty.
+  [[nodiscard]] std::filesystem::path sqlite_path() const;
+};
+
+//! One setting: its key (the flag is --key), its environment variable, and what it means.
+struct Setting {
+  std::string_view key;
+  std::string_view env;
+  std::string_view help;
+};
+
+//! Every setting, in the order `--help` lists them.
+const std::vector<Setting>& settings();
+
+//! Setting key → text value, as given by one source.
+using RawSettings = std::map<std::string, std::string, std::less<>>;
+
+//! Reads `key = value` lines (key as the flag without dashes or as the variable; '#' starts a comment);
+//! appends a message per bad line to `errors`.
+RawSettings read_config_file(const std::filesystem::path& path, std::vector<std::string>& errors);
+
+//! Picks the HC_* variables out of an environment; appends a message per unknown HC_* name to `errors`.
+RawSettings settings_from_environment(const std::map<std::string, std::string>& env, std::vector<std::string>& errors);
+
+//! Validates merged settings into a Config, listing every bad one.
+Result<Config, std::vector<std::string>> build_config(const RawSettings& merged);
+
+//! The whole load: file (from --config or HC_CONFIG) < environment < flags.
+Result<Config, std::vector<std::string>> load_config(const RawSettings& flags,
+                                                     const std::map<std::string, std::string>& env);
+
+}  // namespace hc::app

@@ -1,0 +1,112 @@
+#include "app/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace hc::app {
+namespace {
+
+using Env = std::map<std::string, std::string>;
+
+bool mentions(const std::vector<std::string>& errors, std::string_view text) {
+  for (const auto& error : errors) {
+    if (error.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
+TEST(Config, DefaultsAreTheEmbeddedProfile) {
+  auto config = load_config({}, {});
+  ASSERT_TRUE(config.ok());
+  EXPECT_EQ(config->listen_host, "127.0.0.1");
+  EXPECT_EQ(config->listen_port, 8080);
+  EXPECT_EQ(config->database_url, "sqlite://./var/hotelcoupon.db");
+  EXPECT_EQ(config->sqlite_path(), "./var/hotelcoupon.db");
+  EXPECT_EQ(config->storage_url, "file://./var/objects");
+  EXPECT_TRUE(config->redis_url.empty());
+  EXPECT_EQ(config->http.max_header_bytes, 8192u);
+  EXPECT_EQ(config->http.max_json_body, 65536u);
+  EXPECT_EQ(config->http.request_timeout, std::chrono::seconds(10));
+  EXPECT_EQ(config->http.idle_timeout, std::chrono::seconds(60));
+  EXPECT_EQ(config->access_token_ttl, std::chrono::minutes(15));
+  EXPECT_EQ(config->sqlite_synchronous, "FULL");
+  EXPECT_GE(config->io_threads, 1u);
+}
+
+TEST(Config, DataDirMovesTheDerivedUrls) {
+  auto config = load_config({{"data-dir", "/srv/hc"}}, {});
+  ASSERT_TRUE(config.ok());
+  EXPECT_EQ(config->database_url, "sqlite:///srv/hc/hotelcoupon.db");
+  EXPECT_EQ(config->storage_url, "file:///srv/hc/objects");
+}
+
+TEST(Config, FlagsBeatEnvironmentWhichBeatsTheFile) {
+  const auto dir = std::filesystem::temp_directory_path() / ("hc-config-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto file = dir / "hc.conf";
+  std::ofstream(file) << "# comment\nlisten = 127.0.0.1:7000\nidle-timeout = 30\nHC_LOG_LEVEL = debug\nio-threads=3\n";
+  auto config = load_config({{"listen", "127.0.0.1:9000"}},
+                            {{"HC_CONFIG", file.string()}, {"HC_IDLE_TIMEOUT", "45"}, {"PATH", "/bin"}});
+  std::filesystem::remove_all(dir);
+  ASSERT_TRUE(config.ok()) << (config.ok() ? "" : config.error().front());
+  EXPECT_EQ(config->listen_port, 9000);                       // flag
+  EXPECT_EQ(config->http.idle_timeout, std::chrono::seconds(45));  // environment over file
+  EXPECT_EQ(config->log_level, LogLevel::debug);              // file
+  EXPECT_EQ(config->io_threads, 3u);                          // file
+}
+
+TEST(Config, EveryBadSettingIsReportedAtOnce) {
+  auto config = load_config({{"listen", "nonsense"}, {"log-level", "loud"}},
+                            {{"HC_IDLE_TIMEOUT", "abc"}, {"HC_DATABASE_URL", "mysql://x"}, {"HC_LISTNE", "1"}});
+  ASSERT_FALSE(config.ok());
+  const auto& errors = config.error();
+  EXPECT_EQ(errors.size(), 5u);
+  EXPECT_TRUE(mentions(errors, "HC_LISTEN (--listen): 'nonsense'"));
+  EXPECT_TRUE(mentions(errors, "HC_LOG_LEVEL"));
+  EXPECT_TRUE(mentions(errors, "HC_IDLE_TIMEOUT"));
+  EXPECT_TRUE(mentions(errors, "HC_DATABASE_URL"));
+  EXPECT_TRUE(mentions(errors, "HC_LISTNE"));
+}
+
+TEST(Config, RejectsOutOfRangeNumbersAndPorts) {
+  EXPECT_FALSE(load_config({{"listen", "127.0.0.1:70000"}}, {}).ok());
+  EXPECT_FALSE(load_config({{"listen", "localhost:80"}}, {}).ok());  // an IP address, not a name
+  EXPECT_FALSE(load_config({{"max-body-bytes", "-1"}}, {}).ok());
+  EXPECT_FALSE(load_config({{"request-timeout", "0"}}, {}).ok());
+  EXPECT_FALSE(load_config({{"io-threads", "2x"}}, {}).ok());
+  EXPECT_TRUE(load_config({{"listen", "[::1]:0"}}, {}).ok());
+}
+
+TEST(Config, AllowedOriginsAreAListOfOrigins) {
+  auto config = load_config({{"allowed-origins", "https://a.example, http://b.example:8080"}}, {});
+  ASSERT_TRUE(config.ok());
+  EXPECT_EQ(config->allowed_origins, (std::vector<std::string>{"https://a.example", "http://b.example:8080"}));
+  EXPECT_FALSE(load_config({{"allowed-origins", "a.example/"}}, {}).ok());
+}
+
+TEST(Config, FileProblemsNameTheLine) {
+  const auto file = std::filesystem::temp_directory_path() / ("hc-bad-" + std::to_string(::getpid()) + ".conf");
+  std::ofstream(file) << "listen = 127.0.0.1:1\nno equals sign\ncolour = blue\n";
+  std::vector<std::string> errors;
+  const RawSettings raw = read_config_file(file, errors);
+  std::filesystem::remove(file);
+  EXPECT_EQ(raw.at("listen"), "127.0.0.1:1");
+  EXPECT_EQ(errors.size(), 2u);
+  EXPECT_TRUE(mentions(errors, ":2: expected key = value"));
+  EXPECT_TRUE(mentions(errors, ":3: unknown setting 'colour'"));
+  std::vector<std::string> missing;
+  read_config_file("/nonexistent/hc.conf", missing);
+  EXPECT_EQ(missing.size(), 1u);
+}
+
+TEST(Config, EverySettingHasAnEnvironmentVariableNamedAfterItsFlag) {
+  for (const Setting& setting : settings()) {
+    std::string expected = "HC_";
+    for (char c : setting.key) expected += c == '-' ? '_' : static_cast<char>(std::toupper(c));
+    EXPECT_EQ(setting.env, expected);
+  }
+}
+
+}  // namespace
+}  // namespace hc::app

@@ -1,0 +1,17 @@
+#pragma once
+// The route table of the whole server, in one readable list.
+#include "auth/handlers.hpp"
+#include "net/router.hpp"
+#include "ops/handlers.hpp"
+
+namespace hc::app {
+
+struct Handlers {
+  auth::AuthHandlers& auth;
+  ops::OpsHandlers& ops;
+};
+
+//! Every route: method, path, who may call it, what body it takes, and the handler.
+net::Router build_router(const Handlers& handlers);
+
+}  // namespace hc::app

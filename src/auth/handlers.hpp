@@ -1,0 +1,32 @@
+#pragma once
+// HTTP handlers of the Accounts rows of API.md: parse, call the service on the worker pool, answer.
+#include "auth/service.hpp"
+#include "core/worker_pool.hpp"
+#include "net/http.hpp"
+
+#include <boost/json/fwd.hpp>
+
+namespace hc::auth {
+
+class AuthHandlers {
+ public:
+  AuthHandlers(AuthService& service, WorkerPool& workers) : service_(service), workers_(workers) {}
+
+  boost::asio::awaitable<net::Response> register_user(net::RequestContext& ctx);
+  boost::asio::awaitable<net::Response> login(net::RequestContext& ctx);
+  boost::asio::awaitable<net::Response> refresh(net::RequestContext& ctx);
+  boost::asio::awaitable<net::Response> logout(net::RequestContext& ctx);
+  boost::asio::awaitable<net::Response> me(net::RequestContext& ctx);
+
+ private:
+  AuthService& service_;
+  WorkerPool& workers_;
+};
+
+//! The API's `user` object: {id, email, name, role, created_at, hotel?}.
+boost::json::object user_json(const User& user);
+
+//! The refresh token a browser sent in its cookie, or the body's `refresh_token`; empty if none.
+std::optional<std::string> refresh_token_of(const net::Request& request, const boost::json::object* body);
+
+}  // namespace hc::auth

@@ -1,0 +1,43 @@
+#pragma once
+// Accounts: travellers and hoteliers, a hotelier's hotel, and refresh-token sessions.
+#include "core/principal.hpp"
+#include "core/time.hpp"
+
+#include <optional>
+#include <string>
+
+namespace hc::auth {
+
+struct Hotel {
+  std::string id;
+  std::string owner_id;
+  std::string name;
+  std::string city;
+  std::string country;
+  std::string timezone;  // IANA name, e.g. "Europe/Dublin"
+  std::string description;
+  std::string logo_key;  // object-store key; empty when there is no logo
+  SysSeconds created_at{};
+};
+
+struct User {
+  std::string id;
+  std::string email;  // normalised: trimmed, lower case
+  std::string name;
+  Role role = Role::user;
+  std::string password_hash;
+  SysSeconds created_at{};
+  std::optional<Hotel> hotel;  // hoteliers only
+};
+
+//! One refresh token of a session family; only its hash is stored.
+struct RefreshToken {
+  std::string id;
+  std::string family_id;
+  std::string user_id;
+  std::string token_hash;
+  SysSeconds created_at{};
+  SysSeconds expires_at{};
+};
+
+}  // namespace hc::auth

@@ -1,0 +1,52 @@
+#include "core/error.hpp"
+
+#include <array>
+#include <cstddef>
+
+namespace hc {
+namespace {
+
+struct Row {
+  Errc code;
+  ErrcInfo info;
+};
+
+// The single place where a domain error becomes an HTTP status and a stable API code.
+constexpr std::array kTable{
+    Row{Errc::malformed_json, {400, "malformed_json", "The request body is not valid JSON"}},
+    Row{Errc::validation_failed, {400, "validation_failed", "Some fields are missing or invalid"}},
+    Row{Errc::bad_request, {400, "bad_request", "The request is malformed"}},
+    Row{Errc::unauthenticated, {401, "unauthenticated", "Sign in to continue"}},
+    Row{Errc::invalid_credentials, {401, "invalid_credentials", "The e-mail or password is wrong"}},
+    Row{Errc::invalid_token, {401, "invalid_token", "The token is invalid or has expired"}},
+    Row{Errc::forbidden, {403, "forbidden", "Your account cannot do this"}},
+    Row{Errc::not_found, {404, "not_found", "Not found"}},
+    Row{Errc::method_not_allowed, {405, "method_not_allowed", "This method is not allowed here"}},
+    Row{Errc::email_taken, {409, "email_taken", "An account with this e-mail already exists"}},
+    Row{Errc::payload_too_large, {413, "payload_too_large", "The request body is too large"}},
+    Row{Errc::unsupported_media_type, {415, "unsupported_media_type", "Send the body as application/json"}},
+    Row{Errc::headers_too_large, {431, "headers_too_large", "The request headers are too large"}},
+    Row{Errc::rate_limited, {429, "rate_limited", "Too many attempts; try again later"}},
+    Row{Errc::unavailable, {503, "unavailable", "A service the server depends on is unavailable"}},
+    Row{Errc::internal, {500, "internal", "Something went wrong on our side"}},
+};
+
+constexpr bool table_is_in_enum_order() {
+  for (std::size_t i = 0; i < kTable.size(); ++i) {
+    if (static_cast<std::size_t>(kTable[i].code) != i) return false;
+  }
+  return true;
+}
+static_assert(table_is_in_enum_order(), "kTable rows must follow the order of Errc");
+
+}  // namespace
+
+const ErrcInfo& info(Errc code) { return kTable.at(static_cast<std::size_t>(code)).info; }
+
+Error make_error(Errc code) { return Error{code, {}, {}, {}}; }
+
+Error validation_error(std::vector<FieldIssue> details) {
+  return Error{Errc::validation_failed, {}, std::move(details), {}};
+}
+
+}  // namespace hc

@@ -1,0 +1,79 @@
+#pragma once
+// Sliding-window failure counting for throttling guesses: logins (per account and per client address)
+// and front-desk code attempts.
+#include <chrono>
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <list>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace hc {
+
+class FailureLimiter {
+ public:
+  virtual ~FailureLimiter() = default;
+
+  //! Returns how long key must wait before trying again, or nullopt while it is under the limit.
+  virtual std::optional<std::chrono::seconds> retry_after(std::string_view key,
+                                                          std::chrono::system_clock::time_point now) = 0;
+
+  //! Counts one failure for key at now.
+  virtual void record_failure(std::string_view key, std::chrono::system_clock::time_point now) = 0;
+
+  //! Forgets every failure of key, e.g. after a successful login.
+  virtual void clear(std::string_view key) = 0;
+};
+
+//! A single-process limiter with bounded memory; state is lost on restart.
+class InMemoryFailureLimiter final : public FailureLimiter {
+ public:
+  //! Limits a key after max_failures failures within window; tracks at most max_keys keys.
+  InMemoryFailureLimiter(int max_failures, std::chrono::seconds window, std::size_t max_keys = 100000);
+
+  //! Returns how long key must wait before trying again, or nullopt while it is under the limit.
+  std::optional<std::chrono::seconds> retry_after(std::string_view key,
+                                                  std::chrono::system_clock::time_point now) override;
+
+  //! Counts one failure for key at now, evicting other keys if the key table is full.
+  void record_failure(std::string_view key, std::chrono::system_clock::time_point now) override;
+
+  //! Forgets every failure of key.
+  void clear(std::string_view key) override;
+
+  //! Returns the number of keys currently tracked.
+  std::size_t key_count() const;
+
+ private:
+  using TimePoint = std::chrono::system_clock::time_point;
+
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+
+  struct Entry {
+    std::deque<TimePoint> failures;  // ascending, at most max_failures_ of the newest
+    std::list<std::string>::iterator recency;
+  };
+
+  using Table = std::unordered_map<std::string, Entry, StringHash, std::equal_to<>>;
+
+  bool is_stale(const Entry& entry, TimePoint now) const;
+  void erase(Table::iterator it);
+  void make_room(TimePoint now);
+  Table::iterator touch(std::string_view key);
+
+  const std::size_t max_failures_;
+  const std::chrono::seconds window_;
+  const std::size_t max_keys_;
+  mutable std::mutex mutex_;
+  Table entries_;
+  std::list<std::string> recency_;  // least recently touched key first
+};
+
+}  // namespace hc

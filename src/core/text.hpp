@@ -1,0 +1,28 @@
+#pragma once
+// Small text rules shared by the domain modules.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace hc {
+
+//! The number of Unicode code points, or nullopt if the text is not valid UTF-8.
+std::optional<std::size_t> utf8_length(std::string_view text);
+
+//! True if the text contains a control character (U+0000–U+001F or U+007F).
+bool has_control_characters(std::string_view text);
+
+//! The text without leading and trailing ASCII white space.
+std::string_view trim_spaces(std::string_view text);
+
+//! Lower-cases ASCII letters.
+std::string ascii_lower(std::string_view text);
+
+//! A message if the text is not `min`..`max` code points of valid UTF-8 without control characters.
+std::optional<std::string> length_violation(std::string_view text, std::size_t min, std::size_t max);
+
+//! True for an IANA time-zone name known to this system's time-zone database ("Europe/Dublin", "UTC").
+bool is_known_timezone(std::string_view name);
+
+}  // namespace hc

@@ -1,0 +1,47 @@
+#include "core/text.hpp"
+#include "core/time.hpp"
+
+#include <gtest/gtest.h>
+
+namespace hc {
+namespace {
+
+TEST(Text, CountsCodePoints) {
+  EXPECT_EQ(utf8_length("Dublin"), 6u);
+  EXPECT_EQ(utf8_length("Dublín"), 6u);
+  EXPECT_EQ(utf8_length("🏨"), 1u);
+  EXPECT_EQ(utf8_length(""), 0u);
+}
+
+TEST(Text, RefusesInvalidUtf8) {
+  for (const char* bad : {"\xff", "\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "ab\xe2\x82"}) {
+    EXPECT_EQ(utf8_length(bad), std::nullopt) << bad;
+  }
+}
+
+TEST(Text, LengthRulesExplainThemselves) {
+  EXPECT_EQ(length_violation("Alex", 1, 100), std::nullopt);
+  EXPECT_EQ(length_violation("", 1, 100), "must be 1 to 100 characters");
+  EXPECT_EQ(length_violation("a\nb", 1, 100), "must not contain control characters");
+}
+
+TEST(Text, KnowsTimeZones) {
+  EXPECT_TRUE(is_known_timezone("Europe/Dublin"));
+  EXPECT_TRUE(is_known_timezone("UTC"));
+  EXPECT_FALSE(is_known_timezone("Mars/Olympus"));
+  EXPECT_FALSE(is_known_timezone("../../etc/passwd"));
+  EXPECT_FALSE(is_known_timezone("/etc/passwd"));
+  EXPECT_FALSE(is_known_timezone(""));
+}
+
+TEST(Time, Rfc3339RoundTrips) {
+  const auto time = parse_rfc3339("2026-11-22T10:00:00Z");
+  ASSERT_TRUE(time.has_value());
+  EXPECT_EQ(to_rfc3339(*time), "2026-11-22T10:00:00Z");
+  EXPECT_EQ(parse_rfc3339("2026-02-30T10:00:00Z"), std::nullopt);
+  EXPECT_EQ(parse_rfc3339("2026-11-22 10:00:00"), std::nullopt);
+  EXPECT_EQ(parse_rfc3339("2026-11-22T24:00:00Z"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace hc

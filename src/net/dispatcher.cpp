@@ -1,0 +1,237 @@
+#include "net/dispatcher.hpp"
+
+#include "core/random.hpp"
+#include "net/responses.hpp"
+
+#include <boost/algorithm/string/predicate.hpp>
+#include <boost/url/parse.hpp>
+
+#include <algorithm>
+#include <exception>
+
+namespace hc::net {
+namespace {
+
+constexpr std::string_view kApiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+constexpr std::string_view kWebContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+    "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'";
+
+bool is_safe_request_id(std::string_view id) {
+  return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' ||
+           c == '.';
+  });
+}
+
+std::string_view path_of(std::string_view target) { return target.substr(0, target.find('?')); }
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+// application/json, optionally with "; charset=utf-8".
+bool is_json_media_type(std::string_view content_type) {
+  const auto semicolon = content_type.find(';');
+  if (!boost::algorithm::iequals(trim(content_type.substr(0, semicolon)), "application/json")) return false;
+  if (semicolon == std::string_view::npos) return true;
+  const std::string_view parameter = trim(content_type.substr(semicolon + 1));
+  return boost::algorithm::iequals(parameter, "charset=utf-8") ||
+         boost::algorithm::iequals(parameter, "charset=\"utf-8\"");
+}
+
+std::optional<std::string_view> bearer_token(const Request& request) {
+  const auto header = request.find(http::field::authorization);
+  if (header == request.end()) return std::nullopt;
+  const std::string_view value = header->value();
+  if (value.size() < 7 || !boost::algorithm::iequals(value.substr(0, 7), "Bearer ")) return std::string_view{};
+  return trim(value.substr(7));
+}
+
+bool role_allows(Access access, Role role) {
+  switch (access) {
+    case Access::anyone:
+    case Access::signed_in: return true;
+    case Access::user: return role == Role::user;
+    case Access::hotelier: return role == Role::hotelier;
+  }
+  return false;
+}
+
+std::string allow_header(const std::vector<http::verb>& methods) {
+  std::string allow;
+  for (http::verb method : methods) {
+    if (!allow.empty()) allow += ", ";
+    allow += http::to_string(method);
+  }
+  return allow;
+}
+
+}  // namespace
+
+std::string_view RequestContext::param(std::string_view name) const {
+  for (const auto& [key, value] : path_params) {
+    if (key == name) return value;
+  }
+  return {};
+}
+
+std::optional<std::string> RequestContext::query(std::string_view name) const {
+  auto url = boost::urls::parse_origin_form(request.target());
+  if (!url) return std::nullopt;
+  for (const auto& param : url->params()) {
+    if (param.key == name) return param.has_value ? param.value : std::string{};
+  }
+  return std::nullopt;
+}
+
+Dispatcher::Dispatcher(const Router& router, const Authenticator& authenticator, ExchangeObserver& observer,
+                       Logger log, HttpLimits limits, DispatchPolicy policy)
+    : router_(router),
+      authenticator_(authenticator),
+      observer_(observer),
+      log_(std::move(log)),
+      limits_(limits),
+      policy_(std::move(policy)) {}
+
+std::size_t Dispatcher::body_limit(http::verb method, std::string_view target) const {
+  const RouteMatch match = router_.match(method, path_of(target));
+  if (match.route != nullptr && match.route->body == BodyKind::image) return limits_.max_image_body;
+  return limits_.max_json_body;
+}
+
+ExchangeStart Dispatcher::start(const http::request_header<>& header, std::string client_address) const {
+  ExchangeStart start{std::chrono::steady_clock::now(), {}, std::move(client_address)};
+  const auto given = header.find("X-Request-Id");
+  start.request_id = (given != header.end() && is_safe_request_id(given->value())) ? std::string(given->value())
+                                                                                   : new_id();
+  if (policy_.trust_proxy) {
+    const auto forwarded = header.find("X-Forwarded-For");
+    if (forwarded != header.end()) {
+      const std::string_view chain = forwarded->value();
+      const std::string_view last = trim(chain.substr(chain.rfind(',') + 1));
+      if (!last.empty() && last.size() <= 45) start.client_address = std::string(last);
+    }
+  }
+  return start;
+}
+
+boost::asio::awaitable<Response> Dispatcher::handle(const Request& request, const ExchangeStart& start) const {
+  RequestContext ctx{request, start.request_id, start.client_address, {}, std::nullopt};
+  std::string route_label = "unmatched";
+  Response response;
+  try {
+    response = co_await route(request, ctx, route_label);
+  } catch (const std::exception& e) {
+    // The one boundary for the unexpected: the client gets a bare 500, the log gets the reason.
+    log_.error("unhandled exception", {{"request_id", start.request_id}, {"route", route_label},
+                                       {"what", std::string_view(e.what())}});
+    response = error_response(request, start.request_id, make_error(Errc::internal));
+  }
+  finish(response, request, start, route_label);
+  if (request.method() == http::verb::head) {
+    // The headers of the GET, with its Content-Length, and no body.
+    const auto length = response.body().size();
+    response.body().clear();
+    response.content_length(length);
+  }
+  co_return response;
+}
+
+boost::asio::awaitable<Response> Dispatcher::route(const Request& request, RequestContext& ctx,
+                                                   std::string& route_label) const {
+  const std::string_view path = path_of(request.target());
+  const http::verb method = request.method() == http::verb::head ? http::verb::get : request.method();
+  RouteMatch match = router_.match(method, path);
+  if (match.route == nullptr) {
+    if (method == http::verb::options && !match.allowed.empty()) {
+      route_label = "preflight";
+      Response preflight{http::status::no_content, request.version()};
+      preflight.set(http::field::allow, allow_header(match.allowed));
+      co_return preflight;
+    }
+    if (match.allowed.empty()) co_return error_response(ctx, make_error(Errc::not_found));
+    Response response = error_response(ctx, make_error(Errc::method_not_allowed));
+    response.set(http::field::allow, allow_header(match.allowed));
+    co_return response;
+  }
+  const Route& route = *match.route;
+  route_label = route.pattern;
+  ctx.path_params = std::move(match.params);
+
+  if (route.body == BodyKind::json && !request.body().empty() &&
+      !is_json_media_type(request[http::field::content_type])) {
+    co_return error_response(ctx, make_error(Errc::unsupported_media_type));
+  }
+  if (route.access != Access::anyone) {
+    const auto token = bearer_token(request);
+    if (!token) co_return error_response(ctx, make_error(Errc::unauthenticated));
+    auto principal = authenticator_.authenticate(*token);
+    if (!principal) co_return error_response(ctx, principal.error());
+    if (!role_allows(route.access, principal->role)) co_return error_response(ctx, make_error(Errc::forbidden));
+    ctx.principal = std::move(*principal);
+  }
+  co_return co_await route.handler(ctx);
+}
+
+Response Dispatcher::reject(const http::request_header<>& header, const ExchangeStart& start,
+                            const Error& error) const {
+  Request request{header};
+  Response response = error_response(request, start.request_id, error);
+  response.keep_alive(false);
+  finish(response, header, start, "rejected");
+  return response;
+}
+
+void Dispatcher::finish(Response& response, const http::request_header<>& header, const ExchangeStart& start,
+                        std::string_view route_label) const {
+  const std::string_view target = header.target();
+  // Only HTML pages run scripts; every other answer gets the policy that allows nothing.
+  const bool is_html = response[http::field::content_type].starts_with("text/html");
+  response.set("X-Request-Id", start.request_id);
+  response.set("X-Content-Type-Options", "nosniff");
+  response.set("X-Frame-Options", "DENY");
+  response.set("Referrer-Policy", "no-referrer");
+  response.set("Cross-Origin-Opener-Policy", "same-origin");
+  if (response.find("Content-Security-Policy") == response.end()) {
+    response.set("Content-Security-Policy",
+                 is_html ? kWebContentSecurityPolicy : kApiContentSecurityPolicy);
+  }
+  if (response.find(http::field::cache_control) == response.end()) response.set(http::field::cache_control, "no-store");
+  if (response.result() == http::status::unauthorized) response.set(http::field::www_authenticate, "Bearer");
+
+  const auto origin = header.find(http::field::origin);
+  if (origin != header.end() &&
+      std::find(policy_.allowed_origins.begin(), policy_.allowed_origins.end(), origin->value()) !=
+          policy_.allowed_origins.end()) {
+    response.set(http::field::access_control_allow_origin, origin->value());
+    response.set(http::field::access_control_allow_credentials, "true");
+    response.set(http::field::access_control_expose_headers, "X-Request-Id, Retry-After");
+    if (header.method() == http::verb::options) {
+      response.set(http::field::access_control_allow_methods, "GET, POST, PUT, PATCH, DELETE");
+      response.set(http::field::access_control_allow_headers,
+                   "Authorization, Content-Type, Idempotency-Key, X-Request-Id");
+      response.set(http::field::access_control_max_age, "600");
+    }
+  }
+  response.set(http::field::vary, "Origin");
+  response.prepare_payload();
+
+  const auto duration = std::chrono::steady_clock::now() - start.at;
+  const unsigned status = response.result_int();
+  observer_.on_exchange(route_label, header.method_string(), status, duration);
+  log_.write(status >= 500 ? LogLevel::error : LogLevel::info, "request",
+             {{"request_id", start.request_id},
+              {"method", header.method_string()},
+              {"path", path_of(target).substr(0, 256)},
+              {"route", route_label},
+              {"status", std::uint64_t{status}},
+              {"duration_ms", std::chrono::duration<double, std::milli>(duration).count()},
+              {"bytes", std::uint64_t{response.body().size()}},
+              {"client", start.client_address}});
+}
+
+}  // namespace hc::net

@@ -1,0 +1,87 @@
+#pragma once
+// Turns one parsed request into one response: routing, authentication, media types, the exception
+// boundary, the common headers, and the access log and metrics.
+#include "core/log.hpp"
+#include "core/result.hpp"
+#include "net/router.hpp"
+
+#include <chrono>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace hc::net {
+
+//! Verifies bearer tokens (implemented by the accounts module).
+class Authenticator {
+ public:
+  virtual ~Authenticator() = default;
+  //! The principal a bearer token proves, or why it proves nothing.
+  virtual Result<Principal, Error> authenticate(std::string_view bearer_token) const = 0;
+};
+
+//! Sees every finished exchange and connection (implemented by the metrics registry).
+class ExchangeObserver {
+ public:
+  virtual ~ExchangeObserver() = default;
+  //! One request answered; `route` is the route's pattern or a fixed label for unrouted requests.
+  virtual void on_exchange(std::string_view route, std::string_view method, unsigned status,
+                           std::chrono::nanoseconds duration) = 0;
+  //! A connection opened (+1) or closed (-1).
+  virtual void on_connection(int delta) = 0;
+};
+
+struct HttpLimits {
+  std::size_t max_header_bytes = 8 * 1024;
+  std::size_t max_json_body = 64 * 1024;
+  std::size_t max_image_body = 5 * 1024 * 1024;
+  std::chrono::seconds request_timeout{10};
+  std::chrono::seconds idle_timeout{60};
+  std::size_t max_connections = 10000;
+};
+
+struct DispatchPolicy {
+  std::vector<std::string> allowed_origins;  // exact origins allowed to call the API from a browser
+  bool trust_proxy = false;                  // take the client address from X-Forwarded-For
+};
+
+//! The time an exchange started and what it was, for the access log.
+struct ExchangeStart {
+  std::chrono::steady_clock::time_point at;
+  std::string request_id;
+  std::string client_address;
+};
+
+class Dispatcher {
+ public:
+  Dispatcher(const Router& router, const Authenticator& authenticator, ExchangeObserver& observer, Logger log,
+             HttpLimits limits, DispatchPolicy policy);
+
+  //! The largest body the route for this request accepts.
+  [[nodiscard]] std::size_t body_limit(http::verb method, std::string_view target) const;
+  //! Starts an exchange: assigns the request id (the client's, when it is safe to echo).
+  [[nodiscard]] ExchangeStart start(const http::request_header<>& header, std::string client_address) const;
+  //! Answers a complete request. Never throws.
+  boost::asio::awaitable<Response> handle(const Request& request, const ExchangeStart& start) const;
+  //! Answers a request that failed before it could be routed (431, 413, 400), then logs it.
+  [[nodiscard]] Response reject(const http::request_header<>& header, const ExchangeStart& start,
+                                const Error& error) const;
+  [[nodiscard]] const HttpLimits& limits() const { return limits_; }
+  //! Replaces the allowed browser origins (once the bound port is known, before serving starts).
+  void set_allowed_origins(std::vector<std::string> origins) { policy_.allowed_origins = std::move(origins); }
+
+ private:
+  boost::asio::awaitable<Response> route(const Request& request, RequestContext& ctx,
+                                         std::string& route_label) const;
+  void finish(Response& response, const http::request_header<>& header, const ExchangeStart& start,
+              std::string_view route_label) const;
+
+  const Router& router_;
+  const Authenticator& authenticator_;
+  ExchangeObserver& observer_;
+  Logger log_;
+  HttpLimits limits_;
+  DispatchPolicy policy_;
+};
+
+}  // namespace hc::net

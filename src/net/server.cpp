@@ -1,0 +1,255 @@
+#include "net/server.hpp"
+
+// GCC 12 reports a false -Wmismatched-new-delete inside Asio's coroutine frame allocator (it pairs its own
+// operator new and delete, which GCC cannot see through after inlining).
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+
+namespace hc::net {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+using tcp = asio::ip::tcp;
+constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
+
+class Connection {
+ public:
+  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+  beast::tcp_stream stream;
+  beast::flat_buffer buffer;
+  std::string client_address;
+  bool idle = true;  // read and written only on the connection's strand
+};
+
+namespace {
+
+constexpr std::size_t kReadChunk = 4096;
+constexpr std::size_t kMaxDrainBytes = 256 * 1024;
+
+bool is_disconnect(const beast::error_code& ec) {
+  return ec == beast::error::timeout || ec == asio::error::operation_aborted || ec == http::error::end_of_stream ||
+         ec == asio::error::eof || ec == asio::error::connection_reset || ec == http::error::partial_message;
+}
+
+bool expects_continue(const http::request_header<>& header) {
+  const auto expect = header.find(http::field::expect);
+  return expect != header.end() && beast::iequals(expect->value(), "100-continue");
+}
+
+// After refusing a request whose body we did not read, read a little of what the client is still sending
+// so that closing the socket does not reset the connection before the client has read our answer.
+asio::awaitable<void> drain_and_close(Connection& connection) {
+  beast::error_code ec;
+  connection.stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  connection.stream.expires_after(std::chrono::seconds(1));
+  std::size_t drained = 0;
+  while (drained < kMaxDrainBytes) {
+    connection.buffer.clear();
+    auto [read_ec, n] = co_await connection.stream.async_read_some(connection.buffer.prepare(kReadChunk), kTuple);
+    if (read_ec) break;
+    drained += n;
+  }
+  connection.stream.close();
+}
+
+}  // namespace
+
+Server::Server(asio::io_context& io, const Dispatcher& dispatcher, ExchangeObserver& observer, Logger log)
+    : io_(io), dispatcher_(dispatcher), observer_(observer), log_(std::move(log)), acceptor_(asio::make_strand(io)) {}
+
+Server::~Server() = default;
+
+tcp::endpoint Server::listen(const std::string& host, std::uint16_t port) {
+  const tcp::endpoint endpoint{asio::ip::make_address(host), port};
+  acceptor_.open(endpoint.protocol());
+  acceptor_.set_option(asio::socket_base::reuse_address(true));
+  acceptor_.bind(endpoint);
+  acceptor_.listen(asio::socket_base::max_listen_connections);
+  return acceptor_.local_endpoint();
+}
+
+void Server::start() {
+  asio::co_spawn(acceptor_.get_executor(), accept_loop(), [log = log_](const std::exception_ptr& error) {
+    if (!error) return;
+    try {
+      std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+      log.error("accept loop ended", {{"what", std::string_view(e.what())}});
+    }
+  });
+}
+
+asio::awaitable<void> Server::accept_loop() {
+  asio::steady_timer backoff(acceptor_.get_executor());
+  while (acceptor_.is_open()) {
+    auto [ec, socket] = co_await acceptor_.async_accept(asio::make_strand(io_), kTuple);
+    if (ec == asio::error::operation_aborted || !acceptor_.is_open()) co_return;
+    if (ec) {
+      // Typically out of file descriptors: wait a moment rather than spin.
+      log_.warn("accept failed", {{"error", ec.message()}});
+      backoff.expires_after(std::chrono::milliseconds(50));
+      co_await backoff.async_wait(kTuple);
+      continue;
+    }
+    auto connection = std::make_shared<Connection>(std::move(socket));
+    asio::co_spawn(connection->stream.get_executor(), serve(connection), [log = log_](const std::exception_ptr& e) {
+      if (!e) return;
+      try {
+        std::rethrow_exception(e);
+      } catch (const std::exception& what) {
+        log.error("connection ended by an exception", {{"what", std::string_view(what.what())}});
+      }
+    });
+  }
+}
+
+asio::awaitable<void> Server::serve(std::shared_ptr<Connection> connection) {
+  beast::error_code ec;
+  const auto remote = connection->stream.socket().remote_endpoint(ec);
+  connection->client_address = ec ? "unknown" : remote.address().to_string();
+  track(connection);
+  const std::size_t already_open = open_.fetch_add(1);
+  observer_.on_connection(+1);
+
+  if (already_open >= dispatcher_.limits().max_connections) {
+    Error busy = make_error(Errc::unavailable);
+    busy.message = "The server is at its connection limit";
+    busy.retry_after = std::chrono::seconds(1);
+    http::request_header<> header;
+    Response response = dispatcher_.reject(header, dispatcher_.start(header, connection->client_address), busy);
+    connection->stream.expires_after(dispatcher_.limits().request_timeout);
+    co_await http::async_write(connection->stream, response, kTuple);
+    co_await drain_and_close(*connection);
+  } else {
+    while (co_await serve_one(*connection)) {
+    }
+    connection->stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    connection->stream.close();
+  }
+  untrack(connection.get());
+  open_.fetch_sub(1);
+  observer_.on_connection(-1);
+}
+
+asio::awaitable<bool> Server::serve_one(Connection& c) {
+  const HttpLimits& limits = dispatcher_.limits();
+  if (c.buffer.size() == 0) {
+    // Waiting for the next request on a kept-alive connection: the idle timeout applies.
+    c.idle = true;
+    if (draining_) co_return false;
+    c.stream.expires_after(limits.idle_timeout);
+    auto [ec, n] = co_await c.stream.async_read_some(c.buffer.prepare(kReadChunk), kTuple);
+    c.idle = false;
+    if (ec) co_return false;
+    c.buffer.commit(n);
+  }
+  c.idle = false;
+
+  // From the first byte, the header and then the body each have the request timeout.
+  c.stream.expires_after(limits.request_timeout);
+  http::request_parser<http::empty_body> header_parser;
+  header_parser.header_limit(static_cast<std::uint32_t>(limits.max_header_bytes));
+  auto [header_ec, header_bytes] = co_await http::async_read_header(c.stream, c.buffer, header_parser, kTuple);
+  const http::request_header<>& header = header_parser.get();
+  if (header_ec) {
+    if (is_disconnect(header_ec)) co_return false;
+    const bool too_large = header_ec == http::error::header_limit;
+    Error error = make_error(too_large ? Errc::headers_too_large : Errc::bad_request);
+    if (!too_large) error.message = "The request is not valid HTTP/1.1";
+    Response response = dispatcher_.reject(header, dispatcher_.start(header, c.client_address), error);
+    co_await http::async_write(c.stream, response, kTuple);
+    co_await drain_and_close(c);
+    co_return false;
+  }
+
+  const ExchangeStart start = dispatcher_.start(header, c.client_address);
+  const std::size_t body_limit = dispatcher_.body_limit(header.method(), header.target());
+  if (header_parser.content_length() && *header_parser.content_length() > body_limit) {
+    Response response = dispatcher_.reject(header, start, make_error(Errc::payload_too_large));
+    co_await http::async_write(c.stream, response, kTuple);
+    co_await drain_and_close(c);
+    co_return false;
+  }
+  if (expects_continue(header)) {
+    http::response<http::empty_body> proceed{http::status::continue_, header.version()};
+    co_await http::async_write(c.stream, proceed, kTuple);
+  }
+
+  http::request_parser<http::string_body> parser{std::move(header_parser)};
+  parser.body_limit(body_limit);
+  auto [body_ec, body_bytes] = co_await http::async_read(c.stream, c.buffer, parser, kTuple);
+  if (body_ec) {
+    if (is_disconnect(body_ec)) co_return false;
+    const bool too_large = body_ec == http::error::body_limit;
+    Error error = make_error(too_large ? Errc::payload_too_large : Errc::bad_request);
+    if (!too_large) error.message = "The request body is not valid HTTP/1.1";
+    Response response = dispatcher_.reject(parser.get().base(), start, error);
+    co_await http::async_write(c.stream, response, kTuple);
+    co_await drain_and_close(c);
+    co_return false;
+  }
+
+  const Request request = parser.release();
+  // The handler's own time is not the client's: no socket deadline while we work.
+  c.stream.expires_never();
+  Response response = co_await dispatcher_.handle(request, start);
+  const bool keep_alive = request.keep_alive() && !draining_;
+  response.keep_alive(keep_alive);
+  c.stream.expires_after(limits.idle_timeout);
+  auto [write_ec, written] = co_await http::async_write(c.stream, response, kTuple);
+  co_return !write_ec && keep_alive;
+}
+
+void Server::track(const std::shared_ptr<Connection>& connection) {
+  const std::lock_guard lock(mutex_);
+  connections_.emplace(connection.get(), connection);
+}
+
+void Server::untrack(Connection* connection) {
+  const std::lock_guard lock(mutex_);
+  connections_.erase(connection);
+}
+
+void Server::begin_shutdown() {
+  draining_ = true;
+  asio::post(acceptor_.get_executor(), [this] {
+    beast::error_code ec;
+    acceptor_.close(ec);
+  });
+  const std::lock_guard lock(mutex_);
+  for (const auto& [raw, weak] : connections_) {
+    if (auto connection = weak.lock()) {
+      // On the connection's strand, so `idle` is read where it is written.
+      asio::post(connection->stream.get_executor(), [connection] {
+        if (connection->idle) connection->stream.cancel();
+      });
+    }
+  }
+}
+
+void Server::force_close() {
+  const std::lock_guard lock(mutex_);
+  for (const auto& [raw, weak] : connections_) {
+    if (auto connection = weak.lock()) {
+      asio::post(connection->stream.get_executor(), [connection] { connection->stream.close(); });
+    }
+  }
+}
+
+}  // namespace hc::net

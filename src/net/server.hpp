@@ -1,0 +1,57 @@
+#pragma once
+// The HTTP server: an acceptor, one coroutine per connection, the limits of HttpLimits, and a graceful
+// shutdown that lets requests in flight finish.
+#include "core/log.hpp"
+#include "net/dispatcher.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+namespace hc::net {
+
+class Connection;
+
+class Server {
+ public:
+  Server(boost::asio::io_context& io, const Dispatcher& dispatcher, ExchangeObserver& observer, Logger log);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  //! Binds and listens; port 0 picks a free port. Returns the bound endpoint.
+  boost::asio::ip::tcp::endpoint listen(const std::string& host, std::uint16_t port);
+  //! Starts accepting connections on the io_context.
+  void start();
+  //! Stops accepting, closes idle connections and lets each in-flight request finish with Connection: close.
+  void begin_shutdown();
+  //! Closes every remaining connection at once (after the grace period).
+  void force_close();
+  //! How many connections are open.
+  [[nodiscard]] std::size_t open_connections() const { return open_.load(); }
+
+ private:
+  boost::asio::awaitable<void> accept_loop();
+  boost::asio::awaitable<void> serve(std::shared_ptr<Connection> connection);
+  boost::asio::awaitable<bool> serve_one(Connection& connection);
+  void track(const std::shared_ptr<Connection>& connection);
+  void untrack(Connection* connection);
+
+  boost::asio::io_context& io_;
+  const Dispatcher& dispatcher_;
+  ExchangeObserver& observer_;
+  Logger log_;
+  boost::asio::ip::tcp::acceptor acceptor_;
+  std::atomic<std::size_t> open_{0};
+  std::atomic<bool> draining_{false};
+  std::mutex mutex_;
+  std::unordered_map<Connection*, std::weak_ptr<Connection>> connections_;
+};
+
+}  // namespace hc::net

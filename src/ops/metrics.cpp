@@ -1,0 +1,88 @@
+#include "ops/metrics.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace hc::ops {
+namespace {
+
+// Label values are route patterns and method names; escape them anyway as the format asks.
+std::string label(std::string_view value) {
+  std::string out;
+  for (char c : value) {
+    if (c == '\\' || c == '"') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+double resident_bytes() {
+  std::ifstream statm("/proc/self/statm");
+  std::uint64_t pages_total = 0;
+  std::uint64_t pages_resident = 0;
+  statm >> pages_total >> pages_resident;
+  return static_cast<double>(pages_resident) * static_cast<double>(sysconf(_SC_PAGESIZE));
+}
+
+}  // namespace
+
+void Metrics::on_exchange(std::string_view route, std::string_view method, unsigned status,
+                          std::chrono::nanoseconds duration) {
+  const double seconds = std::chrono::duration<double>(duration).count();
+  const std::lock_guard lock(mutex_);
+  ++requests_[{std::string(route), std::string(method), status}];
+  Histogram& histogram = latency_[std::string(route)];
+  for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+    if (seconds <= kBuckets[i]) ++histogram.counts[i];
+  }
+  ++histogram.count;
+  histogram.sum += seconds;
+}
+
+void Metrics::on_connection(int delta) { open_connections_.fetch_add(delta); }
+
+void Metrics::add_gauge(std::string name, std::string help, std::function<double()> read) {
+  const std::lock_guard lock(mutex_);
+  gauges_.push_back(Gauge{std::move(name), std::move(help), std::move(read)});
+}
+
+std::string Metrics::render() const {
+  std::ostringstream out;
+  const std::lock_guard lock(mutex_);
+  out << "# HELP hc_http_requests_total HTTP requests answered, by route, method and status.\n"
+      << "# TYPE hc_http_requests_total counter\n";
+  for (const auto& [key, count] : requests_) {
+    const auto& [route, method, status] = key;
+    out << "hc_http_requests_total{route=\"" << label(route) << "\",method=\"" << label(method) << "\",status=\""
+        << status << "\"} " << count << '\n';
+  }
+  out << "# HELP hc_http_request_duration_seconds Time from a request's header to its response, by route.\n"
+      << "# TYPE hc_http_request_duration_seconds histogram\n";
+  for (const auto& [route, histogram] : latency_) {
+    const std::string name = "hc_http_request_duration_seconds";
+    for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+      out << name << "_bucket{route=\"" << label(route) << "\",le=\"" << kBuckets[i] << "\"} " << histogram.counts[i]
+          << '\n';
+    }
+    out << name << "_bucket{route=\"" << label(route) << "\",le=\"+Inf\"} " << histogram.count << '\n'
+        << name << "_sum{route=\"" << label(route) << "\"} " << histogram.sum << '\n'
+        << name << "_count{route=\"" << label(route) << "\"} " << histogram.count << '\n';
+  }
+  out << "# HELP hc_open_connections Open client connections.\n# TYPE hc_open_connections gauge\n"
+      << "hc_open_connections " << open_connections_.load() << '\n'
+      << "# HELP process_resident_memory_bytes Resident memory size in bytes.\n"
+      << "# TYPE process_resident_memory_bytes gauge\n"
+      << "process_resident_memory_bytes " << resident_bytes() << '\n';
+  for (const Gauge& gauge : gauges_) {
+    out << "# HELP " << gauge.name << ' ' << gauge.help << "\n# TYPE " << gauge.name << " gauge\n"
+        << gauge.name << ' ' << gauge.read() << '\n';
+  }
+  return out.str();
+}
+
+}  // namespace hc::ops

@@ -1,0 +1,49 @@
+#pragma once
+// Prometheus metrics: requests by route, method and status; a latency histogram per route; open
+// connections; process memory. Rendered in the text exposition format at /metrics.
+#include "net/dispatcher.hpp"
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <tuple>
+
+namespace hc::ops {
+
+class Metrics final : public net::ExchangeObserver {
+ public:
+  void on_exchange(std::string_view route, std::string_view method, unsigned status,
+                   std::chrono::nanoseconds duration) override;
+  void on_connection(int delta) override;
+
+  //! Adds a gauge read when rendering (queue depths and the like from other modules).
+  void add_gauge(std::string name, std::string help, std::function<double()> read);
+  //! The text exposition format.
+  [[nodiscard]] std::string render() const;
+
+ private:
+  static constexpr std::array<double, 12> kBuckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+                                                   0.1,   0.25,   0.5,   1.0,  2.5,   5.0};
+  struct Histogram {
+    std::array<std::uint64_t, kBuckets.size()> counts{};
+    std::uint64_t count = 0;
+    double sum = 0;
+  };
+  struct Gauge {
+    std::string name;
+    std::string help;
+    std::function<double()> read;
+  };
+
+  mutable std::mutex mutex_;
+  std::map<std::tuple<std::string, std::string, unsigned>, std::uint64_t> requests_;
+  std::map<std::string, Histogram> latency_;
+  std::vector<Gauge> gauges_;
+  std::atomic<std::int64_t> open_connections_{0};
+};
+
+}  // namespace hc::ops

@@ -1,0 +1,71 @@
+#pragma once
+// A fixed set of connections shared by threads. Each connection is used by one thread at a time, as
+// SQLITE_OPEN_NOMUTEX requires; a thread that finds none free waits until a lease comes back.
+#include <condition_variable>
+#include <cstddef>
+#include <mutex>
+#include <utility>
+#include <vector>
+
+#include "storage/sqlite/connection.hpp"
+
+namespace hc::sqlite {
+
+class ConnectionPool {
+ public:
+  //! Gives one thread the use of one connection until it is destroyed.
+  class Lease {
+   public:
+    Lease(Lease&& other) noexcept;
+    Lease& operator=(Lease&& other) noexcept;
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    //! Returns the connection to the pool.
+    ~Lease();
+
+    //! The leased connection; do not keep it, or a Statement& from it, past the lease.
+    Connection& operator*() const noexcept { return *connection_; }
+    //! The leased connection.
+    Connection* operator->() const noexcept { return connection_; }
+
+   private:
+    friend class ConnectionPool;
+    Lease(ConnectionPool& pool, Connection& connection) noexcept;
+
+    ConnectionPool* pool_;
+    Connection* connection_;
+  };
+
+  //! Opens `size` connections with `options` now, so that a bad path or setting fails at start-up.
+  ConnectionPool(const ConnectionOptions& options, std::size_t size);
+
+  ConnectionPool(const ConnectionPool&) = delete;
+  ConnectionPool& operator=(const ConnectionPool&) = delete;
+  ConnectionPool(ConnectionPool&&) = delete;
+  ConnectionPool& operator=(ConnectionPool&&) = delete;
+  //! Closes the connections; every lease must have been returned.
+  ~ConnectionPool() = default;
+
+  //! Waits until a connection is free and leases it.
+  [[nodiscard]] Lease acquire();
+
+  //! Runs f(Connection&) on a leased connection and returns its result.
+  template <class F>
+  auto with_connection(F&& f) {
+    const Lease lease = acquire();
+    return std::forward<F>(f)(*lease);
+  }
+
+  //! The number of connections, leased or not.
+  [[nodiscard]] std::size_t size() const noexcept { return connections_.size(); }
+
+ private:
+  void release(Connection& connection) noexcept;
+
+  std::vector<Connection> connections_;  // never resized after construction, so the pointers below stay valid
+  std::mutex mutex_;
+  std::condition_variable returned_;
+  std::vector<Connection*> free_;
+};
+
+}  // namespace hc::sqlite

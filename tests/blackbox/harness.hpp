@@ -1,0 +1,149 @@
+#pragma once
+// Black-box test harness: starts the real `hotelcoupon` binary on a free port with its own data folder and
+// speaks HTTP to it like any client.
+#include <boost/beast/http/verb.hpp>
+#include <boost/json/value.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace hc::test {
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+struct HttpResult {
+  unsigned status = 0;
+  Headers headers;  // names as sent by the server
+  std::string body;
+
+  //! The first value of a header (case-insensitive name), or "".
+  [[nodiscard]] std::string header(std::string_view name) const;
+  //! Every value of a header (Set-Cookie may repeat).
+  [[nodiscard]] std::vector<std::string> all(std::string_view name) const;
+  //! The body parsed as JSON (throws if it is not JSON).
+  [[nodiscard]] boost::json::value json() const;
+  //! The error body's `error.code`, or "".
+  [[nodiscard]] std::string error_code() const;
+};
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr together
+};
+
+//! A data folder the caller prepared (e.g. with `seed-demo`) and keeps: the server uses it and leaves it in place.
+struct ExistingDataDir {
+  std::filesystem::path path;
+};
+
+class ServerProcess {
+ public:
+  //! Starts `hotelcoupon serve` on 127.0.0.1:0 with a fresh data folder; extra flags and HC_* variables added.
+  explicit ServerProcess(std::vector<std::string> extra_args = {}, std::map<std::string, std::string> env = {});
+  //! Starts `hotelcoupon serve` on 127.0.0.1:0 with the caller's data folder (not removed afterwards).
+  explicit ServerProcess(ExistingDataDir data_dir, std::vector<std::string> extra_args = {},
+                         std::map<std::string, std::string> env = {});
+  ~ServerProcess();
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  [[nodiscard]] std::uint16_t port() const { return port_; }
+  [[nodiscard]] const std::filesystem::path& data_dir() const { return data_dir_; }
+  //! Everything the server has logged so far.
+  [[nodiscard]] std::string log() const;
+  //! Sends a signal and waits for the exit; returns the exit code (or 128 + signal if killed).
+  int stop(int signal_number);
+  //! Sends a signal without waiting.
+  void send_signal(int signal_number);
+  //! Waits up to timeout for the process to exit; its exit code (or 128 + signal), or nullopt if it still runs.
+  std::optional<int> wait_for_exit(std::chrono::milliseconds timeout);
+  //! True while the process runs.
+  [[nodiscard]] bool running();
+
+ private:
+  void start(std::vector<std::string> extra_args, const std::map<std::string, std::string>& env);
+
+  std::filesystem::path data_dir_;
+  std::filesystem::path log_file_;
+  bool owns_data_dir_ = true;
+  int pid_ = -1;
+  std::optional<int> exit_code_;
+  std::uint16_t port_ = 0;
+};
+
+//! Runs the binary to completion with the given arguments and HC_* variables (no others are inherited).
+CommandResult run_binary(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {});
+
+//! A fresh temporary folder, removed by the caller.
+std::filesystem::path make_temp_dir();
+
+class HttpClient {
+ public:
+  explicit HttpClient(std::uint16_t port) : port_(port) {}
+
+  //! One request on a fresh connection.
+  HttpResult request(boost::beast::http::verb method, const std::string& target, const std::string& body = {},
+                     const Headers& headers = {}) const;
+  HttpResult get(const std::string& target, const std::string& token = {}) const;
+  //! POST with a JSON body (Content-Type application/json) and an optional bearer token.
+  HttpResult post(const std::string& target, const std::string& json, const std::string& token = {}) const;
+  //! Writes raw bytes on a fresh connection and returns everything read until the server closes or 5 s pass.
+  std::string raw(const std::string& bytes) const;
+
+ private:
+  std::uint16_t port_;
+};
+
+//! One client connection that stays open for as long as the test wants: keep-alive, pipelining, slow
+//! clients, connection limits. Every read has a deadline, so a misbehaving server cannot hang a test.
+class RawConnection {
+ public:
+  //! Connects to 127.0.0.1:port; throws std::runtime_error if the connection is refused.
+  explicit RawConnection(std::uint16_t port);
+  ~RawConnection();
+  RawConnection(const RawConnection&) = delete;
+  RawConnection& operator=(const RawConnection&) = delete;
+
+  //! Writes all bytes; false if the server has closed or reset the connection.
+  bool send(std::string_view bytes);
+  //! Reads exactly one response (a 1xx interim response counts as one); throws std::runtime_error when the
+  //! server closes first or the timeout passes. Bytes after it stay buffered for the next read.
+  HttpResult read_response(std::chrono::milliseconds timeout = std::chrono::seconds(5), bool head_request = false);
+  //! Everything (buffered and new) until the server closes the connection or the timeout passes.
+  std::string read_until_close(std::chrono::milliseconds timeout = std::chrono::seconds(5));
+  //! True once a read saw the server close (or reset) the connection.
+  [[nodiscard]] bool closed_by_peer() const { return closed_by_peer_; }
+  void close();
+
+ private:
+  //! Reads more bytes into pending_; false on timeout or when the server closed.
+  bool fill(std::chrono::steady_clock::time_point deadline);
+
+  int fd_ = -1;
+  std::string pending_;
+  bool closed_by_peer_ = false;
+};
+
+//! True if a TCP connection to 127.0.0.1:port is accepted (false when it is refused).
+bool accepts_connections(std::uint16_t port);
+
+//! The `field` of each entry of an error body's `error.details`.
+std::vector<std::string> detail_fields(const HttpResult& result);
+
+//! Which of the secrets (passwords, tokens) occur in text, e.g. in a server log.
+std::vector<std::string> leaked_secrets(const std::string& text, const std::vector<std::string>& secrets);
+
+//! Registers a traveller (or a hotelier with a hotel) and returns the response.
+HttpResult register_account(const HttpClient& client, const std::string& email, const std::string& password,
+                            const std::string& role = "user");
+//! Signs in and returns the response (access_token, refresh_token, user).
+HttpResult login(const HttpClient& client, const std::string& email, const std::string& password);
+
+}  // namespace hc::test
