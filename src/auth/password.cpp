@@ -1,5 +1,7 @@
 #include "auth/password.hpp"
 
+#include "core/text.hpp"
+
 #include <sodium.h>
 
 #include <stdexcept>
@@ -20,48 +22,6 @@ void check_params(const PasswordParams& params) {
   if (params.memlimit < crypto_pwhash_argon2id_MEMLIMIT_MIN || params.memlimit > crypto_pwhash_argon2id_MEMLIMIT_MAX) {
     throw std::invalid_argument("argon2id memlimit outside libsodium's limits");
   }
-}
-
-// Length of the UTF-8 sequence introduced by `lead`, or 0 when lead cannot start one.
-std::size_t sequence_length(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if (lead >= 0xC2 && lead <= 0xDF) return 2;
-  if (lead >= 0xE0 && lead <= 0xEF) return 3;
-  if (lead >= 0xF0 && lead <= 0xF4) return 4;
-  return 0;
-}
-
-// The second byte carries the range limits that rule out overlong forms, surrogates and values past U+10FFFF.
-bool second_byte_ok(unsigned char lead, unsigned char second) {
-  switch (lead) {
-    case 0xE0: return second >= 0xA0 && second <= 0xBF;
-    case 0xED: return second >= 0x80 && second <= 0x9F;
-    case 0xF0: return second >= 0x90 && second <= 0xBF;
-    case 0xF4: return second >= 0x80 && second <= 0x8F;
-    default: return second >= 0x80 && second <= 0xBF;
-  }
-}
-
-bool is_continuation(unsigned char byte) {
-  return (byte & 0xC0) == 0x80;
-}
-
-// Code points in text, or nullopt when text is not well-formed UTF-8.
-std::optional<std::size_t> count_code_points(std::string_view text) {
-  std::size_t count = 0;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const std::size_t length = sequence_length(lead);
-    if (length == 0 || text.size() - i < length) return std::nullopt;
-    if (length > 1 && !second_byte_ok(lead, static_cast<unsigned char>(text[i + 1]))) return std::nullopt;
-    for (std::size_t k = 2; k < length; ++k) {
-      if (!is_continuation(static_cast<unsigned char>(text[i + k]))) return std::nullopt;
-    }
-    i += length;
-    ++count;
-  }
-  return count;
 }
 
 }  // namespace
@@ -103,7 +63,7 @@ void PasswordHasher::verify_dummy(std::string_view password) const {
 }
 
 std::optional<std::string> password_policy_violation(std::string_view password) {
-  const auto code_points = count_code_points(password);
+  const auto code_points = utf8_length(password);
   if (!code_points) {
     return "Password must be valid UTF-8 text.";
   }

@@ -4,37 +4,47 @@
 #include <filesystem>
 
 namespace hc {
+namespace {
+
+// Length of the UTF-8 sequence introduced by `lead`, or 0 when lead cannot start one.
+std::size_t sequence_length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xC2 && lead <= 0xDF) return 2;
+  if (lead >= 0xE0 && lead <= 0xEF) return 3;
+  if (lead >= 0xF0 && lead <= 0xF4) return 4;
+  return 0;
+}
+
+// The second byte carries the range limits that rule out overlong forms, surrogates and values past U+10FFFF.
+bool second_byte_ok(unsigned char lead, unsigned char second) {
+  switch (lead) {
+    case 0xE0: return second >= 0xA0 && second <= 0xBF;
+    case 0xED: return second >= 0x80 && second <= 0x9F;
+    case 0xF0: return second >= 0x90 && second <= 0xBF;
+    case 0xF4: return second >= 0x80 && second <= 0x8F;
+    default: return second >= 0x80 && second <= 0xBF;
+  }
+}
+
+bool is_continuation(unsigned char byte) {
+  return (byte & 0xC0) == 0x80;
+}
+
+}  // namespace
 
 std::optional<std::size_t> utf8_length(std::string_view text) {
   std::size_t count = 0;
-  for (std::size_t i = 0; i < text.size(); ++count) {
+  std::size_t i = 0;
+  while (i < text.size()) {
     const auto lead = static_cast<unsigned char>(text[i]);
-    std::size_t extra = 0;
-    char32_t code = 0;
-    if (lead < 0x80) {
-      code = lead;
-    } else if ((lead & 0xE0) == 0xC0) {
-      extra = 1;
-      code = lead & 0x1F;
-    } else if ((lead & 0xF0) == 0xE0) {
-      extra = 2;
-      code = lead & 0x0F;
-    } else if ((lead & 0xF8) == 0xF0) {
-      extra = 3;
-      code = lead & 0x07;
-    } else {
-      return std::nullopt;
+    const std::size_t length = sequence_length(lead);
+    if (length == 0 || text.size() - i < length) return std::nullopt;
+    if (length > 1 && !second_byte_ok(lead, static_cast<unsigned char>(text[i + 1]))) return std::nullopt;
+    for (std::size_t k = 2; k < length; ++k) {
+      if (!is_continuation(static_cast<unsigned char>(text[i + k]))) return std::nullopt;
     }
-    if (i + extra >= text.size() && extra > 0) return std::nullopt;  // truncated sequence
-    for (std::size_t k = 1; k <= extra; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return std::nullopt;
-      code = (code << 6) | (next & 0x3F);
-    }
-    // Reject overlong forms, surrogates and values past U+10FFFF.
-    constexpr char32_t kMinimum[] = {0, 0x80, 0x800, 0x10000};
-    if (code < kMinimum[extra] || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) return std::nullopt;
-    i += extra + 1;
+    i += length;
+    ++count;
   }
   return count;
 }
