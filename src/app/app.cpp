@@ -72,10 +72,17 @@ std::vector<unsigned char> token_key(const Config& config) {
   return load_token_key(generated ? config.data_dir / "secrets" / "jwt.key" : config.jwt_secret_file, generated);
 }
 
+// "http://host:port", with an IPv6 address in brackets.
+std::string http_origin(const std::string& host, std::uint16_t port) {
+  const bool is_v6 = host.find(':') != std::string::npos;
+  std::string origin = "http://";
+  origin.append(is_v6 ? "[" : "").append(host).append(is_v6 ? "]:" : ":").append(std::to_string(port));
+  return origin;
+}
+
 std::vector<std::string> own_origins(const std::string& host, std::uint16_t port) {
-  const std::string suffix = ":" + std::to_string(port);
-  std::vector<std::string> origins{"http://" + host + suffix};
-  if (host == "127.0.0.1" || host == "::1") origins.push_back("http://localhost" + suffix);
+  std::vector<std::string> origins{http_origin(host, port)};
+  if (host == "127.0.0.1" || host == "::1") origins.push_back(http_origin("localhost", port));
   return origins;
 }
 
@@ -184,11 +191,11 @@ int App::serve() {
   server.start();
 
   asio::signal_set signals(io, SIGINT, SIGTERM);
-  asio::co_spawn(io, [&]() -> asio::awaitable<void> { co_await drain_on_signal(signals, server, log_, config_.shutdown_grace); }, asio::detached);
+  asio::co_spawn(
+      io, [&]() -> asio::awaitable<void> { co_await drain_on_signal(signals, server, log_, config_.shutdown_grace); },
+      asio::detached);
 
-  const std::string host = endpoint.address().is_v6() ? "[" + endpoint.address().to_string() + "]"
-                                                       : endpoint.address().to_string();
-  const std::string url = "http://" + host + ":" + std::to_string(endpoint.port());
+  const std::string url = http_origin(endpoint.address().to_string(), endpoint.port());
   log_.info("listening", {{"url", url}, {"port", std::uint64_t{endpoint.port()}},
                           {"io_threads", std::uint64_t{config_.io_threads}},
                           {"worker_threads", std::uint64_t{config_.worker_threads}}});

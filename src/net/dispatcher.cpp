@@ -97,14 +97,16 @@ Dispatcher::Dispatcher(const Router& router, const Authenticator& authenticator,
       limits_(limits),
       policy_(std::move(policy)) {}
 
-std::size_t Dispatcher::body_limit(http::verb method, std::string_view target) const {
-  const RouteMatch match = router_.match(method, path_of(target));
-  if (match.route != nullptr && match.route->body == BodyKind::image) return limits_.max_image_body;
-  return limits_.max_json_body;
+std::size_t Dispatcher::body_limit(const ExchangeStart& start) const {
+  const Route* route = start.match.route;
+  return route != nullptr && route->body == BodyKind::image ? limits_.max_image_body : limits_.max_json_body;
 }
 
 ExchangeStart Dispatcher::start(const http::request_header<>& header, std::string client_address) const {
-  ExchangeStart start{std::chrono::steady_clock::now(), {}, std::move(client_address)};
+  // HEAD is answered by the GET route, without the body.
+  const http::verb method = header.method() == http::verb::head ? http::verb::get : header.method();
+  ExchangeStart start{std::chrono::steady_clock::now(), {}, std::move(client_address),
+                      router_.match(method, path_of(header.target()))};
   const auto given = header.find("X-Request-Id");
   start.request_id = (given != header.end() && is_safe_request_id(given->value())) ? std::string(given->value())
                                                                                    : new_id();
@@ -124,7 +126,7 @@ boost::asio::awaitable<Response> Dispatcher::handle(const Request& request, cons
   std::string route_label = "unmatched";
   Response response;
   try {
-    response = co_await route(request, ctx, route_label);
+    response = co_await route(request, start.match, ctx, route_label);
   } catch (const std::exception& e) {
     // The one boundary for the unexpected: the client gets a bare 500, the log gets the reason.
     log_.error("unhandled exception", {{"request_id", start.request_id}, {"route", route_label},
@@ -141,13 +143,10 @@ boost::asio::awaitable<Response> Dispatcher::handle(const Request& request, cons
   co_return response;
 }
 
-boost::asio::awaitable<Response> Dispatcher::route(const Request& request, RequestContext& ctx,
-                                                   std::string& route_label) const {
-  const std::string_view path = path_of(request.target());
-  const http::verb method = request.method() == http::verb::head ? http::verb::get : request.method();
-  RouteMatch match = router_.match(method, path);
+boost::asio::awaitable<Response> Dispatcher::route(const Request& request, const RouteMatch& match,
+                                                   RequestContext& ctx, std::string& route_label) const {
   if (match.route == nullptr) {
-    if (method == http::verb::options && !match.allowed.empty()) {
+    if (request.method() == http::verb::options && !match.allowed.empty()) {
       route_label = "preflight";
       Response preflight{http::status::no_content, request.version()};
       preflight.set(http::field::allow, allow_header(match.allowed));
@@ -160,7 +159,7 @@ boost::asio::awaitable<Response> Dispatcher::route(const Request& request, Reque
   }
   const Route& route = *match.route;
   route_label = route.pattern;
-  ctx.path_params = std::move(match.params);
+  ctx.path_params = match.params;
 
   if (route.body == BodyKind::json && !request.body().empty() &&
       !is_json_media_type(request[http::field::content_type])) {

@@ -45,11 +45,12 @@ struct DispatchPolicy {
   bool trust_proxy = false;                  // take the client address from X-Forwarded-For
 };
 
-//! The time an exchange started and what it was, for the access log.
+//! What is known once a request's header has arrived: when, its id, who sent it, and its route.
 struct ExchangeStart {
   std::chrono::steady_clock::time_point at;
   std::string request_id;
   std::string client_address;
+  RouteMatch match;
 };
 
 class Dispatcher {
@@ -57,10 +58,10 @@ class Dispatcher {
   Dispatcher(const Router& router, const Authenticator& authenticator, ExchangeObserver& observer, Logger log,
              HttpLimits limits, DispatchPolicy policy);
 
-  //! The largest body the route for this request accepts.
-  [[nodiscard]] std::size_t body_limit(http::verb method, std::string_view target) const;
-  //! Starts an exchange: assigns the request id (the client's, when it is safe to echo).
+  //! Starts an exchange: assigns the request id (the client's, when it is safe to echo) and finds the route.
   [[nodiscard]] ExchangeStart start(const http::request_header<>& header, std::string client_address) const;
+  //! The largest body the exchange's route accepts.
+  [[nodiscard]] std::size_t body_limit(const ExchangeStart& start) const;
   //! Answers a complete request. Never throws.
   boost::asio::awaitable<Response> handle(const Request& request, const ExchangeStart& start) const;
   //! Answers a request that failed before it could be routed (431, 413, 400), then logs it.
@@ -71,7 +72,7 @@ class Dispatcher {
   void set_allowed_origins(std::vector<std::string> origins) { policy_.allowed_origins = std::move(origins); }
 
  private:
-  boost::asio::awaitable<Response> route(const Request& request, RequestContext& ctx,
+  boost::asio::awaitable<Response> route(const Request& request, const RouteMatch& match, RequestContext& ctx,
                                          std::string& route_label) const;
   void finish(Response& response, const http::request_header<>& header, const ExchangeStart& start,
               std::string_view route_label) const;

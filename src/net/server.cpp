@@ -165,13 +165,17 @@ asio::awaitable<bool> Server::serve_one(Connection& c) {
   c.stream.expires_after(limits.request_timeout);
   http::request_parser<http::empty_body> header_parser;
   header_parser.header_limit(static_cast<std::uint32_t>(limits.max_header_bytes));
+  // Beast would refuse a declared length over its own 1 MiB default while reading the header; the route's
+  // limit is applied right after, once the route is known.
+  header_parser.body_limit(boost::none);
   auto [header_ec, header_bytes] = co_await http::async_read_header(c.stream, c.buffer, header_parser, kTuple);
   const http::request_header<>& header = header_parser.get();
   if (header_ec) {
     if (is_disconnect(header_ec)) co_return false;
-    const bool too_large = header_ec == http::error::header_limit;
-    Error error = make_error(too_large ? Errc::headers_too_large : Errc::bad_request);
-    if (!too_large) error.message = "The request is not valid HTTP/1.1";
+    Error error = make_error(Errc::bad_request);
+    if (header_ec == http::error::header_limit) error = make_error(Errc::headers_too_large);
+    else if (header_ec == http::error::body_limit) error = make_error(Errc::payload_too_large);
+    else error.message = "The request is not valid HTTP/1.1";
     Response response = dispatcher_.reject(header, dispatcher_.start(header, c.client_address), error);
     co_await http::async_write(c.stream, response, kTuple);
     co_await drain_and_close(c);
@@ -179,7 +183,7 @@ asio::awaitable<bool> Server::serve_one(Connection& c) {
   }
 
   const ExchangeStart start = dispatcher_.start(header, c.client_address);
-  const std::size_t body_limit = dispatcher_.body_limit(header.method(), header.target());
+  const std::size_t body_limit = dispatcher_.body_limit(start);
   if (header_parser.content_length() && *header_parser.content_length() > body_limit) {
     Response response = dispatcher_.reject(header, start, make_error(Errc::payload_too_large));
     co_await http::async_write(c.stream, response, kTuple);

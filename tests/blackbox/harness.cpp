@@ -15,6 +15,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -69,9 +70,13 @@ int spawn(const std::vector<std::string>& args, const std::map<std::string, std:
   for (const auto& entry : env_storage) envp.push_back(const_cast<char*>(entry.c_str()));
   argv.push_back(nullptr);
   envp.push_back(nullptr);
+  const pid_t parent = ::getpid();
   const pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
+    // If the test binary dies (a crash, a timeout kill), its servers must not outlive it.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) _exit(127);  // it died before prctl took effect
     const int fd = ::open(output.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
     ::dup2(fd, STDOUT_FILENO);
     ::dup2(fd, STDERR_FILENO);
@@ -179,10 +184,22 @@ void ServerProcess::start(std::vector<std::string> extra_args, const std::map<st
       port_ = static_cast<std::uint16_t>(std::stoi(match[1]));
       return;
     }
-    if (!running()) throw std::runtime_error("the server exited during start-up:\n" + text);
+    if (!running()) {
+      abandon_start();
+      throw std::runtime_error("the server exited during start-up:\n" + text);
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  throw std::runtime_error("the server did not start within 30 s:\n" + read_file(log_file_));
+  const std::string text = read_file(log_file_);
+  abandon_start();
+  throw std::runtime_error("the server did not start within 30 s:\n" + text);
+}
+
+// The destructor does not run when the constructor throws: clean up here.
+void ServerProcess::abandon_start() {
+  if (pid_ > 0) stop(SIGKILL);
+  std::error_code ec;
+  if (owns_data_dir_) std::filesystem::remove_all(data_dir_, ec);
 }
 
 ServerProcess::~ServerProcess() {
@@ -360,6 +377,12 @@ bool accepts_connections(std::uint16_t port) {
   if (fd < 0) return false;
   ::close(fd);
   return true;
+}
+
+std::string json_text(const boost::json::value& value, std::string_view pointer) {
+  boost::system::error_code ec;
+  const auto* found = value.find_pointer(pointer, ec);
+  return (found != nullptr && found->is_string()) ? std::string(found->as_string()) : std::string{};
 }
 
 std::vector<std::string> detail_fields(const HttpResult& result) {

@@ -69,6 +69,7 @@ class ServerProcess {
 
  private:
   void start(std::vector<std::string> extra_args, const std::map<std::string, std::string>& env);
+  void abandon_start();
 
   std::filesystem::path data_dir_;
   std::filesystem::path log_file_;
@@ -133,6 +134,9 @@ class RawConnection {
 
 //! True if a TCP connection to 127.0.0.1:port is accepted (false when it is refused).
 bool accepts_connections(std::uint16_t port);
+
+//! The string at a JSON pointer such as "/user/email", or "" when it is missing or not a string.
+std::string json_text(const boost::json::value& value, std::string_view pointer);
 
 //! The `field` of each entry of an error body's `error.details`.
 std::vector<std::string> detail_fields(const HttpResult& result);
