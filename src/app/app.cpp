@@ -4,6 +4,12 @@
 #include "app/secrets.hpp"
 #include "auth/handlers.hpp"
 #include "auth/service.hpp"
+#include "coupons/handlers.hpp"
+#include "coupons/service.hpp"
+#include "hotels/handlers.hpp"
+#include "hotels/service.hpp"
+#include "media/handlers.hpp"
+#include "objects/fs_store.hpp"
 #include "core/failure_limiter.hpp"
 #include "core/worker_pool.hpp"
 #include "demo/seed.hpp"
@@ -11,6 +17,8 @@
 #include "ops/handlers.hpp"
 #include "ops/metrics.hpp"
 #include "storage/sqlite/account_repository.hpp"
+#include "storage/sqlite/coupon_repository.hpp"
+#include "storage/sqlite/hotel_repository.hpp"
 #include "storage/sqlite/pool.hpp"
 #include "storage/sqlite/schema.hpp"
 
@@ -122,8 +130,18 @@ struct App::Parts {
         auth(accounts, hasher, tokens, login_failures, {config.access_token_ttl, config.refresh_token_ttl},
              [] { return Clock::now(); }),
         auth_handlers(auth, workers),
-        ops_handlers(metrics, workers, {{"database", [this] { return check_database(); }}}),
-        router(build_router({auth_handlers, ops_handlers})),
+        objects(config.storage_url.substr(std::string_view("file://").size())),
+        coupon_repository(db),
+        hotel_repository(db),
+        coupons(coupon_repository, objects, [] { return Clock::now(); }),
+        hotels(hotel_repository, objects, [] { return Clock::now(); }),
+        coupon_handlers(coupons, workers),
+        hotel_handlers(hotels, workers),
+        media_handlers(objects, workers),
+        ops_handlers(metrics, workers,
+                     {{"database", [this] { return check_database(); }},
+                      {"objects", [this] { return check_objects(); }}}),
+        router(build_router({auth_handlers, ops_handlers, coupon_handlers, hotel_handlers, media_handlers})),
         authenticator(auth),
         log_(log) {}
 
@@ -138,6 +156,16 @@ struct App::Parts {
     }
   }
 
+  std::string check_objects() {
+    try {
+      objects.check();
+      return {};
+    } catch (const std::exception& e) {
+      log_.warn("readiness check failed", {{"dependency", "objects"}, {"what", std::string_view(e.what())}});
+      return "unusable";
+    }
+  }
+
   WorkerPool workers;
   sqlite::ConnectionPool db;
   sqlite::SqliteAccountRepository accounts;
@@ -146,6 +174,14 @@ struct App::Parts {
   InMemoryFailureLimiter login_failures;
   auth::AuthService auth;
   auth::AuthHandlers auth_handlers;
+  objects::FileObjectStore objects;
+  sqlite::SqliteCouponRepository coupon_repository;
+  sqlite::SqliteHotelRepository hotel_repository;
+  coupons::CouponService coupons;
+  hotels::HotelService hotels;
+  coupons::CouponHandlers coupon_handlers;
+  hotels::HotelHandlers hotel_handlers;
+  media::MediaHandlers media_handlers;
   ops::Metrics metrics;
   ops::OpsHandlers ops_handlers;
   net::Router router;
@@ -156,7 +192,6 @@ struct App::Parts {
 App::App(Config config, Logger log) : config_(std::move(config)), log_(std::move(log)) {
   require_embedded_backends(config_);
   std::filesystem::create_directories(config_.data_dir);
-  std::filesystem::create_directories(config_.storage_url.substr(std::string_view("file://").size()));
   parts_ = std::make_unique<Parts>(config_, log_);
 }
 

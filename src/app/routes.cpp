@@ -18,6 +18,9 @@ net::Handler on(H& handlers, boost::asio::awaitable<net::Response> (H::*method)(
 net::Router build_router(const Handlers& h) {
   using A = auth::AuthHandlers;
   using O = ops::OpsHandlers;
+  using C = coupons::CouponHandlers;
+  using H = hotels::HotelHandlers;
+  using M = media::MediaHandlers;
   net::Router router;
   // clang-format off
   router.add({verb::get,  "/",                      Access::anyone,    BodyKind::none, on(h.ops, &O::home)});
@@ -31,6 +34,19 @@ net::Router build_router(const Handlers& h) {
   router.add({verb::post, "/api/v1/auth/refresh",   Access::anyone,    BodyKind::json, on(h.auth, &A::refresh)});
   router.add({verb::post, "/api/v1/auth/logout",    Access::signed_in, BodyKind::json, on(h.auth, &A::logout)});
   router.add({verb::get,  "/api/v1/me",             Access::signed_in, BodyKind::none, on(h.auth, &A::me)});
+
+  router.add({verb::get,   "/api/v1/hotels/{id}",     Access::signed_in, BodyKind::none,  on(h.hotels, &H::get)});
+  router.add({verb::patch, "/api/v1/hotels/mine",     Access::hotelier,  BodyKind::json,  on(h.hotels, &H::update_mine)});
+  router.add({verb::put,   "/api/v1/hotels/mine/logo", Access::hotelier, BodyKind::image, on(h.hotels, &H::put_logo)});
+
+  router.add({verb::get,   "/api/v1/coupons",            Access::signed_in, BodyKind::none,  on(h.coupons, &C::search)});
+  router.add({verb::post,  "/api/v1/coupons",            Access::hotelier,  BodyKind::json,  on(h.coupons, &C::create)});
+  router.add({verb::get,   "/api/v1/coupons/{id}",       Access::signed_in, BodyKind::none,  on(h.coupons, &C::get)});
+  router.add({verb::patch, "/api/v1/coupons/{id}",       Access::hotelier,  BodyKind::json,  on(h.coupons, &C::edit)});
+  router.add({verb::put,   "/api/v1/coupons/{id}/image", Access::hotelier,  BodyKind::image, on(h.coupons, &C::put_image)});
+  router.add({verb::get,   "/api/v1/hotelier/coupons",   Access::hotelier,  BodyKind::none,  on(h.coupons, &C::list_own)});
+
+  router.add({verb::get,   "/media/{folder}/{name}",     Access::anyone,    BodyKind::none,  on(h.media, &M::get)});
   // clang-format on
   return router;
 }

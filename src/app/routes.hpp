@@ -1,6 +1,9 @@
 #pragma once
 // The route table of the whole server, in one readable list.
 #include "auth/handlers.hpp"
+#include "coupons/handlers.hpp"
+#include "hotels/handlers.hpp"
+#include "media/handlers.hpp"
 #include "net/router.hpp"
 #include "ops/handlers.hpp"
 
@@ -9,6 +12,9 @@ namespace hc::app {
 struct Handlers {
   auth::AuthHandlers& auth;
   ops::OpsHandlers& ops;
+  coupons::CouponHandlers& coupons;
+  hotels::HotelHandlers& hotels;
+  media::MediaHandlers& media;
 };
 
 //! Every route: method, path, who may call it, what body it takes, and the handler.

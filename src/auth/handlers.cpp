@@ -1,5 +1,6 @@
 #include "auth/handlers.hpp"
 
+#include "hotels/json.hpp"
 #include "net/json_body.hpp"
 #include "net/responses.hpp"
 
@@ -14,17 +15,6 @@ constexpr std::string_view kRefreshCookie = "hc_refresh";
 std::string refresh_cookie(std::string_view token, std::chrono::seconds max_age) {
   return std::string(kRefreshCookie) + "=" + std::string(token) + "; Path=/api/v1/auth; Max-Age=" +
          std::to_string(max_age.count()) + "; HttpOnly; Secure; SameSite=Strict";
-}
-
-boost::json::object hotel_json(const Hotel& hotel) {
-  return {{"id", hotel.id},
-          {"name", hotel.name},
-          {"city", hotel.city},
-          {"country", hotel.country},
-          {"timezone", hotel.timezone},
-          {"description", hotel.description},
-          {"logo_url", hotel.logo_key.empty() ? boost::json::value(nullptr)
-                                              : boost::json::value("/media/" + hotel.logo_key)}};
 }
 
 net::Response session_response(const net::RequestContext& ctx, const IssuedSession& session, SysSeconds now) {
@@ -52,9 +42,8 @@ std::optional<HotelInput> read_hotel(net::FieldReader& fields, std::vector<Field
   const boost::json::object* object = fields.optional_object("hotel");
   if (object == nullptr) return std::nullopt;
   net::FieldReader reader(*object, "hotel.");
-  HotelInput hotel{reader.required_string("name"), reader.required_string("city"),
-                   reader.required_string("country"), reader.required_string("timezone"),
-                   reader.optional_string("description").value_or("")};
+  HotelInput hotel{reader.optional_string("name"), reader.optional_string("city"), reader.optional_string("country"),
+                   reader.optional_string("timezone"), reader.optional_string("description")};
   auto nested = reader.finish();
   issues.insert(issues.end(), nested.begin(), nested.end());
   return hotel;
@@ -82,7 +71,7 @@ boost::json::object user_json(const User& user) {
                            {"name", user.name},
                            {"role", to_string(user.role)},
                            {"created_at", to_rfc3339(user.created_at)}};
-  if (user.hotel) json["hotel"] = hotel_json(*user.hotel);
+  if (user.hotel) json["hotel"] = hotels::hotel_json(*user.hotel);
   return json;
 }
 

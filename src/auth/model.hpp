@@ -1,24 +1,15 @@
 #pragma once
-// Accounts: travellers and hoteliers, a hotelier's hotel, and refresh-token sessions.
+// Accounts: travellers and hoteliers (with their hotel), and refresh-token sessions.
 #include "core/principal.hpp"
 #include "core/time.hpp"
+#include "hotels/model.hpp"
 
 #include <optional>
 #include <string>
 
 namespace hc::auth {
 
-struct Hotel {
-  std::string id;
-  std::string owner_id;
-  std::string name;
-  std::string city;
-  std::string country;
-  std::string timezone;  // IANA name, e.g. "Europe/Dublin"
-  std::string description;
-  std::string logo_key;  // object-store key; empty when there is no logo
-  SysSeconds created_at{};
-};
+using Hotel = hotels::Hotel;
 
 struct User {
   std::string id;

@@ -59,16 +59,9 @@ std::vector<FieldIssue> AuthService::validate(const Registration& registration) 
   if (role == Role::hotelier && !registration.hotel) issues.push_back({"hotel", "is required for a hotelier"});
   if (role == Role::user && registration.hotel) issues.push_back({"hotel", "is only for hoteliers"});
   if (role == Role::hotelier && registration.hotel) {
-    const HotelInput& hotel = *registration.hotel;
-    check_text(issues, "hotel.name", trim_spaces(hotel.name), 1, 120);
-    check_text(issues, "hotel.city", trim_spaces(hotel.city), 1, 80);
-    check_text(issues, "hotel.country", trim_spaces(hotel.country), 2, 60);
-    if (!is_known_timezone(hotel.timezone)) {
-      issues.push_back({"hotel.timezone", "must be an IANA time zone such as Europe/Dublin"});
-    }
-    if (auto problem = utf8_length(hotel.description); !problem || *problem > 4000) {
-      issues.push_back({"hotel.description", "must be valid UTF-8 of at most 4000 characters"});
-    }
+    hotels::Hotel scratch;
+    auto hotel_issues = hotels::apply_fields(scratch, *registration.hotel, "hotel.", true);
+    issues.insert(issues.end(), hotel_issues.begin(), hotel_issues.end());
   }
   return issues;
 }
@@ -84,16 +77,12 @@ Result<User, Error> AuthService::register_user(const Registration& registration)
   user.password_hash = hasher_.hash(registration.password);
   user.created_at = now;
   if (user.role == Role::hotelier) {
-    const HotelInput& input = *registration.hotel;
-    user.hotel = Hotel{new_id(),
-                       user.id,
-                       std::string(trim_spaces(input.name)),
-                       std::string(trim_spaces(input.city)),
-                       std::string(trim_spaces(input.country)),
-                       input.timezone,
-                       input.description,
-                       {},
-                       now};
+    hotels::Hotel hotel;
+    hotel.id = new_id();
+    hotel.owner_id = user.id;
+    hotel.created_at = now;
+    hotels::apply_fields(hotel, *registration.hotel, "hotel.", true);
+    user.hotel = std::move(hotel);
   }
   if (auto stored = accounts_.create_user(user); !stored) return Failure{make_error(stored.error())};
   return user;

@@ -5,6 +5,7 @@
 #include "auth/model.hpp"
 #include "auth/password.hpp"
 #include "auth/repository.hpp"
+#include "hotels/rules.hpp"
 #include "core/error.hpp"
 #include "core/failure_limiter.hpp"
 #include "core/result.hpp"
@@ -21,13 +22,7 @@ struct AuthSettings {
   std::chrono::seconds refresh_token_ttl{30 * 24 * 3600};
 };
 
-struct HotelInput {
-  std::string name;
-  std::string city;
-  std::string country;
-  std::string timezone;
-  std::string description;
-};
+using HotelInput = hotels::HotelFields;
 
 struct Registration {
   std::string email;

@@ -25,6 +25,10 @@ enum class Errc {
   method_not_allowed,
   // 409
   email_taken,
+  invalid_transition,
+  expired,
+  archived,
+  quantity_below_redeemed,
   // 413, 415, 431
   payload_too_large,
   unsupported_media_type,

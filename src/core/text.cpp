@@ -1,7 +1,6 @@
 #include "core/text.hpp"
 
 #include <algorithm>
-#include <filesystem>
 
 namespace hc {
 namespace {
@@ -78,19 +77,6 @@ std::optional<std::string> length_violation(std::string_view text, std::size_t m
     return "must be " + std::to_string(min) + " to " + std::to_string(max) + " characters";
   }
   return std::nullopt;
-}
-
-bool is_known_timezone(std::string_view name) {
-  if (name.empty() || name.size() > 64 || name.front() == '/' || name.find("..") != std::string_view::npos) {
-    return false;
-  }
-  const bool safe = std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' || c == '_' ||
-           c == '-' || c == '+';
-  });
-  if (!safe) return false;
-  std::error_code ec;
-  return std::filesystem::is_regular_file(std::filesystem::path("/usr/share/zoneinfo") / std::string(name), ec);
 }
 
 }  // namespace hc

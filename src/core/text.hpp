@@ -22,7 +22,4 @@ std::string ascii_lower(std::string_view text);
 //! A message if the text is not `min`..`max` code points of valid UTF-8 without control characters.
 std::optional<std::string> length_violation(std::string_view text, std::size_t min, std::size_t max);
 
-//! True for an IANA time-zone name known to this system's time-zone database ("Europe/Dublin", "UTC").
-bool is_known_timezone(std::string_view name);
-
 }  // namespace hc

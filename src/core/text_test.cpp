@@ -1,5 +1,6 @@
 #include "core/text.hpp"
 #include "core/time.hpp"
+#include "core/timezone.hpp"
 
 #include <gtest/gtest.h>
 
@@ -32,6 +33,24 @@ TEST(Text, KnowsTimeZones) {
   EXPECT_FALSE(is_known_timezone("../../etc/passwd"));
   EXPECT_FALSE(is_known_timezone("/etc/passwd"));
   EXPECT_FALSE(is_known_timezone(""));
+}
+
+TEST(Time, LocalDaysFollowTheHotelsTimeZone) {
+  using namespace std::chrono;
+  const LocalDate new_year_eve{year{2026}, December, day{31}};
+  EXPECT_EQ(to_rfc3339(*end_of_local_day("Europe/Dublin", new_year_eve)), "2026-12-31T23:59:59Z");
+  EXPECT_EQ(to_rfc3339(*end_of_local_day("America/New_York", new_year_eve)), "2027-01-01T04:59:59Z");
+  EXPECT_EQ(to_rfc3339(*start_of_local_day("Europe/Madrid", LocalDate{year{2026}, July, day{1}})),
+            "2026-06-30T22:00:00Z");
+  EXPECT_EQ(local_date("Asia/Tokyo", *parse_rfc3339("2026-12-31T16:00:00Z")), (LocalDate{year{2027}, January, day{1}}));
+  EXPECT_EQ(start_of_local_day("Mars/Olympus", new_year_eve), std::nullopt);
+}
+
+TEST(Time, IsoDatesRoundTrip) {
+  EXPECT_EQ(to_iso_date(*parse_iso_date("2026-02-28")), "2026-02-28");
+  EXPECT_EQ(parse_iso_date("2026-02-29"), std::nullopt);
+  EXPECT_EQ(parse_iso_date("2026-2-28"), std::nullopt);
+  EXPECT_EQ(parse_iso_date("2026-02-2x"), std::nullopt);
 }
 
 TEST(Time, Rfc3339RoundTrips) {

@@ -71,11 +71,24 @@ std::optional<std::string> FieldReader::optional_string(std::string_view name) {
 }
 
 std::optional<std::int64_t> FieldReader::required_int(std::string_view name) {
-  const boost::json::value* value = take(name);
-  if (value == nullptr) {
+  if (object_.if_contains(name) == nullptr || object_.at(name).is_null()) {
+    seen_.emplace_back(name);
     add_issue(name, "is required");
     return std::nullopt;
   }
+  return optional_int(name);
+}
+
+bool FieldReader::is_null(std::string_view name) {
+  const boost::json::value* value = object_.if_contains(name);
+  if (value == nullptr) return false;
+  seen_.emplace_back(name);
+  return value->is_null();
+}
+
+std::optional<std::int64_t> FieldReader::optional_int(std::string_view name) {
+  const boost::json::value* value = take(name);
+  if (value == nullptr) return std::nullopt;
   if (value->is_int64()) return value->get_int64();
   if (value->is_uint64() && value->get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
     return static_cast<std::int64_t>(value->get_uint64());

@@ -32,6 +32,10 @@ class FieldReader {
   std::optional<std::string> optional_string(std::string_view name);
   //! A required integer.
   std::optional<std::int64_t> required_int(std::string_view name);
+  //! An optional integer; null counts as absent.
+  std::optional<std::int64_t> optional_int(std::string_view name);
+  //! True when the field is present with the value null (to clear what it sets).
+  bool is_null(std::string_view name);
   //! An optional nested object (reads it with its own FieldReader).
   const boost::json::object* optional_object(std::string_view name);
 

@@ -1,11 +1,5 @@
 #include "net/server.hpp"
 
-// GCC 12 reports a false -Wmismatched-new-delete inside Asio's coroutine frame allocator (it pairs its own
-// operator new and delete, which GCC cannot see through after inlining).
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>

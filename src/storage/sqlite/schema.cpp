@@ -42,8 +42,69 @@ CREATE INDEX refresh_tokens_by_family ON refresh_tokens(family_id);
 CREATE INDEX refresh_tokens_by_user ON refresh_tokens(user_id);
 )sql";
 
+// seq is the rowid, declared so that VACUUM keeps it: the search index refers to coupons by it.
+// The search index holds only active coupons; triggers keep it in step with coupons and hotel names.
+constexpr std::string_view kCoupons = R"sql(
+CREATE TABLE coupons (
+  seq              INTEGER PRIMARY KEY,
+  id               TEXT NOT NULL UNIQUE,
+  hotel_id         TEXT NOT NULL REFERENCES hotels(id) ON DELETE CASCADE,
+  title            TEXT NOT NULL,
+  description      TEXT NOT NULL DEFAULT '',
+  terms            TEXT NOT NULL DEFAULT '',
+  discount_percent INTEGER NOT NULL CHECK (discount_percent BETWEEN 1 AND 100),
+  quantity         INTEGER CHECK (quantity IS NULL OR quantity >= 1),
+  redeemed_count   INTEGER NOT NULL DEFAULT 0 CHECK (redeemed_count >= 0),
+  per_user_limit   INTEGER NOT NULL DEFAULT 1 CHECK (per_user_limit >= 1),
+  valid_from       TEXT NOT NULL,
+  valid_until      TEXT NOT NULL,
+  valid_from_date  TEXT NOT NULL,
+  valid_until_date TEXT NOT NULL,
+  stay_from        TEXT,
+  stay_until       TEXT,
+  status           TEXT NOT NULL CHECK (status IN ('draft', 'active', 'paused', 'archived')),
+  image_key        TEXT NOT NULL DEFAULT '',
+  created_at       TEXT NOT NULL,
+  updated_at       TEXT NOT NULL,
+  CHECK (quantity IS NULL OR redeemed_count <= quantity)
+) STRICT;
+CREATE INDEX coupons_by_hotel ON coupons(hotel_id, id);
+CREATE INDEX coupons_by_status_newest ON coupons(status, id);
+CREATE INDEX coupons_by_status_discount ON coupons(status, discount_percent, id);
+CREATE INDEX coupons_by_status_ending ON coupons(status, valid_until, id);
+
+CREATE VIRTUAL TABLE coupon_search USING fts5(
+  title, description, hotel_name,
+  tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '2 3'
+);
+
+CREATE TRIGGER coupons_search_insert AFTER INSERT ON coupons WHEN new.status = 'active' BEGIN
+  INSERT INTO coupon_search (rowid, title, description, hotel_name)
+  SELECT new.seq, new.title, new.description, h.name FROM hotels h WHERE h.id = new.hotel_id;
+END;
+
+CREATE TRIGGER coupons_search_update AFTER UPDATE OF title, description, status ON coupons BEGIN
+  DELETE FROM coupon_search WHERE rowid = old.seq;
+  INSERT INTO coupon_search (rowid, title, description, hotel_name)
+  SELECT new.seq, new.title, new.description, h.name FROM hotels h
+  WHERE h.id = new.hotel_id AND new.status = 'active';
+END;
+
+CREATE TRIGGER coupons_search_delete AFTER DELETE ON coupons BEGIN
+  DELETE FROM coupon_search WHERE rowid = old.seq;
+END;
+
+CREATE TRIGGER hotels_search_rename AFTER UPDATE OF name ON hotels BEGIN
+  DELETE FROM coupon_search WHERE rowid IN (SELECT seq FROM coupons WHERE hotel_id = new.id AND status = 'active');
+  INSERT INTO coupon_search (rowid, title, description, hotel_name)
+  SELECT c.seq, c.title, c.description, new.name FROM coupons c WHERE c.hotel_id = new.id AND c.status = 'active';
+END;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "accounts", kAccounts},
+    Migration{2, "coupons", kCoupons},
 };
 
 }  // namespace

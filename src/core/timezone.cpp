@@ -1,0 +1,75 @@
+#include "core/timezone.hpp"
+
+#include <date/tz.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace hc {
+namespace {
+
+const date::time_zone* find_zone(std::string_view zone) {
+  const bool plausible = !zone.empty() && zone.size() <= 64 && zone.find("..") == std::string_view::npos &&
+                         std::all_of(zone.begin(), zone.end(), [](char c) {
+                           return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                                  c == '/' || c == '_' || c == '-' || c == '+';
+                         });
+  if (!plausible) return nullptr;
+  try {
+    return date::locate_zone(std::string(zone));
+  } catch (const std::runtime_error&) {
+    return nullptr;  // not in the database
+  }
+}
+
+// std::chrono and date count days from the same epoch, so the day number carries over as is.
+date::local_days to_local_days(LocalDate day) {
+  return date::local_days{date::days{std::chrono::sys_days{day}.time_since_epoch().count()}};
+}
+
+}  // namespace
+
+bool is_known_timezone(std::string_view zone) { return find_zone(zone) != nullptr; }
+
+std::optional<SysSeconds> start_of_local_day(std::string_view zone, LocalDate day) {
+  const date::time_zone* tz = find_zone(zone);
+  if (tz == nullptr || !day.ok()) return std::nullopt;
+  const auto start = tz->to_sys(date::local_seconds{to_local_days(day)}, date::choose::earliest);
+  return SysSeconds{start.time_since_epoch()};
+}
+
+std::optional<SysSeconds> end_of_local_day(std::string_view zone, LocalDate day) {
+  const auto next = start_of_local_day(zone, LocalDate{std::chrono::sys_days{day} + std::chrono::days{1}});
+  if (!next) return std::nullopt;
+  return *next - std::chrono::seconds{1};
+}
+
+std::optional<LocalDate> local_date(std::string_view zone, SysSeconds instant) {
+  const date::time_zone* tz = find_zone(zone);
+  if (tz == nullptr) return std::nullopt;
+  const auto local = tz->to_local(date::sys_seconds{instant.time_since_epoch()});
+  const auto days = date::floor<date::days>(local).time_since_epoch().count();
+  return LocalDate{std::chrono::sys_days{std::chrono::days{days}}};
+}
+
+std::string to_iso_date(LocalDate day) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
+                static_cast<unsigned>(day.day()));
+  return text;
+}
+
+std::optional<LocalDate> parse_iso_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int year = 0;
+  unsigned month = 0;
+  unsigned day = 0;
+  const std::string copy(text);
+  if (std::sscanf(copy.c_str(), "%4d-%2u-%2u", &year, &month, &day) != 3) return std::nullopt;
+  const bool digits = std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
+  const LocalDate date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
+  if (!digits || !date.ok()) return std::nullopt;
+  return date;
+}
+
+}  // namespace hc

@@ -1,0 +1,78 @@
+#include "coupons/handlers.hpp"
+
+#include "coupons/json.hpp"
+#include "net/json_body.hpp"
+#include "net/responses.hpp"
+
+#include <boost/json.hpp>
+
+namespace hc::coupons {
+namespace {
+
+using net::http::status;
+
+Result<CouponDraft, Error> draft_of(const net::RequestContext& ctx, bool creating) {
+  auto body = net::parse_json_object(ctx.request.body());
+  if (!body) return Failure{body.error()};
+  return read_draft(*body, creating);
+}
+
+net::Response coupon_response(const net::RequestContext& ctx, status code, const Result<Coupon, Error>& coupon,
+                              SysSeconds now) {
+  if (!coupon) return net::error_response(ctx, coupon.error());
+  return net::json_response(ctx, code, coupon_json(*coupon, now));
+}
+
+template <class Item>
+boost::json::object page_json(const std::vector<Item>& items, const std::optional<std::string>& next, SysSeconds now) {
+  boost::json::array array;
+  for (const Item& item : items) array.push_back(coupon_json(item, now));
+  return {{"items", std::move(array)},
+          {"next_cursor", next ? boost::json::value(*next) : boost::json::value(nullptr)}};
+}
+
+}  // namespace
+
+boost::asio::awaitable<net::Response> CouponHandlers::search(net::RequestContext& ctx) {
+  SearchParams params{ctx.query("q"),     ctx.query("hotel_id"),     ctx.query("hotel"),    ctx.query("city"),
+                      ctx.query("min_discount"), ctx.query("max_discount"), ctx.query("valid_on"), ctx.query("sort"),
+                      ctx.query("limit"), ctx.query("cursor")};
+  auto page = co_await workers_.run([&] { return service_.search(params); });
+  if (!page) co_return net::error_response(ctx, page.error());
+  co_return net::json_response(ctx, status::ok, page_json(page->items, page->next_cursor, service_.now()));
+}
+
+boost::asio::awaitable<net::Response> CouponHandlers::get(net::RequestContext& ctx) {
+  auto coupon = co_await workers_.run([&] { return service_.get(ctx.caller(), ctx.param("id")); });
+  co_return coupon_response(ctx, status::ok, coupon, service_.now());
+}
+
+boost::asio::awaitable<net::Response> CouponHandlers::create(net::RequestContext& ctx) {
+  auto draft = draft_of(ctx, true);
+  if (!draft) co_return net::error_response(ctx, draft.error());
+  auto coupon = co_await workers_.run([&] { return service_.create(ctx.caller(), *draft); });
+  co_return coupon_response(ctx, status::created, coupon, service_.now());
+}
+
+boost::asio::awaitable<net::Response> CouponHandlers::edit(net::RequestContext& ctx) {
+  auto draft = draft_of(ctx, false);
+  if (!draft) co_return net::error_response(ctx, draft.error());
+  auto coupon = co_await workers_.run([&] { return service_.edit(ctx.caller(), ctx.param("id"), *draft); });
+  co_return coupon_response(ctx, status::ok, coupon, service_.now());
+}
+
+boost::asio::awaitable<net::Response> CouponHandlers::put_image(net::RequestContext& ctx) {
+  // Sniffing and storing the file is disk I/O: on the worker pool.
+  auto coupon = co_await workers_.run(
+      [&] { return service_.set_image(ctx.caller(), ctx.param("id"), ctx.request.body()); });
+  co_return coupon_response(ctx, status::ok, coupon, service_.now());
+}
+
+boost::asio::awaitable<net::Response> CouponHandlers::list_own(net::RequestContext& ctx) {
+  auto page = co_await workers_.run(
+      [&] { return service_.list_own(ctx.caller(), ctx.query("status"), ctx.query("limit"), ctx.query("cursor")); });
+  if (!page) co_return net::error_response(ctx, page.error());
+  co_return net::json_response(ctx, status::ok, page_json(page->items, page->next_cursor, service_.now()));
+}
+
+}  // namespace hc::coupons

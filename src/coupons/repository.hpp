@@ -1,0 +1,50 @@
+#pragma once
+// What the coupons module needs from storage. Each method is one atomic operation; calls block and are
+// made from the worker pool.
+#include "core/error.hpp"
+#include "core/result.hpp"
+#include "coupons/model.hpp"
+#include "coupons/search.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hc::coupons {
+
+struct CouponWithStats {
+  Coupon coupon;
+  CouponStats stats;
+};
+
+class CouponRepository {
+ public:
+  virtual ~CouponRepository() = default;
+
+  //! The hotel a hotelier owns.
+  virtual std::optional<HotelRef> hotel_of_owner(std::string_view owner_user_id) = 0;
+  //! Stores a new coupon.
+  virtual void insert(const Coupon& coupon) = 0;
+  //! The coupon with its hotel.
+  virtual std::optional<Coupon> find(std::string_view coupon_id) = 0;
+  //! Saves the fields a hotelier edits and the status; never the claimed count, which claims change
+  //! concurrently. Errc::quantity_below_redeemed if the quantity is now under what was claimed.
+  virtual Result<Ok, Errc> update(const Coupon& coupon) = 0;
+  //! Replaces the image key; returns the previous key.
+  virtual std::string set_image(std::string_view coupon_id, std::string_view image_key, SysSeconds now) = 0;
+  //! A hotel's coupons, newest first, optionally only those a client sees with `visible_status` (expired
+  //! included), after the keyset cursor.
+  virtual std::vector<CouponWithStats> list_for_hotel(std::string_view hotel_id,
+                                                      const std::optional<std::string>& visible_status, SysSeconds now,
+                                                      const std::optional<std::string>& after_id,
+                                                      std::size_t limit) = 0;
+  //! Active, unexpired coupons matching a search, in its order, after its cursor.
+  virtual std::vector<Coupon> search(const SearchQuery& query) = 0;
+  //! Ids of active, unexpired coupons matching the text, best first, at most `limit` (the relevance snapshot).
+  virtual std::vector<std::string> rank_by_relevance(const SearchQuery& query, std::size_t limit) = 0;
+  //! Coupons by id, in the given order, keeping only those still active and unexpired.
+  virtual std::vector<Coupon> find_active(const std::vector<std::string>& ids, SysSeconds now) = 0;
+};
+
+}  // namespace hc::coupons

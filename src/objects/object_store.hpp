@@ -1,0 +1,42 @@
+#pragma once
+// Where uploaded files (coupon images, hotel logos) live. The embedded default is a folder; an S3 store will
+// sit behind the same interface, so callers only ever see keys, bytes and a content type.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace hc::objects {
+
+struct StoredObject {
+  std::string content_type;
+  std::string bytes;
+};
+
+class ObjectStore {
+ public:
+  virtual ~ObjectStore() = default;
+
+  //! Stores bytes under key (replacing any object with that key); durable when it returns.
+  virtual void put(std::string_view key, std::string_view bytes, std::string_view content_type) = 0;
+
+  //! The object, or nullopt when there is none.
+  virtual std::optional<StoredObject> get(std::string_view key) = 0;
+
+  //! Removes the object if it exists.
+  virtual void remove(std::string_view key) = 0;
+
+  //! Throws std::runtime_error with a clear reason when the store cannot be used (for /readyz).
+  virtual void check() = 0;
+};
+
+inline constexpr std::size_t kMaxKeyLength = 200;
+
+//! True for keys this system makes: 1-200 chars of [a-z0-9._/-] in non-empty '/'-separated segments (so no
+//! leading or trailing '/', no "//"), no segment ".", and no ".." anywhere.
+bool is_valid_key(std::string_view key);
+
+//! A new random key "<prefix>/<26-char id>.<extension>" (prefix like "coupons" or "logos").
+std::string new_key(std::string_view prefix, std::string_view extension);
+
+}  // namespace hc::objects

@@ -1,0 +1,262 @@
+#include "storage/sqlite/coupon_repository.hpp"
+
+#include "coupons/rules.hpp"
+#include "storage/sqlite/error.hpp"
+
+#include <array>
+
+namespace hc::sqlite {
+namespace {
+
+using coupons::Coupon;
+using coupons::SearchQuery;
+using coupons::SearchSort;
+
+// How many full-text matches a search looks at, newest first: a very common word costs no more than this.
+constexpr int kMaxCandidates = 1000;
+
+constexpr std::string_view kColumns = R"sql(
+  c.id, c.hotel_id, h.name, h.city, h.timezone, c.title, c.description, c.terms, c.discount_percent, c.quantity,
+  c.redeemed_count, c.per_user_limit, c.valid_from, c.valid_until, c.valid_from_date, c.valid_until_date,
+  c.stay_from, c.stay_until, c.status, c.image_key, c.created_at, c.updated_at
+)sql";
+
+// The filters every search shares; parameters ?1..?7 (see bind_filters).
+constexpr std::string_view kFilters = R"sql(
+  c.status = 'active' AND c.valid_until >= ?1
+  AND (?2 IS NULL OR c.hotel_id = ?2)
+  AND (?3 IS NULL OR h.name LIKE '%' || ?3 || '%' ESCAPE '\')
+  AND (?4 IS NULL OR h.city = ?4 COLLATE NOCASE)
+  AND (?5 IS NULL OR c.discount_percent >= ?5)
+  AND (?6 IS NULL OR c.discount_percent <= ?6)
+  AND (?7 IS NULL OR (c.valid_from_date <= ?7 AND c.valid_until_date >= ?7))
+)sql";
+
+// The newest full-text matches (parameter ?10 is the FTS5 expression), of which a search considers no more.
+std::string candidates_sql() {
+  return "SELECT rowid FROM coupon_search WHERE coupon_search MATCH ?10 ORDER BY rowid DESC LIMIT " +
+         std::to_string(kMaxCandidates);
+}
+
+// Keyset conditions (?8 the last key, ?9 the last id) and orders, by sort.
+struct SortSql {
+  std::string_view after;
+  std::string_view order;
+};
+constexpr std::array<SortSql, 4> kSorts{{
+    {"", " ORDER BY c.id DESC"},  // relevance is ranked elsewhere; newest when it lands here
+    {" AND (?9 IS NULL OR c.discount_percent < CAST(?8 AS INTEGER) OR "
+     "(c.discount_percent = CAST(?8 AS INTEGER) AND c.id < ?9))",
+     " ORDER BY c.discount_percent DESC, c.id DESC"},
+    {" AND (?9 IS NULL OR c.id < ?9)", " ORDER BY c.id DESC"},
+    {" AND (?9 IS NULL OR c.valid_until > ?8 OR (c.valid_until = ?8 AND c.id > ?9))",
+     " ORDER BY c.valid_until ASC, c.id ASC"},
+}};
+
+std::optional<LocalDate> optional_date(Statement& row, int column) {
+  if (row.is_null(column)) return std::nullopt;
+  return parse_iso_date(row.text(column));
+}
+
+SysSeconds time_column(Statement& row, int column) { return parse_rfc3339(row.text(column)).value_or(SysSeconds{}); }
+
+Coupon read_coupon(Statement& row) {
+  Coupon c;
+  c.id = row.text(0);
+  c.hotel = {row.text(1), row.text(2), row.text(3), row.text(4)};
+  c.title = row.text(5);
+  c.description = row.text(6);
+  c.terms = row.text(7);
+  c.discount_percent = static_cast<int>(row.int64(8));
+  c.quantity = row.optional_int64(9);
+  c.redeemed_count = row.int64(10);
+  c.per_user_limit = static_cast<int>(row.int64(11));
+  c.valid_from = time_column(row, 12);
+  c.valid_until = time_column(row, 13);
+  c.valid_from_date = parse_iso_date(row.text(14)).value_or(LocalDate{});
+  c.valid_until_date = parse_iso_date(row.text(15)).value_or(LocalDate{});
+  c.stay_from = optional_date(row, 16);
+  c.stay_until = optional_date(row, 17);
+  c.status = coupons::parse_status(row.text(18)).value_or(coupons::CouponStatus::draft);
+  c.image_key = row.text(19);
+  c.created_at = time_column(row, 20);
+  c.updated_at = time_column(row, 21);
+  return c;
+}
+
+std::optional<std::string> date_text(const std::optional<LocalDate>& day) {
+  if (!day) return std::nullopt;
+  return to_iso_date(*day);
+}
+
+// LIKE treats % and _ as wildcards: a hotel name filter means the characters themselves.
+std::optional<std::string> like_literal(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  std::string escaped;
+  for (char c : *text) {
+    if (c == '%' || c == '_' || c == '\\') escaped += '\\';
+    escaped += c;
+  }
+  return escaped;
+}
+
+void bind_filters(Statement& statement, const SearchQuery& q) {
+  const auto as_int = [](const std::optional<int>& v) -> std::optional<std::int64_t> {
+    if (!v) return std::nullopt;
+    return std::int64_t{*v};
+  };
+  statement.bind_all(to_rfc3339(q.now), q.hotel_id, like_literal(q.hotel_name), q.city, as_int(q.min_discount),
+                     as_int(q.max_discount), date_text(q.valid_on));
+}
+
+std::vector<Coupon> read_all(Statement& statement) {
+  std::vector<Coupon> coupons;
+  while (statement.step()) coupons.push_back(read_coupon(statement));
+  return coupons;
+}
+
+std::string search_sql(SearchSort sort, bool with_text) {
+  const SortSql& parts = kSorts.at(static_cast<std::size_t>(sort));
+  return "SELECT " + std::string(kColumns) + " FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE " +
+         std::string(kFilters) + std::string(parts.after) +
+         (with_text ? " AND c.seq IN (" + candidates_sql() + ")" : std::string{}) +
+         std::string(parts.order) + " LIMIT ?11";
+}
+
+}  // namespace
+
+std::optional<coupons::HotelRef> SqliteCouponRepository::hotel_of_owner(std::string_view owner_user_id) {
+  auto db = pool_.acquire();
+  Statement& query = db->prepare("SELECT id, name, city, timezone FROM hotels WHERE owner_id = ?");
+  query.bind(1, owner_user_id);
+  if (!query.step()) return std::nullopt;
+  return coupons::HotelRef{query.text(0), query.text(1), query.text(2), query.text(3)};
+}
+
+void SqliteCouponRepository::insert(const Coupon& c) {
+  auto db = pool_.acquire();
+  db->prepare(R"sql(
+      INSERT INTO coupons (id, hotel_id, title, description, terms, discount_percent, quantity, per_user_limit,
+                           valid_from, valid_until, valid_from_date, valid_until_date, stay_from, stay_until,
+                           status, image_key, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql")
+      .bind_all(c.id, c.hotel.id, c.title, c.description, c.terms, std::int64_t{c.discount_percent}, c.quantity,
+                std::int64_t{c.per_user_limit}, to_rfc3339(c.valid_from), to_rfc3339(c.valid_until),
+                to_iso_date(c.valid_from_date), to_iso_date(c.valid_until_date), date_text(c.stay_from),
+                date_text(c.stay_until), coupons::to_string(c.status), c.image_key, to_rfc3339(c.created_at),
+                to_rfc3339(c.updated_at))
+      .run();
+}
+
+std::optional<Coupon> SqliteCouponRepository::find(std::string_view coupon_id) {
+  auto db = pool_.acquire();
+  Statement& query = db->prepare("SELECT " + std::string(kColumns) +
+                                 " FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE c.id = ?");
+  query.bind(1, coupon_id);
+  if (!query.step()) return std::nullopt;
+  return read_coupon(query);
+}
+
+Result<Ok, Errc> SqliteCouponRepository::update(const Coupon& c) {
+  auto db = pool_.acquire();
+  try {
+    db->prepare(R"sql(
+        UPDATE coupons SET title = ?, description = ?, terms = ?, discount_percent = ?, quantity = ?,
+               per_user_limit = ?, valid_from = ?, valid_until = ?, valid_from_date = ?, valid_until_date = ?,
+               stay_from = ?, stay_until = ?, status = ?, updated_at = ?
+        WHERE id = ?)sql")
+        .bind_all(c.title, c.description, c.terms, std::int64_t{c.discount_percent}, c.quantity,
+                  std::int64_t{c.per_user_limit}, to_rfc3339(c.valid_from), to_rfc3339(c.valid_until),
+                  to_iso_date(c.valid_from_date), to_iso_date(c.valid_until_date), date_text(c.stay_from),
+                  date_text(c.stay_until), coupons::to_string(c.status), to_rfc3339(c.updated_at), c.id)
+        .run();
+  } catch (const Error& e) {
+    // The table's CHECK keeps quantity at or above what was claimed, even against a claim in flight.
+    if (e.is_constraint_violation()) return Failure{Errc::quantity_below_redeemed};
+    throw;
+  }
+  return Ok{};
+}
+
+std::string SqliteCouponRepository::set_image(std::string_view coupon_id, std::string_view image_key, SysSeconds now) {
+  auto db = pool_.acquire();
+  Transaction transaction(*db);
+  Statement& previous = db->prepare("SELECT image_key FROM coupons WHERE id = ?");
+  previous.bind(1, coupon_id);
+  std::string old_key = previous.step() ? previous.text(0) : std::string{};
+  previous.reset();
+  db->prepare("UPDATE coupons SET image_key = ?, updated_at = ? WHERE id = ?")
+      .bind_all(image_key, to_rfc3339(now), coupon_id)
+      .run();
+  transaction.commit();
+  return old_key;
+}
+
+std::vector<coupons::CouponWithStats> SqliteCouponRepository::list_for_hotel(
+    std::string_view hotel_id, const std::optional<std::string>& visible_status, SysSeconds now,
+    const std::optional<std::string>& after_id, std::size_t limit) {
+  auto db = pool_.acquire();
+  // "expired" is derived: active or paused past valid_until; active and paused mean not yet expired.
+  Statement& query = db->prepare("SELECT " + std::string(kColumns) + R"sql(
+      FROM coupons c JOIN hotels h ON h.id = c.hotel_id
+      WHERE c.hotel_id = ?1 AND (?3 IS NULL OR c.id < ?3)
+        AND (?2 IS NULL
+             OR (?2 = 'expired' AND c.status IN ('active', 'paused') AND c.valid_until < ?4)
+             OR (?2 IN ('active', 'paused') AND c.status = ?2 AND c.valid_until >= ?4)
+             OR (?2 IN ('draft', 'archived') AND c.status = ?2))
+      ORDER BY c.id DESC LIMIT ?5)sql");
+  query.bind_all(hotel_id, visible_status, after_id, to_rfc3339(now), static_cast<std::int64_t>(limit));
+  std::vector<coupons::CouponWithStats> result;
+  // Views and uses are counted once interactions and the front desk exist; claims are known now.
+  while (query.step()) {
+    Coupon coupon = read_coupon(query);
+    const coupons::CouponStats stats{0, coupon.redeemed_count, 0};
+    result.push_back({std::move(coupon), stats});
+  }
+  return result;
+}
+
+std::vector<Coupon> SqliteCouponRepository::search(const SearchQuery& q) {
+  auto db = pool_.acquire();
+  const bool with_text = !q.terms.empty();
+  Statement& statement = db->prepare(search_sql(q.sort, with_text));
+  bind_filters(statement, q);
+  statement.bind(8, q.after ? std::optional<std::string>(q.after->key) : std::nullopt);
+  statement.bind(9, q.after ? std::optional<std::string>(q.after->id) : std::nullopt);
+  if (with_text) statement.bind(10, coupons::fts_expression(q.terms));
+  statement.bind(11, static_cast<std::int64_t>(q.limit));
+  return read_all(statement);
+}
+
+std::vector<std::string> SqliteCouponRepository::rank_by_relevance(const SearchQuery& q, std::size_t limit) {
+  auto db = pool_.acquire();
+  // bm25 is computed only for the bounded set of newest matches; a title match weighs most, then the hotel.
+  Statement& statement = db->prepare(
+      "SELECT c.id FROM (SELECT rowid, bm25(coupon_search, 10.0, 1.0, 5.0) AS score FROM coupon_search "
+      "WHERE coupon_search MATCH ?10 ORDER BY rowid DESC LIMIT " + std::to_string(kMaxCandidates) + ") s "
+      "JOIN coupons c ON c.seq = s.rowid JOIN hotels h ON h.id = c.hotel_id WHERE " + std::string(kFilters) +
+      " ORDER BY s.score, c.id DESC LIMIT ?11");
+  bind_filters(statement, q);
+  statement.bind(10, coupons::fts_expression(q.terms));
+  statement.bind(11, static_cast<std::int64_t>(limit));
+  std::vector<std::string> ids;
+  while (statement.step()) ids.push_back(statement.text(0));
+  return ids;
+}
+
+std::vector<Coupon> SqliteCouponRepository::find_active(const std::vector<std::string>& ids, SysSeconds now) {
+  auto db = pool_.acquire();
+  Statement& query = db->prepare("SELECT " + std::string(kColumns) + R"sql(
+      FROM coupons c JOIN hotels h ON h.id = c.hotel_id
+      WHERE c.id = ? AND c.status = 'active' AND c.valid_until >= ?)sql");
+  std::vector<Coupon> coupons;
+  const std::string stamp = to_rfc3339(now);
+  for (const std::string& id : ids) {
+    query.bind_all(id, stamp);
+    if (query.step()) coupons.push_back(read_coupon(query));
+    query.reset();
+  }
+  return coupons;
+}
+
+}  // namespace hc::sqlite
