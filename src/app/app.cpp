@@ -208,10 +208,11 @@ int App::migrate() {
 }
 
 int App::seed_demo() {
-  const int created = demo::seed_demo(parts_->auth, parts_->accounts);
-  log_.info(created > 0 ? "demo data loaded" : "demo data skipped: the database already has accounts",
-            {{"accounts", std::int64_t{created}}});
-  return created;
+  const demo::SeedResult created =
+      demo::seed_demo({parts_->auth, parts_->accounts, parts_->coupons, parts_->hotels});
+  log_.info(created.accounts > 0 ? "demo data loaded" : "demo data skipped: the database already has accounts",
+            {{"accounts", std::int64_t{created.accounts}}, {"coupons", std::int64_t{created.coupons}}});
+  return created.accounts;
 }
 
 int App::serve() {

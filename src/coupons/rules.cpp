@@ -2,6 +2,8 @@
 
 #include "core/text.hpp"
 
+#include <algorithm>
+
 namespace hc::coupons {
 namespace {
 
@@ -17,14 +19,22 @@ class Issues {
   std::vector<FieldIssue> list_;
 };
 
+enum class Lines { one, many };
+
 void apply_text(Issues& issues, std::string_view field, const std::optional<std::string>& given, std::string& out,
-                std::size_t min, std::size_t max) {
+                std::size_t min, std::size_t max, Lines lines) {
   if (!given) return;
   const std::string_view text = trim_spaces(*given);
-  // Descriptions and terms may span lines; only titles are one line.
   const auto length = utf8_length(text);
   if (!length) return issues.add(field, "must be valid UTF-8");
-  if (min > 0 && has_control_characters(text)) return issues.add(field, "must not contain control characters");
+  const bool multi_line = lines == Lines::many;
+  const bool bad_control = std::any_of(text.begin(), text.end(), [multi_line](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool control = byte < 0x20 || byte == 0x7F;
+    return control && !(multi_line && (c == '\n' || c == '\r' || c == '\t'));
+  });
+  if (bad_control) return issues.add(field, multi_line ? "may contain line breaks but no other control characters"
+                                                        : "must not contain control characters");
   if (*length < min || *length > max) {
     return issues.add(field, "must be " + std::to_string(min) + " to " + std::to_string(max) + " characters");
   }
@@ -116,9 +126,9 @@ std::optional<CouponStatus> parse_status(std::string_view text) {
 std::vector<FieldIssue> apply_draft(Coupon& coupon, const CouponDraft& draft, bool creating, SysSeconds now) {
   Issues issues;
   if (creating && !draft.title) issues.add("title", "is required");
-  apply_text(issues, "title", draft.title, coupon.title, 3, 120);
-  apply_text(issues, "description", draft.description, coupon.description, 0, kMaxTextLength);
-  apply_text(issues, "terms", draft.terms, coupon.terms, 0, kMaxTextLength);
+  apply_text(issues, "title", draft.title, coupon.title, 3, 120, Lines::one);
+  apply_text(issues, "description", draft.description, coupon.description, 0, kMaxTextLength, Lines::many);
+  apply_text(issues, "terms", draft.terms, coupon.terms, 0, kMaxTextLength, Lines::many);
   if (creating && !draft.discount_percent) issues.add("discount_percent", "is required");
   apply_int(issues, "discount_percent", draft.discount_percent, coupon.discount_percent, 1, 100);
   if (draft.clear_quantity) {

@@ -1,8 +1,64 @@
 #include "demo/seed.hpp"
 
+#include "demo/catalogue.hpp"
+#include "render/coupon_art.hpp"
+
+#include <map>
 #include <stdexcept>
 
 namespace hc::demo {
+namespace {
+
+template <class T>
+T checked(Result<T, Error> result, std::string_view what) {
+  if (!result) throw std::runtime_error("demo data: " + std::string(what) + " was refused: " + result.error().message);
+  return std::move(*result);
+}
+
+std::string day_text(LocalDate today, int offset_days) {
+  return to_iso_date(LocalDate{std::chrono::sys_days{today} + std::chrono::days{offset_days}});
+}
+
+coupons::CouponDraft draft_of(const DemoCoupon& demo, LocalDate today) {
+  coupons::CouponDraft draft;
+  draft.title = std::string(demo.title);
+  draft.description = std::string(demo.description);
+  draft.terms = std::string(demo.terms);
+  draft.discount_percent = demo.discount_percent;
+  if (demo.quantity) draft.quantity = *demo.quantity;
+  draft.per_user_limit = demo.per_user_limit;
+  draft.validity.valid_from = day_text(today, demo.starts_in_days);
+  draft.validity.valid_until = day_text(today, demo.starts_in_days + demo.lasts_days);
+  if (demo.stay_nights) {
+    draft.stay_from = day_text(today, std::max(0, demo.starts_in_days));
+    draft.stay_until = day_text(today, std::max(0, demo.starts_in_days) + 30 + *demo.stay_nights);
+  }
+  // Paused coupons were active first; drafts stay drafts.
+  draft.status = demo.status == "draft" ? "draft" : "active";
+  return draft;
+}
+
+int publish_catalogue(const DemoServices& services, const std::map<std::string, Principal, std::less<>>& hoteliers) {
+  const LocalDate today{std::chrono::floor<std::chrono::days>(Clock::now())};
+  std::uint32_t seed = 1;
+  int created = 0;
+  for (const DemoCoupon& demo : demo_catalogue()) {
+    const Principal& owner = hoteliers.find(demo.hotel_email)->second;
+    coupons::Coupon coupon = checked(services.coupons.create(owner, draft_of(demo, today)), demo.title);
+    if (demo.status == "paused") {
+      coupons::CouponDraft pause;
+      pause.status = "paused";
+      checked(services.coupons.edit(owner, coupon.id, pause), demo.title);
+    }
+    const std::string art = render::draw_coupon_png(
+        {std::string(demo.title), coupon.hotel.name, demo.discount_percent, std::string(demo.theme), seed++});
+    checked(services.coupons.set_image(owner, coupon.id, art), demo.title);
+    ++created;
+  }
+  return created;
+}
+
+}  // namespace
 
 const std::vector<auth::Registration>& demo_accounts() {
   const std::string password(kDemoPassword);
@@ -23,15 +79,21 @@ const std::vector<auth::Registration>& demo_accounts() {
   return kAccounts;
 }
 
-int seed_demo(auth::AuthService& service, auth::AccountRepository& accounts) {
-  if (accounts.count_users() > 0) return 0;
-  int created = 0;
+SeedResult seed_demo(const DemoServices& services) {
+  if (services.accounts.count_users() > 0) return {};
+  SeedResult result;
+  std::map<std::string, Principal, std::less<>> hoteliers;
+  std::uint32_t logo_seed = 7;
   for (const auth::Registration& account : demo_accounts()) {
-    auto user = service.register_user(account);
-    if (!user) throw std::runtime_error("demo account " + account.email + " was refused: " + user.error().message);
-    ++created;
+    const auth::User user = checked(services.auth.register_user(account), account.email);
+    ++result.accounts;
+    if (user.role != Role::hotelier) continue;
+    const Principal owner{user.id, Role::hotelier, {}};
+    checked(services.hotels.set_logo(owner, render::draw_logo_png(user.hotel->name, logo_seed++)), "a logo");
+    hoteliers.emplace(user.email, owner);
   }
-  return created;
+  result.coupons = publish_catalogue(services, hoteliers);
+  return result;
 }
 
 }  // namespace hc::demo
