@@ -10,6 +10,9 @@
 #include "hotels/service.hpp"
 #include "media/handlers.hpp"
 #include "objects/fs_store.hpp"
+#include "redemptions/handlers.hpp"
+#include "redemptions/service.hpp"
+#include "subscriptions/handlers.hpp"
 #include "core/failure_limiter.hpp"
 #include "core/worker_pool.hpp"
 #include "demo/seed.hpp"
@@ -19,6 +22,8 @@
 #include "storage/sqlite/account_repository.hpp"
 #include "storage/sqlite/coupon_repository.hpp"
 #include "storage/sqlite/hotel_repository.hpp"
+#include "storage/sqlite/redemption_repository.hpp"
+#include "storage/sqlite/subscription_repository.hpp"
 #include "storage/sqlite/pool.hpp"
 #include "storage/sqlite/schema.hpp"
 
@@ -41,6 +46,8 @@ constexpr std::string_view kTokenIssuer = "hotelcoupon";
 constexpr std::string_view kTokenAudience = "hotelcoupon-api";
 constexpr int kLoginMaxFailures = 10;
 constexpr std::chrono::minutes kLoginWindow{15};
+constexpr int kDeskMaxFailures = 20;
+constexpr std::chrono::minutes kDeskWindow{10};
 
 // The accounts module proves bearer tokens for the dispatcher.
 class TokenAuthenticator final : public net::Authenticator {
@@ -138,10 +145,17 @@ struct App::Parts {
         coupon_handlers(coupons, workers),
         hotel_handlers(hotels, workers),
         media_handlers(objects, workers),
+        redemption_repository(db),
+        subscription_repository(db),
+        desk_failures(kDeskMaxFailures, kDeskWindow),
+        redemptions(redemption_repository, coupon_repository, desk_failures, [] { return Clock::now(); }),
+        redemption_handlers(redemptions, workers),
+        subscription_handlers(subscription_repository, workers, [] { return Clock::now(); }),
         ops_handlers(metrics, workers,
                      {{"database", [this] { return check_database(); }},
                       {"objects", [this] { return check_objects(); }}}),
-        router(build_router({auth_handlers, ops_handlers, coupon_handlers, hotel_handlers, media_handlers})),
+        router(build_router({auth_handlers, ops_handlers, coupon_handlers, hotel_handlers, media_handlers,
+                             redemption_handlers, subscription_handlers})),
         authenticator(auth),
         log_(log) {}
 
@@ -182,6 +196,12 @@ struct App::Parts {
   coupons::CouponHandlers coupon_handlers;
   hotels::HotelHandlers hotel_handlers;
   media::MediaHandlers media_handlers;
+  sqlite::SqliteRedemptionRepository redemption_repository;
+  sqlite::SqliteSubscriptionRepository subscription_repository;
+  InMemoryFailureLimiter desk_failures;
+  redemptions::RedemptionService redemptions;
+  redemptions::RedemptionHandlers redemption_handlers;
+  subscriptions::SubscriptionHandlers subscription_handlers;
   ops::Metrics metrics;
   ops::OpsHandlers ops_handlers;
   net::Router router;

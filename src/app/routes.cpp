@@ -21,6 +21,8 @@ net::Router build_router(const Handlers& h) {
   using C = coupons::CouponHandlers;
   using H = hotels::HotelHandlers;
   using M = media::MediaHandlers;
+  using R = redemptions::RedemptionHandlers;
+  using S = subscriptions::SubscriptionHandlers;
   net::Router router;
   // clang-format off
   router.add({verb::get,  "/",                      Access::anyone,    BodyKind::none, on(h.ops, &O::home)});
@@ -45,6 +47,20 @@ net::Router build_router(const Handlers& h) {
   router.add({verb::patch, "/api/v1/coupons/{id}",       Access::hotelier,  BodyKind::json,  on(h.coupons, &C::edit)});
   router.add({verb::put,   "/api/v1/coupons/{id}/image", Access::hotelier,  BodyKind::image, on(h.coupons, &C::put_image)});
   router.add({verb::get,   "/api/v1/hotelier/coupons",   Access::hotelier,  BodyKind::none,  on(h.coupons, &C::list_own)});
+
+  router.add({verb::put,    "/api/v1/hotels/{id}/subscription", Access::user, BodyKind::none, on(h.subscriptions, &S::follow)});
+  router.add({verb::delete_, "/api/v1/hotels/{id}/subscription", Access::user, BodyKind::none, on(h.subscriptions, &S::unfollow)});
+  router.add({verb::get,    "/api/v1/me/subscriptions",         Access::user, BodyKind::none, on(h.subscriptions, &S::list)});
+
+  router.add({verb::post, "/api/v1/coupons/{id}/redeem",          Access::user,     BodyKind::none, on(h.redemptions, &R::claim)});
+  router.add({verb::get,  "/api/v1/me/redemptions",               Access::user,     BodyKind::none, on(h.redemptions, &R::wallet)});
+  router.add({verb::post, "/api/v1/redemptions/{id}/cancel",      Access::user,     BodyKind::none, on(h.redemptions, &R::cancel)});
+  router.add({verb::get,  "/api/v1/redemptions/{id}/qr.svg",      Access::user,     BodyKind::none, on(h.redemptions, &R::qr_svg)});
+  router.add({verb::get,  "/api/v1/redemptions/{id}/qr.png",      Access::user,     BodyKind::none, on(h.redemptions, &R::qr_png)});
+  router.add({verb::post, "/api/v1/hotelier/redemptions/lookup",  Access::hotelier, BodyKind::json, on(h.redemptions, &R::lookup)});
+  router.add({verb::post, "/api/v1/hotelier/redemptions/use",     Access::hotelier, BodyKind::json, on(h.redemptions, &R::use)});
+  router.add({verb::post, "/api/v1/hotelier/redemptions/{id}/undo", Access::hotelier, BodyKind::json, on(h.redemptions, &R::undo)});
+  router.add({verb::get,  "/api/v1/hotelier/desk-log",            Access::hotelier, BodyKind::none, on(h.redemptions, &R::audit)});
 
   router.add({verb::get,   "/media/{folder}/{name}",     Access::anyone,    BodyKind::none,  on(h.media, &M::get)});
   // clang-format on

@@ -4,6 +4,8 @@
 #include "coupons/handlers.hpp"
 #include "hotels/handlers.hpp"
 #include "media/handlers.hpp"
+#include "redemptions/handlers.hpp"
+#include "subscriptions/handlers.hpp"
 #include "net/router.hpp"
 #include "ops/handlers.hpp"
 
@@ -15,6 +17,8 @@ struct Handlers {
   coupons::CouponHandlers& coupons;
   hotels::HotelHandlers& hotels;
   media::MediaHandlers& media;
+  redemptions::RedemptionHandlers& redemptions;
+  subscriptions::SubscriptionHandlers& subscriptions;
 };
 
 //! Every route: method, path, who may call it, what body it takes, and the handler.

@@ -43,7 +43,7 @@ std::optional<HotelInput> read_hotel(net::FieldReader& fields, std::vector<Field
   if (object == nullptr) return std::nullopt;
   net::FieldReader reader(*object, "hotel.");
   HotelInput hotel{reader.optional_string("name"), reader.optional_string("city"), reader.optional_string("country"),
-                   reader.optional_string("timezone"), reader.optional_string("description")};
+                   reader.optional_string("timezone"), reader.optional_string("description"), {}};
   auto nested = reader.finish();
   issues.insert(issues.end(), nested.begin(), nested.end());
   return hotel;
@@ -105,12 +105,11 @@ boost::asio::awaitable<net::Response> AuthHandlers::register_user(net::RequestCo
   if (!body) co_return failure;
   net::FieldReader fields(*body);
   Registration registration{fields.required_string("email"), fields.required_string("password"),
-                            fields.required_string("name"), fields.required_string("role"), std::nullopt};
-  std::vector<FieldIssue> issues;
-  registration.hotel = read_hotel(fields, issues);
-  auto top = fields.finish();
-  issues.insert(issues.begin(), top.begin(), top.end());
-  if (!issues.empty()) co_return net::error_response(ctx, validation_error(std::move(issues)));
+                            fields.required_string("name"), fields.required_string("role"), std::nullopt, {}};
+  std::vector<FieldIssue> nested;
+  registration.hotel = read_hotel(fields, nested);
+  registration.read_issues = fields.finish();
+  registration.read_issues.insert(registration.read_issues.end(), nested.begin(), nested.end());
 
   // Hashing the password takes tens of milliseconds: off the I/O thread.
   auto user = co_await workers_.run([&] { return service_.register_user(registration); });

@@ -51,6 +51,7 @@ AuthService::AuthService(AccountRepository& accounts, const PasswordHasher& hash
 
 std::vector<FieldIssue> AuthService::validate(const Registration& registration) const {
   std::vector<FieldIssue> issues;
+  const std::vector<FieldIssue> read_issues = registration.read_issues;
   if (auto problem = email_violation(normalize_email(registration.email))) issues.push_back({"email", *problem});
   if (auto problem = password_policy_violation(registration.password)) issues.push_back({"password", *problem});
   check_text(issues, "name", trim_spaces(registration.name), 1, 100);
@@ -63,7 +64,9 @@ std::vector<FieldIssue> AuthService::validate(const Registration& registration) 
     auto hotel_issues = hotels::apply_fields(scratch, *registration.hotel, "hotel.", true);
     issues.insert(issues.end(), hotel_issues.begin(), hotel_issues.end());
   }
-  return issues;
+  std::vector<FieldIssue> all = read_issues;
+  merge_issues(all, issues);
+  return all;
 }
 
 Result<User, Error> AuthService::register_user(const Registration& registration) {

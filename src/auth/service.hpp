@@ -30,6 +30,7 @@ struct Registration {
   std::string name;
   std::string role;
   std::optional<HotelInput> hotel;
+  std::vector<FieldIssue> read_issues;  // problems found while reading the request (unknown fields, wrong types)
 };
 
 //! What a successful sign-in or refresh hands the client.

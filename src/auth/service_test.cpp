@@ -38,7 +38,7 @@ class AuthServiceTest : public ::testing::Test {
   }
 
   Registration traveller(std::string email = "alex@user.com") {
-    return {std::move(email), "correct horse battery", "Alex", "user", std::nullopt};
+    return {std::move(email), "correct horse battery", "Alex", "user", std::nullopt, {}};
   }
 
   IssuedSession sign_in(const std::string& email = "alex@user.com") {
@@ -75,7 +75,7 @@ TEST_F(AuthServiceTest, StoresOnlyAnArgon2idHashOfThePassword) {
 }
 
 TEST_F(AuthServiceTest, ValidationListsEveryBadField) {
-  Registration bad{"not-an-email", "short", "", "admin", std::nullopt};
+  Registration bad{"not-an-email", "short", "", "admin", std::nullopt, {}};
   auto result = service_.register_user(bad);
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().code, Errc::validation_failed);
@@ -85,9 +85,9 @@ TEST_F(AuthServiceTest, ValidationListsEveryBadField) {
 }
 
 TEST_F(AuthServiceTest, HotelierNeedsAHotelWithARealTimeZone) {
-  Registration hotelier{"h@hotel.com", "correct horse battery", "Hana", "hotelier", std::nullopt};
+  Registration hotelier{"h@hotel.com", "correct horse battery", "Hana", "hotelier", std::nullopt, {}};
   EXPECT_FALSE(service_.register_user(hotelier).ok());
-  hotelier.hotel = HotelInput{"Hotel", "Dublin", "Ireland", "Mars/Olympus", ""};
+  hotelier.hotel = HotelInput{"Hotel", "Dublin", "Ireland", "Mars/Olympus", "", {}};
   auto refused = service_.register_user(hotelier);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().details.at(0).field, "hotel.timezone");

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace hc {
@@ -21,6 +22,7 @@ enum class Errc {
   forbidden,
   // 404
   not_found,
+  invalid_code,
   // 405
   method_not_allowed,
   // 409
@@ -29,6 +31,14 @@ enum class Errc {
   expired,
   archived,
   quantity_below_redeemed,
+  sold_out,
+  already_redeemed,
+  not_active,
+  not_started,
+  already_used,
+  already_cancelled,
+  not_used,
+  undo_window_passed,
   // 413, 415, 431
   payload_too_large,
   unsupported_media_type,
@@ -39,6 +49,7 @@ enum class Errc {
   unavailable,
   // 500
   internal,
+  code_taken,  // a generated code collided; the caller draws another and never shows this
 };
 
 //! One bad field of a request, as listed in the error body's `details`.
@@ -52,6 +63,7 @@ struct Error {
   std::string message;  // empty: the table's default message
   std::vector<FieldIssue> details;
   std::optional<std::chrono::seconds> retry_after;
+  std::vector<std::pair<std::string, std::string>> extra;  // more members of the error body (e.g. used_at)
 };
 
 struct ErrcInfo {
@@ -68,5 +80,9 @@ Error make_error(Errc code);
 
 //! A 400 validation error listing each bad field.
 Error validation_error(std::vector<FieldIssue> details);
+
+//! Appends the issues about fields not already named (reading problems come first; a rule that finds the same
+//! field missing would only repeat them).
+void merge_issues(std::vector<FieldIssue>& into, const std::vector<FieldIssue>& more);
 
 }  // namespace hc

@@ -19,6 +19,10 @@ std::string_view trim_spaces(std::string_view text);
 //! Lower-cases ASCII letters.
 std::string ascii_lower(std::string_view text);
 
+//! Folds case for comparison, beyond ASCII: Latin-1, Latin Extended-A, Greek and Cyrillic capitals become small
+//! letters ("MÁLAGA" → "málaga", "ZÜRICH" → "zürich"). Invalid UTF-8 is returned unchanged.
+std::string fold_case(std::string_view text);
+
 //! A message if the text is not `min`..`max` code points of valid UTF-8 without control characters.
 std::optional<std::string> length_violation(std::string_view text, std::size_t min, std::size_t max);
 

@@ -20,6 +20,16 @@ TEST(Text, RefusesInvalidUtf8) {
   }
 }
 
+TEST(Text, FoldsCaseBeyondAscii) {
+  EXPECT_EQ(fold_case("MÁLAGA"), "málaga");
+  EXPECT_EQ(fold_case("ZÜRICH"), "zürich");
+  EXPECT_EQ(fold_case("ŁÓDŹ"), "łódź");
+  EXPECT_EQ(fold_case("ΑΘΉΝΑ"), "αθήνα");
+  EXPECT_EQ(fold_case("МОСКВА"), "москва");
+  EXPECT_EQ(fold_case("Dublin 2"), "dublin 2");
+  EXPECT_EQ(fold_case("\xff"), "\xff");
+}
+
 TEST(Text, LengthRulesExplainThemselves) {
   EXPECT_EQ(length_violation("Alex", 1, 100), std::nullopt);
   EXPECT_EQ(length_violation("", 1, 100), "must be 1 to 100 characters");

@@ -9,9 +9,11 @@ std::string to_rfc3339(SysSeconds time) {
   const std::time_t seconds = Clock::to_time_t(time);
   std::tm utc{};
   gmtime_r(&seconds, &utc);
-  char text[32];
-  const std::size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return std::string(text, length);
+  // Always four digits of year, so stored times compare correctly as text (strftime's %Y does not pad).
+  char text[40];
+  const int length = std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02dZ", utc.tm_year + 1900,
+                                   utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
+  return std::string(text, static_cast<std::size_t>(length));
 }
 
 std::optional<SysSeconds> parse_rfc3339(std::string_view text) {

@@ -44,7 +44,7 @@ boost::json::object coupon_json(const CouponWithStats& entry, SysSeconds now) {
   return json;
 }
 
-Result<CouponDraft, Error> read_draft(const boost::json::object& body, bool creating) {
+CouponDraft read_draft(const boost::json::object& body, bool creating) {
   net::FieldReader fields(body);
   CouponDraft draft;
   draft.title = fields.optional_string("title");
@@ -56,14 +56,19 @@ Result<CouponDraft, Error> read_draft(const boost::json::object& body, bool crea
   draft.per_user_limit = fields.optional_int("per_user_limit");
   draft.validity.valid_from = fields.optional_string("valid_from");
   draft.validity.valid_until = fields.optional_string("valid_until");
-  const bool stay_cleared = fields.is_null("stay_from") && fields.is_null("stay_until");
-  draft.clear_stay = stay_cleared;
+  const bool from_null = fields.is_null("stay_from");
+  const bool until_null = fields.is_null("stay_until");
+  draft.clear_stay = from_null && until_null;
   draft.stay_from = fields.optional_string("stay_from");
   draft.stay_until = fields.optional_string("stay_until");
   draft.status = fields.optional_string("status");
   auto issues = fields.finish();
+  if (from_null != until_null) {
+    issues.push_back({from_null ? "stay_from" : "stay_until",
+                      "set both stay_from and stay_until to null to remove the stay window"});
+  }
   if (!creating && body.empty()) issues.push_back({"body", "must change at least one field"});
-  if (!issues.empty()) return Failure{validation_error(std::move(issues))};
+  draft.read_issues = std::move(issues);
   return draft;
 }
 

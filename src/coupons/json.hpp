@@ -15,7 +15,8 @@ boost::json::object coupon_json(const Coupon& coupon, SysSeconds now);
 //! A coupon with its figures, as the hotelier's list shows it.
 boost::json::object coupon_json(const CouponWithStats& entry, SysSeconds now);
 
-//! Reads a create or edit body; fields the server owns (id, hotel_id, remaining...) are refused as unknown.
-Result<CouponDraft, Error> read_draft(const boost::json::object& body, bool creating);
+//! Reads a create or edit body; fields the server owns (id, hotel_id, remaining...) are unknown fields, listed
+//! in the draft's read_issues with any wrong types, for the service to report with the other bad fields.
+CouponDraft read_draft(const boost::json::object& body, bool creating);
 
 }  // namespace hc::coupons

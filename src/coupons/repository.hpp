@@ -6,6 +6,7 @@
 #include "coupons/model.hpp"
 #include "coupons/search.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,9 +29,13 @@ class CouponRepository {
   virtual void insert(const Coupon& coupon) = 0;
   //! The coupon with its hotel.
   virtual std::optional<Coupon> find(std::string_view coupon_id) = 0;
-  //! Saves the fields a hotelier edits and the status; never the claimed count, which claims change
-  //! concurrently. Errc::quantity_below_redeemed if the quantity is now under what was claimed.
-  virtual Result<Ok, Errc> update(const Coupon& coupon) = 0;
+  //! In one transaction: reads the coupon, lets `change` check and edit it (its error rolls everything back),
+  //! and saves the fields a hotelier edits and the status (never the claimed count, which claims change).
+  //! Concurrent edits therefore apply one after the other instead of overwriting each other.
+  //! Errc::not_found if there is no such coupon; Errc::quantity_below_redeemed if the quantity would fall
+  //! under what was claimed.
+  virtual Result<Coupon, Error> modify(std::string_view coupon_id,
+                                       const std::function<Result<Ok, Error>(Coupon&)>& change) = 0;
   //! Replaces the image key; returns the previous key.
   virtual std::string set_image(std::string_view coupon_id, std::string_view image_key, SysSeconds now) = 0;
   //! A hotel's coupons, newest first, optionally only those a client sees with `visible_status` (expired

@@ -8,7 +8,7 @@ namespace hc::coupons {
 namespace {
 
 constexpr std::string_view kWhenFormat = "must be a date (YYYY-MM-DD, in the hotel's time zone) or a UTC time "
-                                         "(YYYY-MM-DDTHH:MM:SSZ)";
+                                         "(YYYY-MM-DDTHH:MM:SSZ), in the years 2000 to 2199";
 
 class Issues {
  public:
@@ -51,10 +51,16 @@ void apply_int(Issues& issues, std::string_view field, const std::optional<std::
   out = static_cast<Int>(*given);
 }
 
+// Coupons are about stays in this century or the next; the bound also keeps every stored time four digits wide.
+bool in_supported_years(LocalDate day) { return day.year() >= std::chrono::year{2000} && day.year() <= std::chrono::year{2199}; }
+
 // A date is the start (or end) of that day in the hotel's time zone; an instant is taken as given.
 std::optional<SysSeconds> resolve_bound(const std::string& text, const std::string& zone, bool end_of_day) {
-  if (auto day = parse_iso_date(text)) return end_of_day ? end_of_local_day(zone, *day) : start_of_local_day(zone, *day);
-  return parse_rfc3339(text);
+  std::optional<SysSeconds> instant;
+  if (auto day = parse_iso_date(text)) instant = end_of_day ? end_of_local_day(zone, *day) : start_of_local_day(zone, *day);
+  else instant = parse_rfc3339(text);
+  if (!instant || !in_supported_years(LocalDate{std::chrono::floor<std::chrono::days>(*instant)})) return std::nullopt;
+  return instant;
 }
 
 void apply_validity(Issues& issues, Coupon& coupon, const ValidityInput& input, bool creating, SysSeconds now) {
@@ -89,10 +95,10 @@ void apply_stay(Issues& issues, Coupon& coupon, const CouponDraft& draft) {
   for (const auto& [field, given, out] : {std::tuple{"stay_from", &draft.stay_from, &coupon.stay_from},
                                           std::tuple{"stay_until", &draft.stay_until, &coupon.stay_until}}) {
     if (!*given) continue;
-    if (auto day = parse_iso_date(**given)) {
+    if (auto day = parse_iso_date(**given); day && in_supported_years(*day)) {
       *out = *day;
     } else {
-      issues.add(field, "must be a date (YYYY-MM-DD)");
+      issues.add(field, "must be a date (YYYY-MM-DD) in the years 2000 to 2199");
       parsed = false;
     }
   }

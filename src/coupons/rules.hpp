@@ -35,6 +35,7 @@ struct CouponDraft {
   std::optional<std::string> stay_until;
   bool clear_stay = false;
   std::optional<std::string> status;
+  std::vector<FieldIssue> read_issues;  // problems found while reading the request (unknown fields, wrong types)
 };
 
 //! Applies a draft to a coupon (a new one, or a copy of the stored one) and checks every field, listing each

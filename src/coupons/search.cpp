@@ -3,6 +3,7 @@
 #include "core/encoding.hpp"
 #include "core/random.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace hc::coupons {
@@ -27,7 +28,14 @@ std::vector<std::string> split_terms(std::string_view text) {
     while (i < text.size() && !is_word_byte(text[i])) ++i;
     const std::size_t start = i;
     while (i < text.size() && is_word_byte(text[i])) ++i;
-    if (i > start && i - start <= kMaxTermBytes) terms.emplace_back(text.substr(start, i - start));
+    if (i == start) continue;
+    // A word too long to be indexed is kept cut to size (on a character boundary), so it matches nothing
+    // rather than being dropped and widening the search.
+    std::size_t length = std::min(i - start, kMaxTermBytes);
+    while (length > 0 && length < i - start && (static_cast<unsigned char>(text[start + length]) & 0xC0) == 0x80) {
+      --length;
+    }
+    terms.emplace_back(text.substr(start, length));
   }
   return terms;
 }

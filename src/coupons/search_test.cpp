@@ -12,7 +12,9 @@ TEST(Search, TermsDropQuerySyntax) {
       << "operators are plain words, and at most 8 are kept";
   EXPECT_TRUE(split_terms("*** ---").empty());
   EXPECT_EQ(split_terms("a b c d e f g h i j").size(), 8u);
-  EXPECT_TRUE(split_terms(std::string(65, 'x')).empty());
+  EXPECT_EQ(split_terms(std::string(65, 'x')), (std::vector<std::string>{std::string(64, 'x')}))
+      << "an over-long word is cut, not dropped, so it still narrows the search";
+  EXPECT_EQ(split_terms(std::string(63, 'x') + "é")[0].size(), 63u) << "never cut inside a character";
 }
 
 TEST(Search, EveryTermIsQuotedAndTheLastIsAPrefix) {

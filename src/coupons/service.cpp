@@ -1,5 +1,6 @@
 #include "coupons/service.hpp"
 
+#include "core/paging.hpp"
 #include "core/random.hpp"
 #include "media/upload.hpp"
 
@@ -8,8 +9,6 @@
 namespace hc::coupons {
 namespace {
 
-constexpr std::size_t kDefaultLimit = 20;
-constexpr std::size_t kMaxLimit = 100;
 constexpr std::size_t kMaxRanked = 1000;
 
 Error bad_field(std::string field, std::string message) { return validation_error({{std::move(field), std::move(message)}}); }
@@ -72,16 +71,6 @@ Result<SearchQuery, Error> read_query(const SearchParams& params, SysSeconds now
 
 }  // namespace
 
-Result<std::size_t, Error> parse_limit(const std::optional<std::string>& text) {
-  if (!text) return kDefaultLimit;
-  std::size_t limit = 0;
-  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), limit);
-  if (ec != std::errc{} || end != text->data() + text->size() || limit < 1 || limit > kMaxLimit) {
-    return Failure{bad_field("limit", "must be a whole number from 1 to 100")};
-  }
-  return limit;
-}
-
 CouponService::CouponService(CouponRepository& coupons, objects::ObjectStore& objects, NowFn now)
     : coupons_(coupons), objects_(objects), now_(std::move(now)) {}
 
@@ -101,9 +90,9 @@ Result<Coupon, Error> CouponService::create(const Principal& hotelier, const Cou
   coupon.id = new_id();
   coupon.hotel = *hotel;
   coupon.created_at = coupon.updated_at = now;
-  if (auto issues = apply_draft(coupon, draft, true, now); !issues.empty()) {
-    return Failure{validation_error(std::move(issues))};
-  }
+  std::vector<FieldIssue> issues = draft.read_issues;
+  merge_issues(issues, apply_draft(coupon, draft, true, now));
+  if (!issues.empty()) return Failure{validation_error(std::move(issues))};
   const CouponStatus wanted = draft.status ? *parse_status(*draft.status) : CouponStatus::draft;
   if (auto allowed = check_transition(coupon, wanted, now); !allowed) return Failure{allowed.error()};
   coupon.status = wanted;
@@ -113,25 +102,28 @@ Result<Coupon, Error> CouponService::create(const Principal& hotelier, const Cou
 
 Result<Coupon, Error> CouponService::edit(const Principal& hotelier, std::string_view coupon_id,
                                           const CouponDraft& draft) {
-  auto coupon = owned(hotelier, coupon_id);
-  if (!coupon) return coupon;
+  const auto hotel = coupons_.hotel_of_owner(hotelier.user_id);
+  if (!hotel) return Failure{make_error(Errc::not_found)};
   const SysSeconds now = this->now();
   const bool edits_fields = draft.title || draft.description || draft.terms || draft.discount_percent ||
                             draft.quantity || draft.clear_quantity || draft.per_user_limit ||
                             draft.validity.valid_from || draft.validity.valid_until || draft.stay_from ||
                             draft.stay_until || draft.clear_stay;
-  if (edits_fields && coupon->status == CouponStatus::archived) return Failure{make_error(Errc::archived)};
-  if (auto issues = apply_draft(*coupon, draft, false, now); !issues.empty()) {
-    return Failure{validation_error(std::move(issues))};
-  }
-  if (draft.status) {
-    const CouponStatus wanted = *parse_status(*draft.status);
-    if (auto allowed = check_transition(*coupon, wanted, now); !allowed) return Failure{allowed.error()};
-    coupon->status = wanted;
-  }
-  coupon->updated_at = now;
-  if (auto saved = coupons_.update(*coupon); !saved) return Failure{make_error(saved.error())};
-  return coupons_.find(coupon_id).value_or(*coupon);
+  return coupons_.modify(coupon_id, [&](Coupon& coupon) -> Result<Ok, Error> {
+    // Another hotel's coupon is answered exactly like one that does not exist.
+    if (coupon.hotel.id != hotel->id) return Failure{make_error(Errc::not_found)};
+    if (edits_fields && coupon.status == CouponStatus::archived) return Failure{make_error(Errc::archived)};
+    std::vector<FieldIssue> issues = draft.read_issues;
+    merge_issues(issues, apply_draft(coupon, draft, false, now));
+    if (!issues.empty()) return Failure{validation_error(std::move(issues))};
+    if (draft.status) {
+      const CouponStatus wanted = *parse_status(*draft.status);
+      if (auto allowed = check_transition(coupon, wanted, now); !allowed) return Failure{allowed.error()};
+      coupon.status = wanted;
+    }
+    coupon.updated_at = now;
+    return Ok{};
+  });
 }
 
 Result<Coupon, Error> CouponService::get(const Principal& caller, std::string_view coupon_id) {

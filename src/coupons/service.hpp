@@ -54,7 +54,4 @@ class CouponService {
   RelevanceSnapshots snapshots_{10'000, std::chrono::minutes(15)};
 };
 
-//! Parses `limit` (default 20, 1..100); the error names the field.
-Result<std::size_t, Error> parse_limit(const std::optional<std::string>& text);
-
 }  // namespace hc::coupons

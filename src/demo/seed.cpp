@@ -63,18 +63,18 @@ int publish_catalogue(const DemoServices& services, const std::map<std::string, 
 const std::vector<auth::Registration>& demo_accounts() {
   const std::string password(kDemoPassword);
   static const std::vector<auth::Registration> kAccounts{
-      {"alex@user.com", password, "Alex Murphy", "user", std::nullopt},
-      {"beatriz@user.com", password, "Beatriz Santos", "user", std::nullopt},
-      {"luis@user.com", password, "Luis García", "user", std::nullopt},
+      {"alex@user.com", password, "Alex Murphy", "user", std::nullopt, {}},
+      {"beatriz@user.com", password, "Beatriz Santos", "user", std::nullopt, {}},
+      {"luis@user.com", password, "Luis García", "user", std::nullopt, {}},
       {"dublinhotel@hotelier.com", password, "Siobhán Kelly", "hotelier",
        auth::HotelInput{"Dublin Hotel", "Dublin", "Ireland", "Europe/Dublin",
-                        "A Georgian townhouse hotel on St Stephen's Green, five minutes from Grafton Street."}},
+                        "A Georgian townhouse hotel on St Stephen's Green, five minutes from Grafton Street.", {}}, {}},
       {"barcelonahotel@hotelier.com", password, "Jordi Puig", "hotelier",
        auth::HotelInput{"Barcelona Hotel", "Barcelona", "Spain", "Europe/Madrid",
-                        "A modernista building in the Eixample with a rooftop pool and views of the Sagrada Família."}},
+                        "A modernista building in the Eixample with a rooftop pool and views of the Sagrada Família.", {}}, {}},
       {"greenhotel@hotelier.com", password, "Marta Oliveira", "hotelier",
        auth::HotelInput{"Green Hotel", "Porto", "Portugal", "Europe/Lisbon",
-                        "An eco-certified hotel by the Douro river: solar power, a garden restaurant and bikes for guests."}},
+                        "An eco-certified hotel by the Douro river: solar power, a garden restaurant and bikes for guests.", {}}, {}},
   };
   return kAccounts;
 }

@@ -25,12 +25,11 @@ boost::asio::awaitable<net::Response> HotelHandlers::update_mine(net::RequestCon
   auto body = net::parse_json_object(ctx.request.body());
   if (!body) co_return net::error_response(ctx, body.error());
   net::FieldReader reader(*body);
-  const HotelFields fields{reader.optional_string("name"), reader.optional_string("city"),
-                           reader.optional_string("country"), reader.optional_string("timezone"),
-                           reader.optional_string("description")};
-  auto issues = reader.finish();
-  if (body->empty()) issues.push_back({"body", "must change at least one field"});
-  if (!issues.empty()) co_return net::error_response(ctx, validation_error(std::move(issues)));
+  HotelFields fields{reader.optional_string("name"), reader.optional_string("city"),
+                     reader.optional_string("country"), reader.optional_string("timezone"),
+                     reader.optional_string("description"), {}};
+  fields.read_issues = reader.finish();
+  if (body->empty()) fields.read_issues.push_back({"body", "must change at least one field"});
   auto profile = co_await workers_.run([&] { return service_.update_mine(ctx.caller(), fields); });
   co_return profile_response(ctx, profile);
 }

@@ -18,6 +18,7 @@ struct TextRule {
 
 std::vector<FieldIssue> apply_fields(Hotel& hotel, const HotelFields& fields, std::string_view prefix, bool creating) {
   std::vector<FieldIssue> issues;
+  const std::vector<FieldIssue> read_issues = fields.read_issues;
   const auto issue = [&](std::string_view field, std::string message) {
     issues.push_back({std::string(prefix) + std::string(field), std::move(message)});
   };
@@ -43,7 +44,9 @@ std::vector<FieldIssue> apply_fields(Hotel& hotel, const HotelFields& fields, st
     if (!length || *length > 4000) issue("description", "must be valid UTF-8 of at most 4000 characters");
     else hotel.description = *fields.description;
   }
-  return issues;
+  std::vector<FieldIssue> all = read_issues;
+  merge_issues(all, issues);
+  return all;
 }
 
 }  // namespace hc::hotels

@@ -16,6 +16,7 @@ struct HotelFields {
   std::optional<std::string> country;
   std::optional<std::string> timezone;
   std::optional<std::string> description;
+  std::vector<FieldIssue> read_issues;  // problems found while reading the request (unknown fields, wrong types)
 };
 
 //! Applies the fields to a hotel, checking each; `prefix` names nested fields ("hotel.") and `creating`

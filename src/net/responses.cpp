@@ -34,6 +34,7 @@ Response error_response(const Request& request, std::string_view request_id, con
     }
     body["details"] = std::move(details);
   }
+  for (const auto& [name, value] : error.extra) body[name] = value;
   Response response = make_response(request, static_cast<http::status>(row.status));
   response.set(http::field::content_type, "application/json; charset=utf-8");
   if (error.retry_after) response.set(http::field::retry_after, std::to_string(error.retry_after->count()));

@@ -1,6 +1,7 @@
 #include "storage/sqlite/account_repository.hpp"
 
 #include "storage/sqlite/error.hpp"
+#include "storage/sqlite/rows.hpp"
 
 namespace hc::sqlite {
 namespace {
@@ -10,10 +11,6 @@ SELECT u.id, u.email, u.name, u.role, u.password_hash, u.created_at,
        h.id, h.name, h.city, h.country, h.timezone, h.description, h.logo_key, h.created_at
 FROM users u LEFT JOIN hotels h ON h.owner_id = u.id
 )sql";
-
-SysSeconds time_column(Statement& row, int column) {
-  return parse_rfc3339(row.text(column)).value_or(SysSeconds{});
-}
 
 auth::User read_user(Statement& row) {
   auth::User user;

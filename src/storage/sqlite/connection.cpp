@@ -1,5 +1,7 @@
 #include "storage/sqlite/connection.hpp"
 
+#include "storage/sqlite/functions.hpp"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -66,6 +68,7 @@ Connection::Connection(const ConnectionOptions& options) {
   }
   exec("PRAGMA synchronous=" + synchronous);
   exec("PRAGMA foreign_keys=ON");
+  register_functions(db_.get());
 }
 
 // Converting a new file to WAL needs an exclusive lock while the pragma already holds a shared one, so SQLite

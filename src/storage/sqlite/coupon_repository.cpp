@@ -1,6 +1,7 @@
 #include "storage/sqlite/coupon_repository.hpp"
 
 #include "coupons/rules.hpp"
+#include "storage/sqlite/rows.hpp"
 #include "storage/sqlite/error.hpp"
 
 #include <array>
@@ -15,18 +16,12 @@ using coupons::SearchSort;
 // How many full-text matches a search looks at, newest first: a very common word costs no more than this.
 constexpr int kMaxCandidates = 1000;
 
-constexpr std::string_view kColumns = R"sql(
-  c.id, c.hotel_id, h.name, h.city, h.timezone, c.title, c.description, c.terms, c.discount_percent, c.quantity,
-  c.redeemed_count, c.per_user_limit, c.valid_from, c.valid_until, c.valid_from_date, c.valid_until_date,
-  c.stay_from, c.stay_until, c.status, c.image_key, c.created_at, c.updated_at
-)sql";
-
 // The filters every search shares; parameters ?1..?7 (see bind_filters).
 constexpr std::string_view kFilters = R"sql(
   c.status = 'active' AND c.valid_until >= ?1
   AND (?2 IS NULL OR c.hotel_id = ?2)
   AND (?3 IS NULL OR h.name LIKE '%' || ?3 || '%' ESCAPE '\')
-  AND (?4 IS NULL OR h.city = ?4 COLLATE NOCASE)
+  AND (?4 IS NULL OR hc_fold(h.city) = hc_fold(?4))
   AND (?5 IS NULL OR c.discount_percent >= ?5)
   AND (?6 IS NULL OR c.discount_percent <= ?6)
   AND (?7 IS NULL OR (c.valid_from_date <= ?7 AND c.valid_until_date >= ?7))
@@ -52,37 +47,6 @@ constexpr std::array<SortSql, 4> kSorts{{
     {" AND (?9 IS NULL OR c.valid_until > ?8 OR (c.valid_until = ?8 AND c.id > ?9))",
      " ORDER BY c.valid_until ASC, c.id ASC"},
 }};
-
-std::optional<LocalDate> optional_date(Statement& row, int column) {
-  if (row.is_null(column)) return std::nullopt;
-  return parse_iso_date(row.text(column));
-}
-
-SysSeconds time_column(Statement& row, int column) { return parse_rfc3339(row.text(column)).value_or(SysSeconds{}); }
-
-Coupon read_coupon(Statement& row) {
-  Coupon c;
-  c.id = row.text(0);
-  c.hotel = {row.text(1), row.text(2), row.text(3), row.text(4)};
-  c.title = row.text(5);
-  c.description = row.text(6);
-  c.terms = row.text(7);
-  c.discount_percent = static_cast<int>(row.int64(8));
-  c.quantity = row.optional_int64(9);
-  c.redeemed_count = row.int64(10);
-  c.per_user_limit = static_cast<int>(row.int64(11));
-  c.valid_from = time_column(row, 12);
-  c.valid_until = time_column(row, 13);
-  c.valid_from_date = parse_iso_date(row.text(14)).value_or(LocalDate{});
-  c.valid_until_date = parse_iso_date(row.text(15)).value_or(LocalDate{});
-  c.stay_from = optional_date(row, 16);
-  c.stay_until = optional_date(row, 17);
-  c.status = coupons::parse_status(row.text(18)).value_or(coupons::CouponStatus::draft);
-  c.image_key = row.text(19);
-  c.created_at = time_column(row, 20);
-  c.updated_at = time_column(row, 21);
-  return c;
-}
 
 std::optional<std::string> date_text(const std::optional<LocalDate>& day) {
   if (!day) return std::nullopt;
@@ -115,9 +79,19 @@ std::vector<Coupon> read_all(Statement& statement) {
   return coupons;
 }
 
+std::optional<Coupon> find_coupon(Connection& db, std::string_view coupon_id) {
+  Statement& query = db.prepare("SELECT " + std::string(kCouponColumns) +
+                                " FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE c.id = ?");
+  query.bind(1, coupon_id);
+  if (!query.step()) return std::nullopt;
+  Coupon coupon = read_coupon(query);
+  query.reset();
+  return coupon;
+}
+
 std::string search_sql(SearchSort sort, bool with_text) {
   const SortSql& parts = kSorts.at(static_cast<std::size_t>(sort));
-  return "SELECT " + std::string(kColumns) + " FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE " +
+  return "SELECT " + std::string(kCouponColumns) + " FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE " +
          std::string(kFilters) + std::string(parts.after) +
          (with_text ? " AND c.seq IN (" + candidates_sql() + ")" : std::string{}) +
          std::string(parts.order) + " LIMIT ?11";
@@ -150,15 +124,18 @@ void SqliteCouponRepository::insert(const Coupon& c) {
 
 std::optional<Coupon> SqliteCouponRepository::find(std::string_view coupon_id) {
   auto db = pool_.acquire();
-  Statement& query = db->prepare("SELECT " + std::string(kColumns) +
-                                 " FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE c.id = ?");
-  query.bind(1, coupon_id);
-  if (!query.step()) return std::nullopt;
-  return read_coupon(query);
+  return find_coupon(*db, coupon_id);
 }
 
-Result<Ok, Errc> SqliteCouponRepository::update(const Coupon& c) {
+Result<Coupon, hc::Error> SqliteCouponRepository::modify(
+    std::string_view coupon_id, const std::function<Result<Ok, hc::Error>(Coupon&)>& change) {
   auto db = pool_.acquire();
+  // IMMEDIATE: the read below and the write are one step; a concurrent edit waits and then sees this one.
+  Transaction transaction(*db);
+  auto coupon = find_coupon(*db, coupon_id);
+  if (!coupon) return Failure{make_error(Errc::not_found)};
+  if (auto changed = change(*coupon); !changed) return Failure{changed.error()};
+  const Coupon& c = *coupon;
   try {
     db->prepare(R"sql(
         UPDATE coupons SET title = ?, description = ?, terms = ?, discount_percent = ?, quantity = ?,
@@ -171,11 +148,13 @@ Result<Ok, Errc> SqliteCouponRepository::update(const Coupon& c) {
                   date_text(c.stay_until), coupons::to_string(c.status), to_rfc3339(c.updated_at), c.id)
         .run();
   } catch (const Error& e) {
-    // The table's CHECK keeps quantity at or above what was claimed, even against a claim in flight.
-    if (e.is_constraint_violation()) return Failure{Errc::quantity_below_redeemed};
+    // The table's CHECK keeps quantity at or above what was claimed.
+    if (e.is_constraint_violation()) return Failure{make_error(Errc::quantity_below_redeemed)};
     throw;
   }
-  return Ok{};
+  auto saved = find_coupon(*db, coupon_id);
+  transaction.commit();
+  return std::move(*saved);
 }
 
 std::string SqliteCouponRepository::set_image(std::string_view coupon_id, std::string_view image_key, SysSeconds now) {
@@ -197,7 +176,7 @@ std::vector<coupons::CouponWithStats> SqliteCouponRepository::list_for_hotel(
     const std::optional<std::string>& after_id, std::size_t limit) {
   auto db = pool_.acquire();
   // "expired" is derived: active or paused past valid_until; active and paused mean not yet expired.
-  Statement& query = db->prepare("SELECT " + std::string(kColumns) + R"sql(
+  Statement& query = db->prepare("SELECT " + std::string(kCouponColumns) + R"sql(
       FROM coupons c JOIN hotels h ON h.id = c.hotel_id
       WHERE c.hotel_id = ?1 AND (?3 IS NULL OR c.id < ?3)
         AND (?2 IS NULL
@@ -246,7 +225,7 @@ std::vector<std::string> SqliteCouponRepository::rank_by_relevance(const SearchQ
 
 std::vector<Coupon> SqliteCouponRepository::find_active(const std::vector<std::string>& ids, SysSeconds now) {
   auto db = pool_.acquire();
-  Statement& query = db->prepare("SELECT " + std::string(kColumns) + R"sql(
+  Statement& query = db->prepare("SELECT " + std::string(kCouponColumns) + R"sql(
       FROM coupons c JOIN hotels h ON h.id = c.hotel_id
       WHERE c.id = ? AND c.status = 'active' AND c.valid_until >= ?)sql");
   std::vector<Coupon> coupons;

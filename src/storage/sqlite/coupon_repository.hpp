@@ -12,7 +12,8 @@ class SqliteCouponRepository final : public coupons::CouponRepository {
   std::optional<coupons::HotelRef> hotel_of_owner(std::string_view owner_user_id) override;
   void insert(const coupons::Coupon& coupon) override;
   std::optional<coupons::Coupon> find(std::string_view coupon_id) override;
-  Result<Ok, Errc> update(const coupons::Coupon& coupon) override;
+  Result<coupons::Coupon, hc::Error> modify(
+      std::string_view coupon_id, const std::function<Result<Ok, hc::Error>(coupons::Coupon&)>& change) override;
   std::string set_image(std::string_view coupon_id, std::string_view image_key, SysSeconds now) override;
   std::vector<coupons::CouponWithStats> list_for_hotel(std::string_view hotel_id,
                                                        const std::optional<std::string>& visible_status,

@@ -1,5 +1,7 @@
 #include "storage/sqlite/hotel_repository.hpp"
 
+#include "storage/sqlite/rows.hpp"
+
 namespace hc::sqlite {
 namespace {
 
@@ -8,20 +10,20 @@ constexpr std::string_view kColumns =
 
 hotels::Hotel read_hotel(Statement& row) {
   return hotels::Hotel{row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), row.text(5), row.text(6),
-                       row.text(7), parse_rfc3339(row.text(8)).value_or(SysSeconds{})};
+                       row.text(7), time_column(row, 8)};
 }
 
 }  // namespace
 
 std::optional<hotels::HotelProfile> SqliteHotelRepository::find_profile(std::string_view hotel_id, SysSeconds now) {
   auto db = pool_.acquire();
-  // Followers are counted once following exists (the claiming issue); until then there are none.
   Statement& query = db->prepare("SELECT " + std::string(kColumns) + R"sql(,
-      (SELECT count(*) FROM coupons c WHERE c.hotel_id = h.id AND c.status = 'active' AND c.valid_until >= ?2)
+      (SELECT count(*) FROM coupons c WHERE c.hotel_id = h.id AND c.status = 'active' AND c.valid_until >= ?2),
+      (SELECT count(*) FROM subscriptions s WHERE s.hotel_id = h.id AND s.state = 'following')
       FROM hotels h WHERE h.id = ?1)sql");
   query.bind_all(hotel_id, to_rfc3339(now));
   if (!query.step()) return std::nullopt;
-  return hotels::HotelProfile{read_hotel(query), query.int64(9), 0};
+  return hotels::HotelProfile{read_hotel(query), query.int64(9), query.int64(10)};
 }
 
 std::optional<hotels::Hotel> SqliteHotelRepository::find_by_owner(std::string_view owner_user_id) {

@@ -102,9 +102,53 @@ CREATE TRIGGER hotels_search_rename AFTER UPDATE OF name ON hotels BEGIN
 END;
 )sql";
 
+// A claim takes a unit and stores the redemption in one transaction; following a hotel remembers an explicit
+// unfollow so that a later claim does not follow it again.
+constexpr std::string_view kRedemptions = R"sql(
+CREATE TABLE redemptions (
+  seq          INTEGER PRIMARY KEY,
+  id           TEXT NOT NULL UNIQUE,
+  coupon_id    TEXT NOT NULL REFERENCES coupons(id),
+  hotel_id     TEXT NOT NULL REFERENCES hotels(id),
+  user_id      TEXT NOT NULL REFERENCES users(id),
+  code         TEXT NOT NULL UNIQUE,
+  status       TEXT NOT NULL CHECK (status IN ('redeemed', 'used', 'cancelled')),
+  redeemed_at  TEXT NOT NULL,
+  used_at      TEXT,
+  used_by      TEXT REFERENCES users(id),
+  cancelled_at TEXT
+) STRICT;
+CREATE INDEX redemptions_by_user ON redemptions(user_id, id);
+CREATE INDEX redemptions_by_coupon_user ON redemptions(coupon_id, user_id, status);
+
+CREATE TABLE desk_events (
+  seq            INTEGER PRIMARY KEY,
+  id             TEXT NOT NULL UNIQUE,
+  hotel_id       TEXT NOT NULL REFERENCES hotels(id),
+  redemption_id  TEXT NOT NULL REFERENCES redemptions(id),
+  action         TEXT NOT NULL CHECK (action IN ('use', 'undo')),
+  actor_id       TEXT NOT NULL REFERENCES users(id),
+  client_address TEXT NOT NULL,
+  reason         TEXT NOT NULL DEFAULT '',
+  at             TEXT NOT NULL
+) STRICT;
+CREATE INDEX desk_events_by_hotel ON desk_events(hotel_id, id);
+
+CREATE TABLE subscriptions (
+  user_id  TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  hotel_id TEXT NOT NULL REFERENCES hotels(id) ON DELETE CASCADE,
+  state    TEXT NOT NULL CHECK (state IN ('following', 'unfollowed')),
+  source   TEXT NOT NULL CHECK (source IN ('manual', 'redeem')),
+  since    TEXT NOT NULL,
+  PRIMARY KEY (user_id, hotel_id)
+) STRICT;
+CREATE INDEX subscriptions_by_hotel ON subscriptions(hotel_id, state);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "accounts", kAccounts},
     Migration{2, "coupons", kCoupons},
+    Migration{3, "redemptions", kRedemptions},
 };
 
 }  // namespace

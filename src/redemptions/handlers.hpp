@@ -1,0 +1,30 @@
+#pragma once
+// HTTP handlers of the Redemptions rows of API.md: claims, the wallet, QR codes, and the front desk.
+#include "core/worker_pool.hpp"
+#include "net/http.hpp"
+#include "redemptions/service.hpp"
+
+namespace hc::redemptions {
+
+class RedemptionHandlers {
+ public:
+  RedemptionHandlers(RedemptionService& service, WorkerPool& workers) : service_(service), workers_(workers) {}
+
+  boost::asio::awaitable<net::Response> claim(net::RequestContext& ctx);
+  boost::asio::awaitable<net::Response> wallet(net::RequestContext& ctx);
+  boost::asio::awaitable<net::Response> cancel(net::RequestContext& ctx);
+  boost::asio::awaitable<net::Response> qr_svg(net::RequestContext& ctx);
+  boost::asio::awaitable<net::Response> qr_png(net::RequestContext& ctx);
+  boost::asio::awaitable<net::Response> lookup(net::RequestContext& ctx);
+  boost::asio::awaitable<net::Response> use(net::RequestContext& ctx);
+  boost::asio::awaitable<net::Response> undo(net::RequestContext& ctx);
+  boost::asio::awaitable<net::Response> audit(net::RequestContext& ctx);
+
+ private:
+  boost::asio::awaitable<net::Response> qr(net::RequestContext& ctx, bool png);
+
+  RedemptionService& service_;
+  WorkerPool& workers_;
+};
+
+}  // namespace hc::redemptions

@@ -1,0 +1,160 @@
+#include "redemptions/service.hpp"
+
+#include "core/random.hpp"
+#include "coupons/search.hpp"
+#include "core/paging.hpp"
+#include "redemptions/code.hpp"
+
+namespace hc::redemptions {
+namespace {
+
+constexpr int kCodeAttempts = 5;
+
+std::string account_key(const Principal& hotelier) { return "desk:account:" + hotelier.user_id; }
+std::string address_key(std::string_view address) { return "desk:address:" + std::string(address); }
+
+Error field_error(std::string field, std::string message) {
+  return validation_error({{std::move(field), std::move(message)}});
+}
+
+Result<std::optional<std::string>, Error> after_id(const std::optional<std::string>& cursor_text) {
+  if (!cursor_text) return std::optional<std::string>{};
+  const auto cursor = coupons::decode_cursor(*cursor_text);
+  if (!cursor || !cursor->keyset) return Failure{field_error("cursor", "is not a cursor this list returned")};
+  return std::optional<std::string>(cursor->keyset->id);
+}
+
+std::string next_cursor(const std::string& last_id) {
+  return coupons::encode_cursor(coupons::Cursor{coupons::Keyset{{}, last_id}, {}, 0});
+}
+
+}  // namespace
+
+Result<Redemption, Error> RedemptionService::claim(const Principal& traveller, std::string_view coupon_id) {
+  for (int attempt = 0; attempt < kCodeAttempts; ++attempt) {
+    const ClaimRequest request{new_id(), std::string(coupon_id), traveller.user_id, generate_code(), now()};
+    auto claimed = redemptions_.claim(request);
+    if (claimed) return std::move(*claimed);
+    // 55 random bits make a collision rare; draw another code rather than fail the traveller.
+    if (claimed.error() != Errc::code_taken) return Failure{make_error(claimed.error())};
+  }
+  return Failure{make_error(Errc::internal)};
+}
+
+Result<WalletPage, Error> RedemptionService::wallet(const Principal& traveller, const std::optional<std::string>& status,
+                                                    const std::optional<std::string>& limit_text,
+                                                    const std::optional<std::string>& cursor_text) {
+  std::optional<RedemptionStatus> wanted;
+  if (status) {
+    wanted = parse_status(*status);
+    if (!wanted) return Failure{field_error("status", "must be one of redeemed, used, cancelled")};
+  }
+  auto limit = parse_limit(limit_text);
+  if (!limit) return Failure{limit.error()};
+  auto after = after_id(cursor_text);
+  if (!after) return Failure{after.error()};
+  WalletPage page;
+  page.items = redemptions_.list_for_user(traveller.user_id, wanted, *after, *limit + 1);
+  if (page.items.size() > *limit) {
+    page.items.resize(*limit);
+    page.next_cursor = next_cursor(page.items.back().id);
+  }
+  return page;
+}
+
+Result<Redemption, Error> RedemptionService::own(const Principal& traveller, std::string_view redemption_id) {
+  auto redemption = redemptions_.find(redemption_id);
+  if (!redemption || redemption->user_id != traveller.user_id) return Failure{make_error(Errc::not_found)};
+  return std::move(*redemption);
+}
+
+Result<Redemption, Error> RedemptionService::cancel(const Principal& traveller, std::string_view redemption_id) {
+  auto cancelled = redemptions_.cancel(redemption_id, traveller.user_id, now());
+  if (!cancelled) return Failure{make_error(cancelled.error())};
+  return std::move(*cancelled);
+}
+
+Error RedemptionService::desk_failure(const Principal& hotelier, std::string_view client_address) {
+  const auto at = now_();
+  desk_failures_.record_failure(account_key(hotelier), at);
+  desk_failures_.record_failure(address_key(client_address), at);
+  // The same answer for a malformed code, another hotel's code and a cancelled one: no oracle.
+  return make_error(Errc::invalid_code);
+}
+
+Result<std::pair<std::string, std::string>, Error> RedemptionService::desk_request(const Principal& hotelier,
+                                                                                   std::string_view typed_code,
+                                                                                   std::string_view client_address) {
+  const auto at = now_();
+  const auto account_wait = desk_failures_.retry_after(account_key(hotelier), at);
+  const auto address_wait = desk_failures_.retry_after(address_key(client_address), at);
+  if (account_wait || address_wait) {
+    Error error = make_error(Errc::rate_limited);
+    error.message = "Too many wrong codes; try again later";
+    error.retry_after = std::max(account_wait.value_or(std::chrono::seconds(0)),
+                                 address_wait.value_or(std::chrono::seconds(0)));
+    return Failure{std::move(error)};
+  }
+  const auto hotel = coupons_.hotel_of_owner(hotelier.user_id);
+  if (!hotel) return Failure{make_error(Errc::forbidden)};
+  auto code = parse_code(typed_code);
+  if (!code) return Failure{desk_failure(hotelier, client_address)};
+  return std::pair{hotel->id, std::move(*code)};
+}
+
+Result<Redemption, Error> RedemptionService::lookup(const Principal& hotelier, std::string_view typed_code,
+                                                    std::string_view client_address) {
+  auto request = desk_request(hotelier, typed_code, client_address);
+  if (!request) return Failure{request.error()};
+  auto redemption = redemptions_.find_by_code(request->second, request->first);
+  if (!redemption) return Failure{desk_failure(hotelier, client_address)};
+  return std::move(*redemption);
+}
+
+Result<Redemption, Error> RedemptionService::use(const Principal& hotelier, std::string_view typed_code,
+                                                 std::string_view client_address) {
+  auto request = desk_request(hotelier, typed_code, client_address);
+  if (!request) return Failure{request.error()};
+  std::optional<Redemption> earlier;
+  auto used = redemptions_.use(
+      UseRequest{request->second, request->first, hotelier.user_id, std::string(client_address), new_id(), now()},
+      earlier);
+  if (used) return std::move(*used);
+  if (used.error() == Errc::invalid_code) return Failure{desk_failure(hotelier, client_address)};
+  Error error = make_error(used.error());
+  if (used.error() == Errc::already_used && earlier && earlier->used_at) {
+    const std::string by = earlier->used_by_name.value_or("another member of staff");
+    error.message = "This code was already used at " + to_rfc3339(*earlier->used_at) + " by " + by;
+    error.extra = {{"used_at", to_rfc3339(*earlier->used_at)}, {"used_by", by}};
+  }
+  return Failure{std::move(error)};
+}
+
+Result<Redemption, Error> RedemptionService::undo(const Principal& hotelier, std::string_view redemption_id,
+                                                  std::string_view reason, std::string_view client_address) {
+  const auto hotel = coupons_.hotel_of_owner(hotelier.user_id);
+  if (!hotel) return Failure{make_error(Errc::forbidden)};
+  const UseRequest request{{}, hotel->id, hotelier.user_id, std::string(client_address), new_id(), now()};
+  auto undone = redemptions_.undo_use(redemption_id, request, reason, kUndoWindow);
+  if (!undone) return Failure{make_error(undone.error())};
+  return std::move(*undone);
+}
+
+Result<AuditPage, Error> RedemptionService::audit(const Principal& hotelier, const std::optional<std::string>& limit_text,
+                                                  const std::optional<std::string>& cursor_text) {
+  const auto hotel = coupons_.hotel_of_owner(hotelier.user_id);
+  if (!hotel) return Failure{make_error(Errc::forbidden)};
+  auto limit = parse_limit(limit_text);
+  if (!limit) return Failure{limit.error()};
+  auto after = after_id(cursor_text);
+  if (!after) return Failure{after.error()};
+  AuditPage page;
+  page.items = redemptions_.audit_log(hotel->id, *after, *limit + 1);
+  if (page.items.size() > *limit) {
+    page.items.resize(*limit);
+    page.next_cursor = next_cursor(page.items.back().id);
+  }
+  return page;
+}
+
+}  // namespace hc::redemptions

@@ -1,0 +1,29 @@
+#pragma once
+// Reading common values out of rows (times, and a coupon with its hotel), shared by the SQLite repositories.
+#include "coupons/model.hpp"
+#include "storage/sqlite/statement.hpp"
+
+#include <string_view>
+
+namespace hc::sqlite {
+
+//! The columns read_coupon expects, from `coupons c JOIN hotels h`.
+inline constexpr std::string_view kCouponColumns = R"sql(
+  c.id, c.hotel_id, h.name, h.city, h.timezone, c.title, c.description, c.terms, c.discount_percent, c.quantity,
+  c.redeemed_count, c.per_user_limit, c.valid_from, c.valid_until, c.valid_from_date, c.valid_until_date,
+  c.stay_from, c.stay_until, c.status, c.image_key, c.created_at, c.updated_at
+)sql";
+
+//! How many columns kCouponColumns has.
+inline constexpr int kCouponColumnCount = 22;
+
+//! The coupon in the row's kCouponColumns, which start at column `first`.
+coupons::Coupon read_coupon(Statement& row, int first = 0);
+
+//! An RFC 3339 text column as a time (the epoch if it does not parse).
+SysSeconds time_column(Statement& row, int column);
+
+//! A nullable RFC 3339 text column.
+std::optional<SysSeconds> optional_time_column(Statement& row, int column);
+
+}  // namespace hc::sqlite

@@ -1,0 +1,20 @@
+#pragma once
+#include "storage/sqlite/pool.hpp"
+#include "subscriptions/repository.hpp"
+
+namespace hc::sqlite {
+
+class SqliteSubscriptionRepository final : public subscriptions::SubscriptionRepository {
+ public:
+  explicit SqliteSubscriptionRepository(ConnectionPool& pool) : pool_(pool) {}
+
+  std::optional<subscriptions::Subscription> follow(std::string_view user_id, std::string_view hotel_id,
+                                                    SysSeconds now) override;
+  bool unfollow(std::string_view user_id, std::string_view hotel_id, SysSeconds now) override;
+  std::vector<subscriptions::Subscription> following(std::string_view user_id, std::size_t limit) override;
+
+ private:
+  ConnectionPool& pool_;
+};
+
+}  // namespace hc::sqlite
