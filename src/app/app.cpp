@@ -22,6 +22,7 @@
 #include "storage/sqlite/account_repository.hpp"
 #include "storage/sqlite/coupon_repository.hpp"
 #include "storage/sqlite/hotel_repository.hpp"
+#include "storage/sqlite/idempotency_store.hpp"
 #include "storage/sqlite/redemption_repository.hpp"
 #include "storage/sqlite/subscription_repository.hpp"
 #include "storage/sqlite/pool.hpp"
@@ -145,6 +146,7 @@ struct App::Parts {
         coupon_handlers(coupons, workers),
         hotel_handlers(hotels, workers),
         media_handlers(objects, workers),
+        idempotency(db),
         redemption_repository(db),
         subscription_repository(db),
         desk_failures(kDeskMaxFailures, kDeskWindow),
@@ -154,8 +156,8 @@ struct App::Parts {
         ops_handlers(metrics, workers,
                      {{"database", [this] { return check_database(); }},
                       {"objects", [this] { return check_objects(); }}}),
-        router(build_router({auth_handlers, ops_handlers, coupon_handlers, hotel_handlers, media_handlers,
-                             redemption_handlers, subscription_handlers})),
+        router(build_router({idempotency, workers, auth_handlers, ops_handlers, coupon_handlers, hotel_handlers,
+                             media_handlers, redemption_handlers, subscription_handlers})),
         authenticator(auth),
         log_(log) {}
 
@@ -196,6 +198,7 @@ struct App::Parts {
   coupons::CouponHandlers coupon_handlers;
   hotels::HotelHandlers hotel_handlers;
   media::MediaHandlers media_handlers;
+  sqlite::SqliteIdempotencyStore idempotency;
   sqlite::SqliteRedemptionRepository redemption_repository;
   sqlite::SqliteSubscriptionRepository subscription_repository;
   InMemoryFailureLimiter desk_failures;

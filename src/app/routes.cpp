@@ -52,13 +52,15 @@ net::Router build_router(const Handlers& h) {
   router.add({verb::delete_, "/api/v1/hotels/{id}/subscription", Access::user, BodyKind::none, on(h.subscriptions, &S::unfollow)});
   router.add({verb::get,    "/api/v1/me/subscriptions",         Access::user, BodyKind::none, on(h.subscriptions, &S::list)});
 
-  router.add({verb::post, "/api/v1/coupons/{id}/redeem",          Access::user,     BodyKind::none, on(h.redemptions, &R::claim)});
+  // Creating a redemption and using a code honour Idempotency-Key.
+  const auto once = [&h](net::Handler handler) { return net::idempotent(h.idempotency, h.workers, std::move(handler)); };
+  router.add({verb::post, "/api/v1/coupons/{id}/redeem",          Access::user,     BodyKind::none, once(on(h.redemptions, &R::claim))});
   router.add({verb::get,  "/api/v1/me/redemptions",               Access::user,     BodyKind::none, on(h.redemptions, &R::wallet)});
   router.add({verb::post, "/api/v1/redemptions/{id}/cancel",      Access::user,     BodyKind::none, on(h.redemptions, &R::cancel)});
   router.add({verb::get,  "/api/v1/redemptions/{id}/qr.svg",      Access::user,     BodyKind::none, on(h.redemptions, &R::qr_svg)});
   router.add({verb::get,  "/api/v1/redemptions/{id}/qr.png",      Access::user,     BodyKind::none, on(h.redemptions, &R::qr_png)});
   router.add({verb::post, "/api/v1/hotelier/redemptions/lookup",  Access::hotelier, BodyKind::json, on(h.redemptions, &R::lookup)});
-  router.add({verb::post, "/api/v1/hotelier/redemptions/use",     Access::hotelier, BodyKind::json, on(h.redemptions, &R::use)});
+  router.add({verb::post, "/api/v1/hotelier/redemptions/use",     Access::hotelier, BodyKind::json, once(on(h.redemptions, &R::use))});
   router.add({verb::post, "/api/v1/hotelier/redemptions/{id}/undo", Access::hotelier, BodyKind::json, on(h.redemptions, &R::undo)});
   router.add({verb::get,  "/api/v1/hotelier/desk-log",            Access::hotelier, BodyKind::none, on(h.redemptions, &R::audit)});
 

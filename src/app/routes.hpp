@@ -6,12 +6,15 @@
 #include "media/handlers.hpp"
 #include "redemptions/handlers.hpp"
 #include "subscriptions/handlers.hpp"
+#include "net/idempotency.hpp"
 #include "net/router.hpp"
 #include "ops/handlers.hpp"
 
 namespace hc::app {
 
 struct Handlers {
+  net::IdempotencyStore& idempotency;
+  WorkerPool& workers;
   auth::AuthHandlers& auth;
   ops::OpsHandlers& ops;
   coupons::CouponHandlers& coupons;

@@ -39,6 +39,9 @@ enum class Errc {
   already_cancelled,
   not_used,
   undo_window_passed,
+  request_in_progress,
+  // 422
+  idempotency_key_reused,
   // 413, 415, 431
   payload_too_large,
   unsupported_media_type,

@@ -145,10 +145,26 @@ CREATE TABLE subscriptions (
 CREATE INDEX subscriptions_by_hotel ON subscriptions(hotel_id, state);
 )sql";
 
+// The first answer to a request with an Idempotency-Key, kept 24 hours; status is NULL while it is in flight.
+constexpr std::string_view kIdempotency = R"sql(
+CREATE TABLE idempotency_keys (
+  owner        TEXT NOT NULL,
+  key          TEXT NOT NULL,
+  fingerprint  TEXT NOT NULL,
+  status       INTEGER,
+  content_type TEXT NOT NULL DEFAULT '',
+  body         TEXT NOT NULL DEFAULT '',
+  created_at   TEXT NOT NULL,
+  PRIMARY KEY (owner, key)
+) STRICT;
+CREATE INDEX idempotency_keys_by_age ON idempotency_keys(created_at);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "accounts", kAccounts},
     Migration{2, "coupons", kCoupons},
     Migration{3, "redemptions", kRedemptions},
+    Migration{4, "idempotency keys", kIdempotency},
 };
 
 }  // namespace
