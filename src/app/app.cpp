@@ -232,9 +232,11 @@ int App::migrate() {
 
 int App::seed_demo() {
   const demo::SeedResult created =
-      demo::seed_demo({parts_->auth, parts_->accounts, parts_->coupons, parts_->hotels});
+      demo::seed_demo({parts_->auth, parts_->accounts, parts_->coupons, parts_->hotels, parts_->redemptions});
   log_.info(created.accounts > 0 ? "demo data loaded" : "demo data skipped: the database already has accounts",
-            {{"accounts", std::int64_t{created.accounts}}, {"coupons", std::int64_t{created.coupons}}});
+            {{"accounts", std::int64_t{created.accounts}},
+             {"coupons", std::int64_t{created.coupons}},
+             {"claims", std::int64_t{created.claims}}});
   return created.accounts;
 }
 

@@ -3,6 +3,7 @@
 #include "demo/catalogue.hpp"
 #include "render/coupon_art.hpp"
 
+#include <array>
 #include <map>
 #include <stdexcept>
 
@@ -38,12 +39,12 @@ coupons::CouponDraft draft_of(const DemoCoupon& demo, LocalDate today) {
   return draft;
 }
 
-int publish_catalogue(const DemoServices& services, const std::map<std::string, Principal, std::less<>>& hoteliers) {
+int publish_catalogue(const DemoServices& services, const std::map<std::string, Principal, std::less<>>& people) {
   const LocalDate today{std::chrono::floor<std::chrono::days>(Clock::now())};
   std::uint32_t seed = 1;
   int created = 0;
   for (const DemoCoupon& demo : demo_catalogue()) {
-    const Principal& owner = hoteliers.find(demo.hotel_email)->second;
+    const Principal& owner = people.find(demo.hotel_email)->second;
     coupons::Coupon coupon = checked(services.coupons.create(owner, draft_of(demo, today)), demo.title);
     if (demo.status == "paused") {
       coupons::CouponDraft pause;
@@ -56,6 +57,37 @@ int publish_catalogue(const DemoServices& services, const std::map<std::string, 
     ++created;
   }
   return created;
+}
+
+// A few travellers have claimed coupons already (and one was used at the desk), so wallets and a hotel's
+// figures are not empty on a first visit.
+int claim_some(const DemoServices& services, const std::map<std::string, Principal, std::less<>>& people) {
+  struct DemoClaim {
+    std::string_view traveller;
+    std::string_view coupon_title;
+    std::string_view used_by;  // a hotelier's e-mail when the code was used at the desk
+  };
+  static constexpr std::array kClaims{
+      DemoClaim{"alex@user.com", "Winter escape: 3 nights for the price of 2", "dublinhotel@hotelier.com"},
+      DemoClaim{"alex@user.com", "Rooftop pool sunset cocktails", ""},
+      DemoClaim{"alex@user.com", "Douro valley by bike", ""},
+      DemoClaim{"beatriz@user.com", "Tapas tour of the Eixample", ""},
+      DemoClaim{"luis@user.com", "Afternoon tea for two in the Drawing Room", ""},
+  };
+  int claimed = 0;
+  for (const DemoClaim& claim : kClaims) {
+    coupons::SearchParams search;
+    search.q = std::string(claim.coupon_title);
+    const auto found = checked(services.coupons.search(search), claim.coupon_title);
+    if (found.items.empty()) continue;
+    const auto redemption =
+        checked(services.redemptions.claim(people.find(claim.traveller)->second, found.items.front().id), claim.coupon_title);
+    if (!claim.used_by.empty()) {
+      checked(services.redemptions.use(people.find(claim.used_by)->second, redemption.code, "127.0.0.1"), "a desk use");
+    }
+    ++claimed;
+  }
+  return claimed;
 }
 
 }  // namespace
@@ -82,17 +114,18 @@ const std::vector<auth::Registration>& demo_accounts() {
 SeedResult seed_demo(const DemoServices& services) {
   if (services.accounts.count_users() > 0) return {};
   SeedResult result;
-  std::map<std::string, Principal, std::less<>> hoteliers;
+  std::map<std::string, Principal, std::less<>> people;
   std::uint32_t logo_seed = 7;
   for (const auth::Registration& account : demo_accounts()) {
     const auth::User user = checked(services.auth.register_user(account), account.email);
     ++result.accounts;
+    const Principal principal{user.id, user.role, {}};
+    people.emplace(user.email, principal);
     if (user.role != Role::hotelier) continue;
-    const Principal owner{user.id, Role::hotelier, {}};
-    checked(services.hotels.set_logo(owner, render::draw_logo_png(user.hotel->name, logo_seed++)), "a logo");
-    hoteliers.emplace(user.email, owner);
+    checked(services.hotels.set_logo(principal, render::draw_logo_png(user.hotel->name, logo_seed++)), "a logo");
   }
-  result.coupons = publish_catalogue(services, hoteliers);
+  result.coupons = publish_catalogue(services, people);
+  result.claims = claim_some(services, people);
   return result;
 }
 

@@ -5,6 +5,7 @@
 #include "auth/service.hpp"
 #include "coupons/service.hpp"
 #include "hotels/service.hpp"
+#include "redemptions/service.hpp"
 
 #include <string_view>
 #include <vector>
@@ -19,11 +20,13 @@ struct DemoServices {
   auth::AccountRepository& accounts;
   coupons::CouponService& coupons;
   hotels::HotelService& hotels;
+  redemptions::RedemptionService& redemptions;
 };
 
 struct SeedResult {
   int accounts = 0;
   int coupons = 0;
+  int claims = 0;
 };
 
 //! The demo accounts, travellers first.

@@ -176,7 +176,9 @@ std::vector<coupons::CouponWithStats> SqliteCouponRepository::list_for_hotel(
     const std::optional<std::string>& after_id, std::size_t limit) {
   auto db = pool_.acquire();
   // "expired" is derived: active or paused past valid_until; active and paused mean not yet expired.
-  Statement& query = db->prepare("SELECT " + std::string(kCouponColumns) + R"sql(
+  Statement& query = db->prepare("SELECT " + std::string(kCouponColumns) + R"sql(,
+        (SELECT count(*) FROM redemptions r WHERE r.coupon_id = c.id AND r.status <> 'cancelled'),
+        (SELECT count(*) FROM redemptions r WHERE r.coupon_id = c.id AND r.status = 'used')
       FROM coupons c JOIN hotels h ON h.id = c.hotel_id
       WHERE c.hotel_id = ?1 AND (?3 IS NULL OR c.id < ?3)
         AND (?2 IS NULL
@@ -186,11 +188,10 @@ std::vector<coupons::CouponWithStats> SqliteCouponRepository::list_for_hotel(
       ORDER BY c.id DESC LIMIT ?5)sql");
   query.bind_all(hotel_id, visible_status, after_id, to_rfc3339(now), static_cast<std::int64_t>(limit));
   std::vector<coupons::CouponWithStats> result;
-  // Views and uses are counted once interactions and the front desk exist; claims are known now.
+  // Views are counted once interactions are captured (the real-time issue); claims and uses are known now.
   while (query.step()) {
-    Coupon coupon = read_coupon(query);
-    const coupons::CouponStats stats{0, coupon.redeemed_count, 0};
-    result.push_back({std::move(coupon), stats});
+    const coupons::CouponStats stats{0, query.int64(kCouponColumnCount), query.int64(kCouponColumnCount + 1)};
+    result.push_back({read_coupon(query), stats});
   }
   return result;
 }
