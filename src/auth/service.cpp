@@ -95,22 +95,17 @@ Result<IssuedSession, Error> AuthService::login(std::string_view email, std::str
                                                 std::string_view client_address) {
   const std::string normalized = normalize_email(email);
   const auto now = now_();
-  const auto account_wait = login_failures_.retry_after(account_key(normalized), now);
-  const auto address_wait = login_failures_.retry_after(address_key(client_address), now);
-  if (account_wait || address_wait) {
-    return Failure{throttled(std::max(account_wait.value_or(std::chrono::seconds(0)),
-                                      address_wait.value_or(std::chrono::seconds(0))))};
-  }
+  const std::string account = account_key(normalized);
+  const std::string address = address_key(client_address);
+  // Counted before the (slow) password check, so simultaneous guesses cannot slip past the limit.
+  if (auto wait = begin_attempt(login_failures_, {account, address}, now)) return Failure{throttled(*wait)};
 
   const std::optional<User> user = accounts_.find_user_by_email(normalized);
   // An unknown e-mail costs one hash verification too, so timing does not tell which accounts exist.
   const bool verified = user ? hasher_.verify(user->password_hash, password) : (hasher_.verify_dummy(password), false);
-  if (!verified) {
-    login_failures_.record_failure(account_key(normalized), now);
-    login_failures_.record_failure(address_key(client_address), now);
-    return Failure{make_error(Errc::invalid_credentials)};
-  }
-  login_failures_.clear(account_key(normalized));
+  if (!verified) return Failure{make_error(Errc::invalid_credentials)};
+  login_failures_.clear(account);
+  login_failures_.forgive(address);
   if (hasher_.needs_rehash(user->password_hash)) {
     accounts_.update_password_hash(user->id, hasher_.hash(password));
   }

@@ -16,6 +16,10 @@ InMemoryFailureLimiter::InMemoryFailureLimiter(int max_failures, std::chrono::se
 
 std::optional<std::chrono::seconds> InMemoryFailureLimiter::retry_after(std::string_view key, TimePoint now) {
   const std::lock_guard lock(mutex_);
+  return wait_locked(key, now);
+}
+
+std::optional<std::chrono::seconds> InMemoryFailureLimiter::wait_locked(std::string_view key, TimePoint now) {
   const auto it = entries_.find(key);
   if (it == entries_.end()) {
     return std::nullopt;
@@ -37,6 +41,25 @@ std::optional<std::chrono::seconds> InMemoryFailureLimiter::retry_after(std::str
 
 void InMemoryFailureLimiter::record_failure(std::string_view key, TimePoint now) {
   const std::lock_guard lock(mutex_);
+  record_locked(key, now);
+}
+
+std::optional<std::chrono::seconds> InMemoryFailureLimiter::begin_attempt(std::string_view key, TimePoint now) {
+  const std::lock_guard lock(mutex_);
+  if (auto wait = wait_locked(key, now)) return wait;
+  record_locked(key, now);
+  return std::nullopt;
+}
+
+void InMemoryFailureLimiter::forgive(std::string_view key) {
+  const std::lock_guard lock(mutex_);
+  const auto it = entries_.find(key);
+  if (it == entries_.end() || it->second.failures.empty()) return;
+  it->second.failures.pop_back();
+  if (it->second.failures.empty()) erase(it);
+}
+
+void InMemoryFailureLimiter::record_locked(std::string_view key, TimePoint now) {
   if (!entries_.contains(key)) {
     make_room(now);
   }
@@ -94,6 +117,21 @@ void InMemoryFailureLimiter::make_room(TimePoint now) {
   if (entries_.size() >= max_keys_) {
     erase(entries_.find(recency_.front()));
   }
+}
+
+std::optional<std::chrono::seconds> begin_attempt(FailureLimiter& limiter, std::initializer_list<std::string_view> keys,
+                                                  std::chrono::system_clock::time_point now) {
+  for (auto key = keys.begin(); key != keys.end(); ++key) {
+    if (auto wait = limiter.begin_attempt(*key, now)) {
+      for (auto counted = keys.begin(); counted != key; ++counted) limiter.forgive(*counted);
+      return wait;
+    }
+  }
+  return std::nullopt;
+}
+
+void forgive(FailureLimiter& limiter, std::initializer_list<std::string_view> keys) {
+  for (std::string_view key : keys) limiter.forgive(key);
 }
 
 }  // namespace hc

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <deque>
 #include <functional>
+#include <initializer_list>
 #include <list>
 #include <mutex>
 #include <optional>
@@ -27,7 +28,21 @@ class FailureLimiter {
 
   //! Forgets every failure of key, e.g. after a successful login.
   virtual void clear(std::string_view key) = 0;
+  //! In one step: the wait if key is limited, else nullopt and the attempt counted as a failure until
+  //! forgiven. Checking and counting at once keeps a burst of simultaneous guesses within the limit.
+  virtual std::optional<std::chrono::seconds> begin_attempt(std::string_view key,
+                                                            std::chrono::system_clock::time_point now) = 0;
+  //! Un-counts the newest failure of key (an attempt begun with begin_attempt that turned out right).
+  virtual void forgive(std::string_view key) = 0;
 };
+
+//! Begins one attempt against every key (an account and an address, say). If any key is limited, nothing
+//! stays counted and its wait is returned.
+std::optional<std::chrono::seconds> begin_attempt(FailureLimiter& limiter, std::initializer_list<std::string_view> keys,
+                                                  std::chrono::system_clock::time_point now);
+
+//! Forgives the attempt on every key.
+void forgive(FailureLimiter& limiter, std::initializer_list<std::string_view> keys);
 
 //! A single-process limiter with bounded memory; state is lost on restart.
 class InMemoryFailureLimiter final : public FailureLimiter {
@@ -44,6 +59,9 @@ class InMemoryFailureLimiter final : public FailureLimiter {
 
   //! Forgets every failure of key.
   void clear(std::string_view key) override;
+  std::optional<std::chrono::seconds> begin_attempt(std::string_view key,
+                                                    std::chrono::system_clock::time_point now) override;
+  void forgive(std::string_view key) override;
 
   //! Returns the number of keys currently tracked.
   std::size_t key_count() const;
@@ -63,6 +81,8 @@ class InMemoryFailureLimiter final : public FailureLimiter {
 
   using Table = std::unordered_map<std::string, Entry, StringHash, std::equal_to<>>;
 
+  std::optional<std::chrono::seconds> wait_locked(std::string_view key, TimePoint now);
+  void record_locked(std::string_view key, TimePoint now);
   bool is_stale(const Entry& entry, TimePoint now) const;
   void erase(Table::iterator it);
   void make_room(TimePoint now);

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <stdexcept>
 #include <string>
+#include <atomic>
 #include <thread>
 #include <vector>
 
@@ -163,6 +164,44 @@ TEST(InMemoryFailureLimiter, ConcurrentFailuresAreAllCounted) {
   EXPECT_TRUE(exact.retry_after("shared", later).has_value());
   EXPECT_EQ(one_more.retry_after("shared", later), std::nullopt);
   EXPECT_EQ(exact.key_count(), static_cast<std::size_t>(kThreads * kPerThread + 1));
+}
+
+}  // namespace
+}  // namespace hc
+
+namespace hc {
+namespace {
+
+TEST(FailureLimiterAttempts, ABurstOfSimultaneousAttemptsStaysWithinTheLimit) {
+  InMemoryFailureLimiter limiter(10, std::chrono::minutes(15));
+  const auto now = std::chrono::system_clock::now();
+  std::atomic<int> let_through{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 100; ++i) {
+    threads.emplace_back([&] {
+      if (!limiter.begin_attempt("login:account:a@b.c", now)) ++let_through;
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(let_through.load(), 10);
+}
+
+TEST(FailureLimiterAttempts, ARightAttemptIsForgiven) {
+  InMemoryFailureLimiter limiter(2, std::chrono::minutes(10));
+  const auto now = std::chrono::system_clock::now();
+  for (int i = 0; i < 5; ++i) {
+    ASSERT_FALSE(begin_attempt(limiter, {"desk:account:h", "desk:address:1.2.3.4"}, now));
+    forgive(limiter, {"desk:account:h", "desk:address:1.2.3.4"});
+  }
+  EXPECT_FALSE(limiter.retry_after("desk:account:h", now)) << "right codes never add up to a limit";
+}
+
+TEST(FailureLimiterAttempts, ALimitedKeyCountsNothingOnTheOthers) {
+  InMemoryFailureLimiter limiter(1, std::chrono::minutes(10));
+  const auto now = std::chrono::system_clock::now();
+  ASSERT_FALSE(limiter.begin_attempt("address", now));
+  EXPECT_TRUE(begin_attempt(limiter, {"account", "address"}, now));
+  EXPECT_FALSE(limiter.retry_after("account", now)) << "the account was un-counted when the address was limited";
 }
 
 }  // namespace

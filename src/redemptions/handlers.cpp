@@ -1,5 +1,6 @@
 #include "redemptions/handlers.hpp"
 
+#include "core/text.hpp"
 #include "coupons/json.hpp"
 #include "net/json_body.hpp"
 #include "net/responses.hpp"
@@ -34,13 +35,17 @@ net::Response redemption_response(const net::RequestContext& ctx, status code, c
   return net::json_response(ctx, code, {{"redemption", redemption_json(*r, now)}});
 }
 
-// The desk routes take `{code}` (and undo `{reason}`); every other field is refused.
+// The desk routes take `{code}` (and undo `{reason}`): one non-blank line of at most `max` characters; every
+// other field is refused.
 Result<std::string, Error> read_text_field(const net::RequestContext& ctx, std::string_view name, std::size_t max) {
   auto body = net::parse_json_object(ctx.request.body());
   if (!body) return Failure{body.error()};
   net::FieldReader fields(*body);
-  std::string value = fields.required_string(name);
-  if (value.size() > max) fields.add_issue(name, "must be at most " + std::to_string(max) + " characters");
+  std::string value = std::string(trim_spaces(fields.required_string(name)));
+  const auto* given = body->if_contains(name);
+  if (given != nullptr && given->is_string()) {
+    if (auto problem = length_violation(value, 1, max)) fields.add_issue(name, *problem);
+  }
   if (auto issues = fields.finish(); !issues.empty()) return Failure{validation_error(std::move(issues))};
   return value;
 }

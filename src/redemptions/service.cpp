@@ -74,32 +74,26 @@ Result<Redemption, Error> RedemptionService::cancel(const Principal& traveller, 
   return std::move(*cancelled);
 }
 
-Error RedemptionService::desk_failure(const Principal& hotelier, std::string_view client_address) {
-  const auto at = now_();
-  desk_failures_.record_failure(account_key(hotelier), at);
-  desk_failures_.record_failure(address_key(client_address), at);
-  // The same answer for a malformed code, another hotel's code and a cancelled one: no oracle.
-  return make_error(Errc::invalid_code);
-}
-
 Result<std::pair<std::string, std::string>, Error> RedemptionService::desk_request(const Principal& hotelier,
                                                                                    std::string_view typed_code,
                                                                                    std::string_view client_address) {
-  const auto at = now_();
-  const auto account_wait = desk_failures_.retry_after(account_key(hotelier), at);
-  const auto address_wait = desk_failures_.retry_after(address_key(client_address), at);
-  if (account_wait || address_wait) {
-    Error error = make_error(Errc::rate_limited);
-    error.message = "Too many wrong codes; try again later";
-    error.retry_after = std::max(account_wait.value_or(std::chrono::seconds(0)),
-                                 address_wait.value_or(std::chrono::seconds(0)));
-    return Failure{std::move(error)};
-  }
   const auto hotel = coupons_.hotel_of_owner(hotelier.user_id);
   if (!hotel) return Failure{make_error(Errc::forbidden)};
+  // The attempt counts as a wrong code until the code proves right (settle), so a burst cannot outrun the limit.
+  if (auto wait = begin_attempt(desk_failures_, {account_key(hotelier), address_key(client_address)}, now_())) {
+    Error error = make_error(Errc::rate_limited);
+    error.message = "Too many wrong codes; try again later";
+    error.retry_after = *wait;
+    return Failure{std::move(error)};
+  }
   auto code = parse_code(typed_code);
-  if (!code) return Failure{desk_failure(hotelier, client_address)};
+  // The same answer for a malformed code, another hotel's code and a cancelled one: no oracle.
+  if (!code) return Failure{make_error(Errc::invalid_code)};
   return std::pair{hotel->id, std::move(*code)};
+}
+
+void RedemptionService::settle(const Principal& hotelier, std::string_view client_address) {
+  forgive(desk_failures_, {account_key(hotelier), address_key(client_address)});
 }
 
 Result<Redemption, Error> RedemptionService::lookup(const Principal& hotelier, std::string_view typed_code,
@@ -107,7 +101,8 @@ Result<Redemption, Error> RedemptionService::lookup(const Principal& hotelier, s
   auto request = desk_request(hotelier, typed_code, client_address);
   if (!request) return Failure{request.error()};
   auto redemption = redemptions_.find_by_code(request->second, request->first);
-  if (!redemption) return Failure{desk_failure(hotelier, client_address)};
+  if (!redemption) return Failure{make_error(Errc::invalid_code)};
+  settle(hotelier, client_address);
   return std::move(*redemption);
 }
 
@@ -119,8 +114,9 @@ Result<Redemption, Error> RedemptionService::use(const Principal& hotelier, std:
   auto used = redemptions_.use(
       UseRequest{request->second, request->first, hotelier.user_id, std::string(client_address), new_id(), now()},
       earlier);
+  if (!used && used.error() == Errc::invalid_code) return Failure{make_error(Errc::invalid_code)};
+  settle(hotelier, client_address);  // a live code of this hotel, used now or before: not a guess
   if (used) return std::move(*used);
-  if (used.error() == Errc::invalid_code) return Failure{desk_failure(hotelier, client_address)};
   Error error = make_error(used.error());
   if (used.error() == Errc::already_used && earlier && earlier->used_at) {
     const std::string by = earlier->used_by_name.value_or("another member of staff");

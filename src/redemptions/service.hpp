@@ -49,11 +49,13 @@ class RedemptionService {
   [[nodiscard]] SysSeconds now() const { return to_seconds(now_()); }
 
  private:
-  //! The hotelier's hotel and the code they typed, unless throttled or the code is not a code.
+  //! The hotelier's hotel and the code they typed, unless throttled or the code is not a code; the attempt
+  //! counts as a wrong code until settle().
   Result<std::pair<std::string, std::string>, Error> desk_request(const Principal& hotelier,
                                                                   std::string_view typed_code,
                                                                   std::string_view client_address);
-  Error desk_failure(const Principal& hotelier, std::string_view client_address);
+  //! The attempt was a live code of this hotel: it does not count towards the wrong-code limit.
+  void settle(const Principal& hotelier, std::string_view client_address);
 
   RedemptionRepository& redemptions_;
   coupons::CouponRepository& coupons_;

@@ -3,6 +3,8 @@
 #include <cairo.h>
 #include <gtest/gtest.h>
 
+#include "png_reader.hpp"
+
 #include <algorithm>
 #include <climits>
 #include <cstdint>
@@ -22,38 +24,9 @@ constexpr int kBadgeX = 1030;
 constexpr int kBadgeY = 170;
 constexpr int kBadgeReach = 140;
 
-struct SurfaceReleaser {
-  void operator()(cairo_surface_t* surface) const noexcept { cairo_surface_destroy(surface); }
-};
-using Surface = std::unique_ptr<cairo_surface_t, SurfaceReleaser>;
-
-struct PngReader {
-  std::string_view bytes;
-  std::size_t offset = 0;
-};
-
-cairo_status_t read_chunk(void* closure, unsigned char* data, unsigned int length) {
-  auto* reader = static_cast<PngReader*>(closure);
-  if (reader->bytes.size() - reader->offset < length) return CAIRO_STATUS_READ_ERROR;
-  std::memcpy(data, reader->bytes.data() + reader->offset, length);
-  reader->offset += length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-Surface decode(const std::string& png) {
-  PngReader reader{png};
-  Surface surface{cairo_image_surface_create_from_png_stream(read_chunk, &reader)};
-  EXPECT_EQ(cairo_surface_status(surface.get()), CAIRO_STATUS_SUCCESS);
-  return surface;
-}
-
-//! The pixel as 0xAARRGGBB (premultiplied, as cairo stores it).
-std::uint32_t pixel(cairo_surface_t* surface, int x, int y) {
-  const unsigned char* row = cairo_image_surface_get_data(surface) + y * cairo_image_surface_get_stride(surface);
-  std::uint32_t value = 0;
-  std::memcpy(&value, row + 4 * x, sizeof value);
-  return value;
-}
+using test_png::decode;
+using test_png::pixel;
+using test_png::Surface;
 
 int channel(std::uint32_t colour, int shift) { return static_cast<int>((colour >> shift) & 0xFFU); }
 

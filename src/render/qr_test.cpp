@@ -2,6 +2,8 @@
 
 #include <cairo.h>
 #include <gtest/gtest.h>
+
+#include "png_reader.hpp"
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -42,42 +44,12 @@ std::size_t cell(int side, int x, int y) {
 
 bool dark_at(const QrMatrix& m, int x, int y) { return m.dark[cell(m.size, x, y)]; }
 
-// ---- PNG reading -------------------------------------------------------------------------------------------
 
-struct SurfaceReleaser {
-  void operator()(cairo_surface_t* surface) const noexcept { cairo_surface_destroy(surface); }
-};
-using Surface = std::unique_ptr<cairo_surface_t, SurfaceReleaser>;
-
-struct PngReader {
-  std::string_view bytes;
-  std::size_t offset = 0;
-};
-
-cairo_status_t read_chunk(void* closure, unsigned char* data, unsigned int length) {
-  auto* reader = static_cast<PngReader*>(closure);
-  if (reader->bytes.size() - reader->offset < length) return CAIRO_STATUS_READ_ERROR;
-  std::memcpy(data, reader->bytes.data() + reader->offset, length);
-  reader->offset += length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-//! The PNG decoded by cairo; a failed decode fails the test through the status check.
-Surface decode(const std::string& png) {
-  PngReader reader{png};
-  Surface surface{cairo_image_surface_create_from_png_stream(read_chunk, &reader)};
-  EXPECT_EQ(cairo_surface_status(surface.get()), CAIRO_STATUS_SUCCESS);
-  return surface;
-}
+using test_png::decode;
+using test_png::Surface;
 
 //! The pixel as 0xRRGGBB.
-std::uint32_t pixel(cairo_surface_t* surface, int x, int y) {
-  const unsigned char* row =
-      cairo_image_surface_get_data(surface) + static_cast<std::ptrdiff_t>(y) * cairo_image_surface_get_stride(surface);
-  std::uint32_t value = 0;
-  std::memcpy(&value, row + static_cast<std::ptrdiff_t>(x) * 4, sizeof value);
-  return value & kRgbMask;
-}
+std::uint32_t pixel(cairo_surface_t* surface, int x, int y) { return test_png::pixel(surface, x, y) & kRgbMask; }
 
 // ---- zbarimg -----------------------------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 #include "subscriptions/handlers.hpp"
 
 #include "core/paging.hpp"
+#include "coupons/search.hpp"
 #include "net/responses.hpp"
 
 #include <boost/json.hpp>
@@ -29,14 +30,29 @@ boost::asio::awaitable<net::Response> SubscriptionHandlers::unfollow(net::Reques
 boost::asio::awaitable<net::Response> SubscriptionHandlers::list(net::RequestContext& ctx) {
   auto limit = parse_limit(ctx.query("limit"));
   if (!limit) co_return net::error_response(ctx, limit.error());
-  auto found = co_await workers_.run([&] { return subscriptions_.following(ctx.caller().user_id, *limit); });
+  // The cursor carries the last entry's (since, hotel id).
+  std::optional<Subscription> after;
+  if (const auto text = ctx.query("cursor")) {
+    const auto cursor = coupons::decode_cursor(*text);
+    const auto since = cursor && cursor->keyset ? parse_rfc3339(cursor->keyset->key) : std::nullopt;
+    if (!since) co_return net::error_response(ctx, validation_error({{"cursor", "is not a cursor this list returned"}}));
+    after = Subscription{{cursor->keyset->id, {}, {}, {}}, *since, {}};
+  }
+  auto found = co_await workers_.run([&] { return subscriptions_.following(ctx.caller().user_id, after, *limit + 1); });
+  std::optional<std::string> next;
+  if (found.size() > *limit) {
+    found.resize(*limit);
+    next = coupons::encode_cursor({coupons::Keyset{to_rfc3339(found.back().since), found.back().hotel.id}, {}, 0});
+  }
   boost::json::array items;
   for (const Subscription& s : found) {
     items.push_back({{"hotel", {{"id", s.hotel.id}, {"name", s.hotel.name}, {"city", s.hotel.city}}},
                      {"since", to_rfc3339(s.since)},
                      {"source", s.source}});
   }
-  co_return net::json_response(ctx, net::http::status::ok, {{"items", std::move(items)}, {"next_cursor", nullptr}});
+  co_return net::json_response(ctx, net::http::status::ok,
+                               {{"items", std::move(items)},
+                                {"next_cursor", next ? boost::json::value(*next) : boost::json::value(nullptr)}});
 }
 
 }  // namespace hc::subscriptions

@@ -23,8 +23,9 @@ class SubscriptionRepository {
   virtual std::optional<Subscription> follow(std::string_view user_id, std::string_view hotel_id, SysSeconds now) = 0;
   //! Unfollows, remembering it; false if there is no such hotel.
   virtual bool unfollow(std::string_view user_id, std::string_view hotel_id, SysSeconds now) = 0;
-  //! The hotels a traveller follows, most recent first.
-  virtual std::vector<Subscription> following(std::string_view user_id, std::size_t limit) = 0;
+  //! The hotels a traveller follows, most recent first, after the keyset (since, hotel id) of the previous page.
+  virtual std::vector<Subscription> following(std::string_view user_id, const std::optional<Subscription>& after,
+                                              std::size_t limit) = 0;
 };
 
 }  // namespace hc::subscriptions

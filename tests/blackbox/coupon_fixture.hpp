@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace hc::test {
@@ -64,6 +65,10 @@ std::string joined(const std::vector<std::string>& items);
 
 class CouponApiTest : public ::testing::Test {
  protected:
+  CouponApiTest() = default;
+  //! The server gets these extra flags (e.g. {"--worker-threads", "8"}).
+  explicit CouponApiTest(std::vector<std::string> server_args) : server(std::move(server_args)) {}
+
   //! Every test ends with: no 5xx answered (seen by the client or logged by the server), /healthz 200.
   void TearDown() override;
 

@@ -22,6 +22,8 @@
 
 #include <cerrno>
 
+#include <algorithm>
+
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -170,8 +172,14 @@ ServerProcess::ServerProcess(ExistingDataDir data_dir, std::vector<std::string> 
 }
 
 void ServerProcess::start(std::vector<std::string> extra_args, const std::map<std::string, std::string>& env) {
-  std::vector<std::string> args{"serve", "--listen", "127.0.0.1:0", "--data-dir", data_dir_.string(),
-                                "--io-threads", "2", "--worker-threads", "4"};
+  std::vector<std::string> args{"serve", "--listen", "127.0.0.1:0", "--data-dir", data_dir_.string()};
+  // Thread counts have defaults here that the caller's flags replace (a flag may be given only once).
+  for (const auto& [flag, value] : {std::pair{"--io-threads", "2"}, std::pair{"--worker-threads", "4"}}) {
+    if (std::find(extra_args.begin(), extra_args.end(), flag) == extra_args.end()) {
+      args.emplace_back(flag);
+      args.emplace_back(value);
+    }
+  }
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   pid_ = spawn(args, env, log_file_);
   // The server logs the port it bound: {"msg":"listening",...,"port":N}.

@@ -45,7 +45,8 @@ struct ExistingDataDir {
 
 class ServerProcess {
  public:
-  //! Starts `hotelcoupon serve` on 127.0.0.1:0 with a fresh data folder; extra flags and HC_* variables added.
+  //! Starts `hotelcoupon serve` on 127.0.0.1:0 with a fresh data folder; extra flags and HC_* variables added
+  //! (an --io-threads or --worker-threads among the flags replaces the default of 2 or 4).
   explicit ServerProcess(std::vector<std::string> extra_args = {}, std::map<std::string, std::string> env = {});
   //! Starts `hotelcoupon serve` on 127.0.0.1:0 with the caller's data folder (not removed afterwards).
   explicit ServerProcess(ExistingDataDir data_dir, std::vector<std::string> extra_args = {},

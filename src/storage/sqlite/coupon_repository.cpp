@@ -159,16 +159,9 @@ Result<Coupon, hc::Error> SqliteCouponRepository::modify(
 
 std::string SqliteCouponRepository::set_image(std::string_view coupon_id, std::string_view image_key, SysSeconds now) {
   auto db = pool_.acquire();
-  Transaction transaction(*db);
-  Statement& previous = db->prepare("SELECT image_key FROM coupons WHERE id = ?");
-  previous.bind(1, coupon_id);
-  std::string old_key = previous.step() ? previous.text(0) : std::string{};
-  previous.reset();
-  db->prepare("UPDATE coupons SET image_key = ?, updated_at = ? WHERE id = ?")
-      .bind_all(image_key, to_rfc3339(now), coupon_id)
-      .run();
-  transaction.commit();
-  return old_key;
+  // The new key changes the image's URL; updated_at tells clients the coupon changed.
+  db->prepare("UPDATE coupons SET updated_at = ? WHERE id = ?").bind_all(to_rfc3339(now), coupon_id).run();
+  return replace_key(*db, "coupons", "image_key", coupon_id, image_key);
 }
 
 std::vector<coupons::CouponWithStats> SqliteCouponRepository::list_for_hotel(

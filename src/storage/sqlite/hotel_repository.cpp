@@ -43,14 +43,7 @@ void SqliteHotelRepository::update(const hotels::Hotel& hotel) {
 
 std::string SqliteHotelRepository::set_logo(std::string_view hotel_id, std::string_view logo_key) {
   auto db = pool_.acquire();
-  Transaction transaction(*db);
-  Statement& previous = db->prepare("SELECT logo_key FROM hotels WHERE id = ?");
-  previous.bind(1, hotel_id);
-  std::string old_key = previous.step() ? previous.text(0) : std::string{};
-  previous.reset();
-  db->prepare("UPDATE hotels SET logo_key = ? WHERE id = ?").bind_all(logo_key, hotel_id).run();
-  transaction.commit();
-  return old_key;
+  return replace_key(*db, "hotels", "logo_key", hotel_id, logo_key);
 }
 
 }  // namespace hc::sqlite

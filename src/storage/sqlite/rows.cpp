@@ -19,6 +19,21 @@ std::optional<SysSeconds> optional_time_column(Statement& row, int column) {
   return parse_rfc3339(row.text(column));
 }
 
+std::string replace_key(Connection& db, std::string_view table, std::string_view column, std::string_view id,
+                        std::string_view key) {
+  Transaction transaction(db);
+  const std::string where = " FROM " + std::string(table) + " WHERE id = ?";
+  Statement& previous = db.prepare("SELECT " + std::string(column) + where);
+  previous.bind(1, id);
+  std::string old_key = previous.step() ? previous.text(0) : std::string{};
+  previous.reset();
+  db.prepare("UPDATE " + std::string(table) + " SET " + std::string(column) + " = ? WHERE id = ?")
+      .bind_all(key, id)
+      .run();
+  transaction.commit();
+  return old_key;
+}
+
 coupons::Coupon read_coupon(Statement& row, int first) {
   const auto at = [first](int column) { return first + column; };
   coupons::Coupon c;

@@ -1,6 +1,7 @@
 #pragma once
 // Reading common values out of rows (times, and a coupon with its hotel), shared by the SQLite repositories.
 #include "coupons/model.hpp"
+#include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/statement.hpp"
 
 #include <string_view>
@@ -22,6 +23,11 @@ coupons::Coupon read_coupon(Statement& row, int first = 0);
 
 //! An RFC 3339 text column as a time (the epoch if it does not parse).
 SysSeconds time_column(Statement& row, int column);
+
+//! In one transaction, replaces the object-store key in `column` of the row `id` of `table` (constants of
+//! the caller, never input) and returns the key it replaced, so the caller can remove that object.
+std::string replace_key(Connection& db, std::string_view table, std::string_view column, std::string_view id,
+                        std::string_view key);
 
 //! A nullable RFC 3339 text column.
 std::optional<SysSeconds> optional_time_column(Statement& row, int column);

@@ -58,12 +58,16 @@ bool SqliteSubscriptionRepository::unfollow(std::string_view user_id, std::strin
   return true;
 }
 
-std::vector<subscriptions::Subscription> SqliteSubscriptionRepository::following(std::string_view user_id,
-                                                                                 std::size_t limit) {
+std::vector<subscriptions::Subscription> SqliteSubscriptionRepository::following(
+    std::string_view user_id, const std::optional<subscriptions::Subscription>& after, std::size_t limit) {
   auto db = pool_.acquire();
   Statement& query = db->prepare(std::string(kSelect) +
-                                 "WHERE s.user_id = ? AND s.state = 'following' ORDER BY s.since DESC LIMIT ?");
-  query.bind_all(user_id, static_cast<std::int64_t>(limit));
+                                 "WHERE s.user_id = ?1 AND s.state = 'following' "
+                                 "AND (?3 IS NULL OR s.since < ?2 OR (s.since = ?2 AND s.hotel_id < ?3)) "
+                                 "ORDER BY s.since DESC, s.hotel_id DESC LIMIT ?4");
+  const std::optional<std::string> since = after ? std::optional(to_rfc3339(after->since)) : std::nullopt;
+  const std::optional<std::string> hotel = after ? std::optional(after->hotel.id) : std::nullopt;
+  query.bind_all(user_id, since, hotel, static_cast<std::int64_t>(limit));
   std::vector<subscriptions::Subscription> found;
   while (query.step()) found.push_back(read_subscription(query));
   return found;

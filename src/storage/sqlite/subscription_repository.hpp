@@ -11,7 +11,9 @@ class SqliteSubscriptionRepository final : public subscriptions::SubscriptionRep
   std::optional<subscriptions::Subscription> follow(std::string_view user_id, std::string_view hotel_id,
                                                     SysSeconds now) override;
   bool unfollow(std::string_view user_id, std::string_view hotel_id, SysSeconds now) override;
-  std::vector<subscriptions::Subscription> following(std::string_view user_id, std::size_t limit) override;
+  std::vector<subscriptions::Subscription> following(std::string_view user_id,
+                                                     const std::optional<subscriptions::Subscription>& after,
+                                                     std::size_t limit) override;
 
  private:
   ConnectionPool& pool_;
