@@ -9,6 +9,8 @@
 #include "hotels/handlers.hpp"
 #include "hotels/service.hpp"
 #include "media/handlers.hpp"
+#include "notifications/dispatcher.hpp"
+#include "notifications/handlers.hpp"
 #include "objects/fs_store.hpp"
 #include "redemptions/handlers.hpp"
 #include "redemptions/service.hpp"
@@ -23,6 +25,7 @@
 #include "storage/sqlite/coupon_repository.hpp"
 #include "storage/sqlite/hotel_repository.hpp"
 #include "storage/sqlite/idempotency_store.hpp"
+#include "storage/sqlite/notification_repository.hpp"
 #include "storage/sqlite/redemption_repository.hpp"
 #include "storage/sqlite/subscription_repository.hpp"
 #include "storage/sqlite/pool.hpp"
@@ -34,8 +37,11 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/this_coro.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
 
+#include <atomic>
 #include <filesystem>
 #include <stdexcept>
 #include <thread>
@@ -47,6 +53,7 @@ constexpr std::string_view kTokenIssuer = "hotelcoupon";
 constexpr std::string_view kTokenAudience = "hotelcoupon-api";
 constexpr int kLoginMaxFailures = 10;
 constexpr std::chrono::minutes kLoginWindow{15};
+constexpr std::chrono::milliseconds kOutboxPollInterval{200};
 constexpr int kDeskMaxFailures = 20;
 constexpr std::chrono::minutes kDeskWindow{10};
 
@@ -102,15 +109,35 @@ std::vector<std::string> own_origins(const std::string& host, std::uint16_t port
   return origins;
 }
 
+// Delivers outbox events in the background until `stopping`; the first pass delivers what a crash left behind.
+boost::asio::awaitable<void> deliver_outbox(WorkerPool& workers, notifications::OutboxDispatcher& dispatcher,
+                                            boost::asio::steady_timer& idle, const std::atomic<bool>& stopping,
+                                            const Logger& log) {
+  namespace asio = boost::asio;
+  while (!stopping) {
+    std::size_t handled = 0;
+    try {
+      handled = co_await workers.run([&dispatcher] { return dispatcher.run_once(to_seconds(Clock::now())); });
+    } catch (const std::exception& e) {
+      // A failing pass (a busy or full disk) is retried after the pause; it never ends the loop.
+      log.error("outbox delivery failed", {{"what", std::string_view(e.what())}});
+    }
+    if (handled > 0) continue;
+    idle.expires_after(kOutboxPollInterval);
+    co_await idle.async_wait(asio::as_tuple(asio::use_awaitable));
+  }
+}
+
 // On SIGINT or SIGTERM: stop accepting, let requests in flight finish, close what is left after the grace period.
 boost::asio::awaitable<void> drain_on_signal(boost::asio::signal_set& signals, net::Server& server, const Logger& log,
-                                             std::chrono::seconds grace) {
+                                             std::chrono::seconds grace, const std::function<void()>& stop_background) {
   namespace asio = boost::asio;
   auto [ec, signal] = co_await signals.async_wait(asio::as_tuple(asio::use_awaitable));
   if (ec) co_return;
   log.info("shutting down", {{"signal", std::int64_t{signal}},
                               {"open_connections", std::uint64_t{server.open_connections()}}});
   server.begin_shutdown();
+  stop_background();
   // Wait for the last in-flight request to finish, or for the grace period to end.
   const auto give_up_at = std::chrono::steady_clock::now() + grace;
   asio::steady_timer timer(co_await asio::this_coro::executor);
@@ -153,11 +180,14 @@ struct App::Parts {
         redemptions(redemption_repository, coupon_repository, desk_failures, [] { return Clock::now(); }),
         redemption_handlers(redemptions, workers),
         subscription_handlers(subscription_repository, workers, [] { return Clock::now(); }),
+        notification_repository(db),
+        outbox(notification_repository, log),
+        notification_handlers(notification_repository, workers),
         ops_handlers(metrics, workers,
                      {{"database", [this] { return check_database(); }},
                       {"objects", [this] { return check_objects(); }}}),
         router(build_router({idempotency, workers, auth_handlers, ops_handlers, coupon_handlers, hotel_handlers,
-                             media_handlers, redemption_handlers, subscription_handlers})),
+                             media_handlers, redemption_handlers, subscription_handlers, notification_handlers})),
         authenticator(auth),
         log_(log) {}
 
@@ -205,6 +235,9 @@ struct App::Parts {
   redemptions::RedemptionService redemptions;
   redemptions::RedemptionHandlers redemption_handlers;
   subscriptions::SubscriptionHandlers subscription_handlers;
+  sqlite::SqliteNotificationRepository notification_repository;
+  notifications::OutboxDispatcher outbox;
+  notifications::NotificationHandlers notification_handlers;
   ops::Metrics metrics;
   ops::OpsHandlers ops_handlers;
   net::Router router;
@@ -251,9 +284,25 @@ int App::serve() {
   if (config_.allowed_origins.empty()) dispatcher.set_allowed_origins(own_origins(config_.listen_host, endpoint.port()));
   server.start();
 
+  // Background work runs on its own strand, so stopping it never races with its timer.
+  auto background = asio::make_strand(io);
+  std::atomic<bool> stopping{false};
+  asio::steady_timer outbox_idle(background);
+  asio::co_spawn(background, deliver_outbox(parts_->workers, parts_->outbox, outbox_idle, stopping, log_),
+                 asio::detached);
+  const std::function<void()> stop_background = [&] {
+    asio::post(background, [&] {
+      stopping = true;
+      outbox_idle.cancel();
+    });
+  };
+
   asio::signal_set signals(io, SIGINT, SIGTERM);
   asio::co_spawn(
-      io, [&]() -> asio::awaitable<void> { co_await drain_on_signal(signals, server, log_, config_.shutdown_grace); },
+      io,
+      [&]() -> asio::awaitable<void> {
+        co_await drain_on_signal(signals, server, log_, config_.shutdown_grace, stop_background);
+      },
       asio::detached);
 
   const std::string url = http_origin(endpoint.address().to_string(), endpoint.port());

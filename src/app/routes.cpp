@@ -23,6 +23,7 @@ net::Router build_router(const Handlers& h) {
   using M = media::MediaHandlers;
   using R = redemptions::RedemptionHandlers;
   using S = subscriptions::SubscriptionHandlers;
+  using N = notifications::NotificationHandlers;
   net::Router router;
   // clang-format off
   router.add({verb::get,  "/",                      Access::anyone,    BodyKind::none, on(h.ops, &O::home)});
@@ -63,6 +64,9 @@ net::Router build_router(const Handlers& h) {
   router.add({verb::post, "/api/v1/hotelier/redemptions/use",     Access::hotelier, BodyKind::json, once(on(h.redemptions, &R::use))});
   router.add({verb::post, "/api/v1/hotelier/redemptions/{id}/undo", Access::hotelier, BodyKind::json, on(h.redemptions, &R::undo)});
   router.add({verb::get,  "/api/v1/hotelier/desk-log",            Access::hotelier, BodyKind::none, on(h.redemptions, &R::audit)});
+
+  router.add({verb::get,  "/api/v1/me/notifications",       Access::signed_in, BodyKind::none, on(h.notifications, &N::list)});
+  router.add({verb::post, "/api/v1/me/notifications/read",  Access::signed_in, BodyKind::json, on(h.notifications, &N::mark_read)});
 
   router.add({verb::get,   "/media/{folder}/{name}",     Access::anyone,    BodyKind::none,  on(h.media, &M::get)});
   // clang-format on

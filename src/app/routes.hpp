@@ -8,6 +8,7 @@
 #include "subscriptions/handlers.hpp"
 #include "net/idempotency.hpp"
 #include "net/router.hpp"
+#include "notifications/handlers.hpp"
 #include "ops/handlers.hpp"
 
 namespace hc::app {
@@ -22,6 +23,7 @@ struct Handlers {
   media::MediaHandlers& media;
   redemptions::RedemptionHandlers& redemptions;
   subscriptions::SubscriptionHandlers& subscriptions;
+  notifications::NotificationHandlers& notifications;
 };
 
 //! Every route: method, path, who may call it, what body it takes, and the handler.

@@ -5,6 +5,7 @@
 #include "core/result.hpp"
 #include "coupons/model.hpp"
 #include "coupons/search.hpp"
+#include "notifications/model.hpp"
 
 #include <functional>
 #include <optional>
@@ -25,17 +26,17 @@ class CouponRepository {
 
   //! The hotel a hotelier owns.
   virtual std::optional<HotelRef> hotel_of_owner(std::string_view owner_user_id) = 0;
-  //! Stores a new coupon.
-  virtual void insert(const Coupon& coupon) = 0;
+  //! Stores a new coupon, and the events it causes, in one transaction.
+  virtual void insert(const Coupon& coupon, const std::vector<notifications::OutboxEvent>& events) = 0;
   //! The coupon with its hotel.
   virtual std::optional<Coupon> find(std::string_view coupon_id) = 0;
-  //! In one transaction: reads the coupon, lets `change` check and edit it (its error rolls everything back),
-  //! and saves the fields a hotelier edits and the status (never the claimed count, which claims change).
-  //! Concurrent edits therefore apply one after the other instead of overwriting each other.
-  //! Errc::not_found if there is no such coupon; Errc::quantity_below_redeemed if the quantity would fall
-  //! under what was claimed.
-  virtual Result<Coupon, Error> modify(std::string_view coupon_id,
-                                       const std::function<Result<Ok, Error>(Coupon&)>& change) = 0;
+  //! Checks and edits a coupon, returning the events the edit causes (its error rolls everything back).
+  using Change = std::function<Result<std::vector<notifications::OutboxEvent>, Error>(Coupon&)>;
+  //! In one transaction: reads the coupon, applies `change`, saves the fields a hotelier edits and the status
+  //! (never the claimed count, which claims change) and the events. Concurrent edits therefore apply one
+  //! after the other instead of overwriting each other. Errc::not_found if there is no such coupon;
+  //! Errc::quantity_below_redeemed if the quantity would fall under what was claimed.
+  virtual Result<Coupon, Error> modify(std::string_view coupon_id, const Change& change) = 0;
   //! Replaces the image key; returns the previous key.
   virtual std::string set_image(std::string_view coupon_id, std::string_view image_key, SysSeconds now) = 0;
   //! A hotel's coupons, newest first, optionally only those a client sees with `visible_status` (expired

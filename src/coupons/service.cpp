@@ -3,6 +3,7 @@
 #include "core/paging.hpp"
 #include "core/random.hpp"
 #include "media/upload.hpp"
+#include "notifications/events.hpp"
 
 #include <charconv>
 
@@ -96,7 +97,10 @@ Result<Coupon, Error> CouponService::create(const Principal& hotelier, const Cou
   const CouponStatus wanted = draft.status ? *parse_status(*draft.status) : CouponStatus::draft;
   if (auto allowed = check_transition(coupon, wanted, now); !allowed) return Failure{allowed.error()};
   coupon.status = wanted;
-  coupons_.insert(coupon);
+  // Publishing a coupon tells the hotel's followers; the event is stored with the coupon.
+  std::vector<notifications::OutboxEvent> events;
+  if (wanted == CouponStatus::active) events.push_back(notifications::coupon_created(coupon));
+  coupons_.insert(coupon, events);
   return coupon;
 }
 
@@ -109,20 +113,25 @@ Result<Coupon, Error> CouponService::edit(const Principal& hotelier, std::string
                             draft.quantity || draft.clear_quantity || draft.per_user_limit ||
                             draft.validity.valid_from || draft.validity.valid_until || draft.stay_from ||
                             draft.stay_until || draft.clear_stay;
-  return coupons_.modify(coupon_id, [&](Coupon& coupon) -> Result<Ok, Error> {
+  return coupons_.modify(coupon_id, [&](Coupon& coupon) -> Result<std::vector<notifications::OutboxEvent>, Error> {
     // Another hotel's coupon is answered exactly like one that does not exist.
     if (coupon.hotel.id != hotel->id) return Failure{make_error(Errc::not_found)};
     if (edits_fields && coupon.status == CouponStatus::archived) return Failure{make_error(Errc::archived)};
     std::vector<FieldIssue> issues = draft.read_issues;
     merge_issues(issues, apply_draft(coupon, draft, false, now));
     if (!issues.empty()) return Failure{validation_error(std::move(issues))};
+    std::vector<notifications::OutboxEvent> events;
     if (draft.status) {
       const CouponStatus wanted = *parse_status(*draft.status);
       if (auto allowed = check_transition(coupon, wanted, now); !allowed) return Failure{allowed.error()};
+      // Publishing a draft is news for the followers; resuming a paused coupon is not.
+      if (coupon.status == CouponStatus::draft && wanted == CouponStatus::active) {
+        events.push_back(notifications::coupon_created(coupon));
+      }
       coupon.status = wanted;
     }
     coupon.updated_at = now;
-    return Ok{};
+    return events;
   });
 }
 

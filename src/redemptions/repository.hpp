@@ -3,7 +3,10 @@
 // transaction); calls block and are made from the worker pool.
 #include "core/error.hpp"
 #include "core/result.hpp"
+#include "notifications/model.hpp"
 #include "redemptions/model.hpp"
+
+#include <functional>
 
 #include <optional>
 #include <string>
@@ -21,6 +24,8 @@ struct ClaimRequest {
 
 struct UseRequest {
   std::string code;
+  //! The event a use causes (the guest is told); stored in the use's transaction.
+  std::function<notifications::OutboxEvent(const Redemption&)> announce;
   std::string hotel_id;
   std::string actor_id;
   std::string client_address;

@@ -3,6 +3,7 @@
 #include "core/random.hpp"
 #include "coupons/search.hpp"
 #include "core/paging.hpp"
+#include "notifications/events.hpp"
 #include "redemptions/code.hpp"
 
 namespace hc::redemptions {
@@ -111,9 +112,9 @@ Result<Redemption, Error> RedemptionService::use(const Principal& hotelier, std:
   auto request = desk_request(hotelier, typed_code, client_address);
   if (!request) return Failure{request.error()};
   std::optional<Redemption> earlier;
-  auto used = redemptions_.use(
-      UseRequest{request->second, request->first, hotelier.user_id, std::string(client_address), new_id(), now()},
-      earlier);
+  auto used = redemptions_.use(UseRequest{request->second, notifications::coupon_used, request->first,
+                                          hotelier.user_id, std::string(client_address), new_id(), now()},
+                               earlier);
   if (!used && used.error() == Errc::invalid_code) return Failure{make_error(Errc::invalid_code)};
   settle(hotelier, client_address);  // a live code of this hotel, used now or before: not a guess
   if (used) return std::move(*used);
@@ -130,7 +131,7 @@ Result<Redemption, Error> RedemptionService::undo(const Principal& hotelier, std
                                                   std::string_view reason, std::string_view client_address) {
   const auto hotel = coupons_.hotel_of_owner(hotelier.user_id);
   if (!hotel) return Failure{make_error(Errc::forbidden)};
-  const UseRequest request{{}, hotel->id, hotelier.user_id, std::string(client_address), new_id(), now()};
+  const UseRequest request{{}, {}, hotel->id, hotelier.user_id, std::string(client_address), new_id(), now()};
   auto undone = redemptions_.undo_use(redemption_id, request, reason, kUndoWindow);
   if (!undone) return Failure{make_error(undone.error())};
   return std::move(*undone);

@@ -3,6 +3,7 @@
 #include "coupons/rules.hpp"
 #include "storage/sqlite/rows.hpp"
 #include "storage/sqlite/error.hpp"
+#include "storage/sqlite/notification_repository.hpp"
 
 #include <array>
 
@@ -107,8 +108,9 @@ std::optional<coupons::HotelRef> SqliteCouponRepository::hotel_of_owner(std::str
   return coupons::HotelRef{query.text(0), query.text(1), query.text(2), query.text(3)};
 }
 
-void SqliteCouponRepository::insert(const Coupon& c) {
+void SqliteCouponRepository::insert(const Coupon& c, const std::vector<notifications::OutboxEvent>& events) {
   auto db = pool_.acquire();
+  Transaction transaction(*db);
   db->prepare(R"sql(
       INSERT INTO coupons (id, hotel_id, title, description, terms, discount_percent, quantity, per_user_limit,
                            valid_from, valid_until, valid_from_date, valid_until_date, stay_from, stay_until,
@@ -120,6 +122,8 @@ void SqliteCouponRepository::insert(const Coupon& c) {
                 date_text(c.stay_until), coupons::to_string(c.status), c.image_key, to_rfc3339(c.created_at),
                 to_rfc3339(c.updated_at))
       .run();
+  for (const auto& event : events) append_outbox(*db, event, c.created_at);
+  transaction.commit();
 }
 
 std::optional<Coupon> SqliteCouponRepository::find(std::string_view coupon_id) {
@@ -127,14 +131,14 @@ std::optional<Coupon> SqliteCouponRepository::find(std::string_view coupon_id) {
   return find_coupon(*db, coupon_id);
 }
 
-Result<Coupon, hc::Error> SqliteCouponRepository::modify(
-    std::string_view coupon_id, const std::function<Result<Ok, hc::Error>(Coupon&)>& change) {
+Result<Coupon, hc::Error> SqliteCouponRepository::modify(std::string_view coupon_id, const Change& change) {
   auto db = pool_.acquire();
   // IMMEDIATE: the read below and the write are one step; a concurrent edit waits and then sees this one.
   Transaction transaction(*db);
   auto coupon = find_coupon(*db, coupon_id);
   if (!coupon) return Failure{make_error(Errc::not_found)};
-  if (auto changed = change(*coupon); !changed) return Failure{changed.error()};
+  auto events = change(*coupon);
+  if (!events) return Failure{events.error()};
   const Coupon& c = *coupon;
   try {
     db->prepare(R"sql(
@@ -152,6 +156,7 @@ Result<Coupon, hc::Error> SqliteCouponRepository::modify(
     if (e.is_constraint_violation()) return Failure{make_error(Errc::quantity_below_redeemed)};
     throw;
   }
+  for (const auto& event : *events) append_outbox(*db, event, c.updated_at);
   auto saved = find_coupon(*db, coupon_id);
   transaction.commit();
   return std::move(*saved);

@@ -10,10 +10,9 @@ class SqliteCouponRepository final : public coupons::CouponRepository {
   explicit SqliteCouponRepository(ConnectionPool& pool) : pool_(pool) {}
 
   std::optional<coupons::HotelRef> hotel_of_owner(std::string_view owner_user_id) override;
-  void insert(const coupons::Coupon& coupon) override;
+  void insert(const coupons::Coupon& coupon, const std::vector<notifications::OutboxEvent>& events) override;
   std::optional<coupons::Coupon> find(std::string_view coupon_id) override;
-  Result<coupons::Coupon, hc::Error> modify(
-      std::string_view coupon_id, const std::function<Result<Ok, hc::Error>(coupons::Coupon&)>& change) override;
+  Result<coupons::Coupon, hc::Error> modify(std::string_view coupon_id, const Change& change) override;
   std::string set_image(std::string_view coupon_id, std::string_view image_key, SysSeconds now) override;
   std::vector<coupons::CouponWithStats> list_for_hotel(std::string_view hotel_id,
                                                        const std::optional<std::string>& visible_status,

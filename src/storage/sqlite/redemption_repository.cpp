@@ -1,6 +1,7 @@
 #include "storage/sqlite/redemption_repository.hpp"
 
 #include "storage/sqlite/error.hpp"
+#include "storage/sqlite/notification_repository.hpp"
 #include "storage/sqlite/rows.hpp"
 
 namespace hc::sqlite {
@@ -77,9 +78,9 @@ std::optional<Errc> claim_refusal(Connection& db, const redemptions::ClaimReques
 void follow_after_claim(Connection& db, std::string_view user_id, std::string_view coupon_id, SysSeconds now) {
   // An explicit unfollow is remembered (the row stays as 'unfollowed'), so this never overrides it.
   db.prepare(
-        "INSERT INTO subscriptions (user_id, hotel_id, state, source, since) "
-        "SELECT ?, hotel_id, 'following', 'redeem', ? FROM coupons WHERE id = ? "
-        "ON CONFLICT (user_id, hotel_id) DO NOTHING")
+        "INSERT INTO subscriptions (user_id, hotel_id, state, source, since, after_event) "
+        "SELECT ?, hotel_id, 'following', 'redeem', ?, (SELECT coalesce(max(seq), 0) FROM outbox) "
+        "FROM coupons WHERE id = ? ON CONFLICT (user_id, hotel_id) DO NOTHING")
       .bind_all(user_id, to_rfc3339(now), coupon_id)
       .run();
 }
@@ -186,6 +187,7 @@ Result<Redemption, Errc> SqliteRedemptionRepository::use(const redemptions::UseR
       .run();
   record_desk_event(*db, request, current->id, "use", "");
   auto marked = find_where(*db, "WHERE r.id = ?", current->id);
+  if (request.announce) append_outbox(*db, request.announce(*marked), request.now);
   transaction.commit();
   return std::move(*marked);
 }

@@ -160,11 +160,45 @@ CREATE TABLE idempotency_keys (
 CREATE INDEX idempotency_keys_by_age ON idempotency_keys(created_at);
 )sql";
 
+// Events are written in the same transaction as the change that causes them (the outbox); a background
+// dispatcher turns each into inbox rows and marks it sent. Inbox rows are unique per event and user, so a
+// dispatcher that runs an event twice (after a crash) adds nothing.
+constexpr std::string_view kNotifications = R"sql(
+CREATE TABLE outbox (
+  seq        INTEGER PRIMARY KEY,
+  id         TEXT NOT NULL UNIQUE,
+  kind       TEXT NOT NULL,
+  payload    TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  sent_at    TEXT
+) STRICT;
+CREATE INDEX outbox_unsent ON outbox(seq) WHERE sent_at IS NULL;
+
+CREATE TABLE notifications (
+  seq        INTEGER PRIMARY KEY,
+  user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  event_id   TEXT NOT NULL,
+  kind       TEXT NOT NULL,
+  title      TEXT NOT NULL,
+  body       TEXT NOT NULL,
+  data       TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  read_at    TEXT,
+  UNIQUE (event_id, user_id)
+) STRICT;
+CREATE INDEX notifications_by_user ON notifications(user_id, seq);
+
+-- The newest outbox event when the follow happened: events after it are news to this follower. Writers are
+-- serialised, so this orders follows and events exactly, where times of one-second resolution cannot.
+ALTER TABLE subscriptions ADD COLUMN after_event INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "accounts", kAccounts},
     Migration{2, "coupons", kCoupons},
     Migration{3, "redemptions", kRedemptions},
     Migration{4, "idempotency keys", kIdempotency},
+    Migration{5, "outbox and notifications", kNotifications},
 };
 
 }  // namespace

@@ -31,9 +31,12 @@ std::optional<subscriptions::Subscription> SqliteSubscriptionRepository::follow(
   if (!hotel_exists(*db, hotel_id)) return std::nullopt;
   // Following again keeps the date the traveller first followed; following after an unfollow starts anew.
   db->prepare(
-        "INSERT INTO subscriptions (user_id, hotel_id, state, source, since) VALUES (?1, ?2, 'following', 'manual', ?3) "
+        "INSERT INTO subscriptions (user_id, hotel_id, state, source, since, after_event) "
+        "VALUES (?1, ?2, 'following', 'manual', ?3, (SELECT coalesce(max(seq), 0) FROM outbox)) "
         "ON CONFLICT (user_id, hotel_id) DO UPDATE SET source = 'manual', "
-        "since = CASE WHEN state = 'following' THEN since ELSE ?3 END, state = 'following'")
+        "since = CASE WHEN state = 'following' THEN since ELSE ?3 END, "
+        "after_event = CASE WHEN state = 'following' THEN after_event ELSE excluded.after_event END, "
+        "state = 'following'")
       .bind_all(user_id, hotel_id, to_rfc3339(now))
       .run();
   Statement& query = db->prepare(std::string(kSelect) + "WHERE s.user_id = ? AND s.hotel_id = ?");

@@ -1,0 +1,49 @@
+#include "notifications/dispatcher.hpp"
+
+#include <boost/json.hpp>
+
+namespace hc::notifications {
+namespace {
+
+std::string text(const boost::json::object& payload, std::string_view key) {
+  const auto* value = payload.if_contains(key);
+  return value != nullptr && value->is_string() ? std::string(value->get_string()) : std::string{};
+}
+
+Content created_content(const boost::json::object& payload) {
+  const auto* discount = payload.if_contains("discount_percent");
+  const std::string percent = discount != nullptr && discount->is_int64() ? std::to_string(discount->get_int64()) : "";
+  return {"coupon.created", "New offer from " + text(payload, "hotel_name"),
+          text(payload, "title") + (percent.empty() ? "" : " (" + percent + "% off)"),
+          boost::json::serialize(boost::json::object{{"coupon_id", text(payload, "coupon_id")},
+                                                     {"hotel_id", text(payload, "hotel_id")}})};
+}
+
+Content used_content(const boost::json::object& payload) {
+  return {"coupon.used", "Your coupon was used", text(payload, "title") + " at " + text(payload, "hotel_name"),
+          boost::json::serialize(boost::json::object{{"redemption_id", text(payload, "redemption_id")},
+                                                     {"coupon_id", text(payload, "coupon_id")}})};
+}
+
+}  // namespace
+
+std::size_t OutboxDispatcher::run_once(SysSeconds now, std::size_t batch) {
+  const std::vector<OutboxEvent> events = repository_.unsent(batch);
+  for (const OutboxEvent& event : events) {
+    boost::system::error_code ec;
+    const boost::json::value parsed = boost::json::parse(event.payload, ec);
+    const boost::json::object* payload = ec || !parsed.is_object() ? nullptr : &parsed.get_object();
+    if (payload != nullptr && event.kind == "coupon.created" && !text(*payload, "hotel_id").empty()) {
+      repository_.deliver_to_followers(event, text(*payload, "hotel_id"), created_content(*payload), now);
+    } else if (payload != nullptr && event.kind == "coupon.used" && !text(*payload, "user_id").empty()) {
+      repository_.deliver_to_user(event, text(*payload, "user_id"), used_content(*payload), now);
+    } else {
+      // A malformed or unknown event is set aside so it never holds up the events behind it.
+      log_.warn("outbox event discarded", {{"event_id", event.id}, {"kind", event.kind}});
+      repository_.discard(event, now);
+    }
+  }
+  return events.size();
+}
+
+}  // namespace hc::notifications

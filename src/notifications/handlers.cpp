@@ -1,0 +1,108 @@
+#include "notifications/handlers.hpp"
+
+#include "core/paging.hpp"
+#include "net/json_body.hpp"
+#include "net/responses.hpp"
+
+#include <boost/json.hpp>
+
+#include <charconv>
+
+namespace hc::notifications {
+namespace {
+
+constexpr std::size_t kMaxIdsPerRequest = 500;
+
+std::optional<std::int64_t> parse_id(std::string_view text) {
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc{} || end != text.data() + text.size() || id < 1) return std::nullopt;
+  return id;
+}
+
+boost::json::object notification_json(const Notification& n) {
+  boost::system::error_code ec;
+  boost::json::value data = boost::json::parse(n.data, ec);
+  if (ec || !data.is_object()) data = boost::json::object{};
+  return {{"id", n.id},     {"kind", n.kind},  {"title", n.title}, {"body", n.body},
+          {"data", data},   {"created_at", to_rfc3339(n.created_at)}, {"read", n.read}};
+}
+
+// {up_to: id} or {ids: [id, ...]}, ids as strings (as the API gives them).
+struct ReadRequest {
+  std::optional<std::int64_t> up_to;
+  std::vector<std::int64_t> ids;
+};
+
+Result<ReadRequest, Error> read_request(std::string_view body_text) {
+  auto body = net::parse_json_object(body_text);
+  if (!body) return Failure{body.error()};
+  net::FieldReader fields(*body);
+  ReadRequest request;
+  if (auto up_to = fields.optional_string("up_to")) {
+    request.up_to = parse_id(*up_to);
+    if (!request.up_to) fields.add_issue("up_to", "must be a notification id");
+  }
+  if (body->contains("ids")) {
+    const boost::json::value& ids = body->at("ids");
+    fields.is_null("ids");  // marks the field as known
+    if (!ids.is_array() || ids.as_array().size() > kMaxIdsPerRequest) {
+      fields.add_issue("ids", "must be a list of at most 500 notification ids");
+    } else {
+      for (const auto& id : ids.as_array()) {
+        const auto parsed = id.is_string() ? parse_id(id.get_string()) : std::nullopt;
+        if (!parsed) {
+          fields.add_issue("ids", "must be a list of notification ids");
+          break;
+        }
+        request.ids.push_back(*parsed);
+      }
+    }
+  }
+  auto issues = fields.finish();
+  if (!request.up_to && !body->contains("ids") && issues.empty()) issues.push_back({"up_to", "give up_to or ids"});
+  if (!issues.empty()) return Failure{validation_error(std::move(issues))};
+  return request;
+}
+
+}  // namespace
+
+boost::asio::awaitable<net::Response> NotificationHandlers::list(net::RequestContext& ctx) {
+  auto limit = parse_limit(ctx.query("limit"));
+  if (!limit) co_return net::error_response(ctx, limit.error());
+  const auto unread = ctx.query("unread_only");
+  if (unread && *unread != "true" && *unread != "false") {
+    co_return net::error_response(ctx, validation_error({{"unread_only", "must be true or false"}}));
+  }
+  std::optional<std::int64_t> before;
+  if (const auto cursor = ctx.query("cursor")) {
+    before = parse_id(*cursor);
+    if (!before) co_return net::error_response(ctx, validation_error({{"cursor", "is not a cursor this list returned"}}));
+  }
+  const bool unread_only = unread == "true";
+  auto found = co_await workers_.run(
+      [&] { return repository_.list(ctx.caller().user_id, unread_only, before, *limit + 1); });
+  std::optional<std::string> next;
+  if (found.size() > *limit) {
+    found.resize(*limit);
+    next = found.back().id;
+  }
+  boost::json::array items;
+  for (const Notification& n : found) items.push_back(notification_json(n));
+  co_return net::json_response(ctx, net::http::status::ok,
+                               {{"items", std::move(items)},
+                                {"next_cursor", next ? boost::json::value(*next) : boost::json::value(nullptr)}});
+}
+
+boost::asio::awaitable<net::Response> NotificationHandlers::mark_read(net::RequestContext& ctx) {
+  auto request = read_request(ctx.request.body());
+  if (!request) co_return net::error_response(ctx, request.error());
+  const SysSeconds now = to_seconds(Clock::now());
+  co_await workers_.run([&] {
+    if (request->up_to) repository_.mark_read_up_to(ctx.caller().user_id, *request->up_to, now);
+    if (!request->ids.empty()) repository_.mark_read(ctx.caller().user_id, request->ids, now);
+  });
+  co_return net::no_content(ctx);
+}
+
+}  // namespace hc::notifications
