@@ -114,7 +114,8 @@ std::string fold_case(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const auto lead = static_cast<unsigned char>(text[i]);
     const std::size_t length = sequence_length(lead);
-    char32_t c = length == 1 ? lead : (lead & (0xFF >> (length + 1)));
+    // The lead byte keeps 7, 5, 4 or 3 bits of the code point for sequences of 1 to 4 bytes.
+    char32_t c = length == 1 ? char32_t{lead} : char32_t{lead} & (char32_t{0xFF} >> (length + 1));
     for (std::size_t k = 1; k < length; ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
     append_utf8(out, small_letter(c));
     i += length;
