@@ -324,18 +324,8 @@ TEST_F(Claim, QrSvgIsAnSvg) {
   EXPECT_EQ(svg.body.find(json_text(mine, "/code")), std::string::npos);
 }
 
-class Wallet : public RedemptionApiTest {
- protected:
-  void SetUp() override {
-    hotel = owner("owner@harbour.example", "Hana Owner", {"Harbour Hotel", "Dublin", "Ireland", "Europe/Dublin", "x"});
-    ada = guest("ada@example.com", "Ada Lovelace");
-    bob = guest("bob@example.com", "Bob Builder");
-  }
-
-  Hotelier hotel;
-  Traveller ada;
-  Traveller bob;
-};
+// The same cast as the claim tests: a hotel and two travellers.
+class Wallet : public Claim {};
 
 TEST_F(Wallet, PagesAndFiltersEveryClaimOnce) {
   // Five claims of five coupons, newest last; one used, one cancelled.

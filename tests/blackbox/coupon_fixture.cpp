@@ -127,10 +127,10 @@ HttpResult CouponApiTest::get(const std::string& target, const std::string& toke
   return send(http_verb::get, target, {}, token, {});
 }
 
-Hotelier CouponApiTest::hotelier(const std::string& email, const HotelSpec& hotel) {
+Hotelier CouponApiTest::hotelier(const std::string& email, const HotelSpec& hotel, const std::string& name) {
   json::object body{{"email", email},
                     {"password", kTestPassword},
-                    {"name", "Hotel Owner"},
+                    {"name", name},
                     {"role", "hotelier"},
                     {"hotel", json::object{{"name", hotel.name},
                                            {"city", hotel.city},

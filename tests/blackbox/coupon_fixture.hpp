@@ -73,7 +73,7 @@ class CouponApiTest : public ::testing::Test {
   void TearDown() override;
 
   //! Registers a hotelier with the given hotel and signs in.
-  Hotelier hotelier(const std::string& email, const HotelSpec& hotel = {});
+  Hotelier hotelier(const std::string& email, const HotelSpec& hotel = {}, const std::string& name = "Hotel Owner");
   //! Registers a traveller and signs in; returns the access token.
   std::string traveller(const std::string& email);
 

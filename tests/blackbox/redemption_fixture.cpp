@@ -79,23 +79,7 @@ Traveller RedemptionApiTest::guest(const std::string& email, const std::string& 
 }
 
 Hotelier RedemptionApiTest::owner(const std::string& email, const std::string& name, const HotelSpec& hotel) {
-  const json::object body{{"email", email},
-                          {"password", kTestPassword},
-                          {"name", name},
-                          {"role", "hotelier"},
-                          {"hotel", json::object{{"name", hotel.name},
-                                                 {"city", hotel.city},
-                                                 {"country", hotel.country},
-                                                 {"timezone", hotel.timezone},
-                                                 {"description", hotel.description}}}};
-  const auto registered = send(http_verb::post, "/api/v1/auth/register", json::serialize(body), {});
-  EXPECT_EQ(registered.status, 201u) << registered.body;
-  const auto session = login(client, email, std::string(kTestPassword));
-  EXPECT_EQ(session.status, 200u) << session.body;
-  if (registered.status != 201 || session.status != 200) return {};
-  const auto user = registered.json();
-  return Hotelier{json_text(session.json(), "/access_token"), json_text(user, "/user/id"),
-                  json_text(user, "/user/hotel/id")};
+  return hotelier(email, hotel, name);
 }
 
 HttpResult RedemptionApiTest::send_with(http_verb method, const std::string& target, const std::string& body,
