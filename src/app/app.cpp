@@ -9,6 +9,7 @@
 #include "hotels/handlers.hpp"
 #include "hotels/service.hpp"
 #include "media/handlers.hpp"
+#include "interactions/handlers.hpp"
 #include "notifications/dispatcher.hpp"
 #include "notifications/handlers.hpp"
 #include "objects/fs_store.hpp"
@@ -25,6 +26,7 @@
 #include "storage/sqlite/coupon_repository.hpp"
 #include "storage/sqlite/hotel_repository.hpp"
 #include "storage/sqlite/idempotency_store.hpp"
+#include "storage/sqlite/interaction_repository.hpp"
 #include "storage/sqlite/notification_repository.hpp"
 #include "storage/sqlite/redemption_repository.hpp"
 #include "storage/sqlite/subscription_repository.hpp"
@@ -54,6 +56,7 @@ constexpr std::string_view kTokenAudience = "hotelcoupon-api";
 constexpr int kLoginMaxFailures = 10;
 constexpr std::chrono::minutes kLoginWindow{15};
 constexpr std::chrono::milliseconds kOutboxPollInterval{200};
+constexpr std::chrono::milliseconds kFoldInterval{1000};
 constexpr int kDeskMaxFailures = 20;
 constexpr std::chrono::minutes kDeskWindow{10};
 
@@ -109,23 +112,36 @@ std::vector<std::string> own_origins(const std::string& host, std::uint16_t port
   return origins;
 }
 
-// Delivers outbox events in the background until `stopping`; the first pass delivers what a crash left behind.
-boost::asio::awaitable<void> deliver_outbox(WorkerPool& workers, notifications::OutboxDispatcher& dispatcher,
-                                            boost::asio::steady_timer& idle, const std::atomic<bool>& stopping,
-                                            const Logger& log) {
+// Runs `pass` on the worker pool until `stopping`: again at once while it finds work, else after `pause`.
+// The first pass picks up what a crash left behind.
+boost::asio::awaitable<void> repeat_in_background(WorkerPool& workers, std::function<std::size_t()> pass,
+                                                  boost::asio::steady_timer& idle, std::chrono::milliseconds pause,
+                                                  const std::atomic<bool>& stopping, const Logger& log,
+                                                  std::string_view name) {
   namespace asio = boost::asio;
   while (!stopping) {
     std::size_t handled = 0;
     try {
-      handled = co_await workers.run([&dispatcher] { return dispatcher.run_once(to_seconds(Clock::now())); });
+      handled = co_await workers.run([&pass] { return pass(); });
     } catch (const std::exception& e) {
       // A failing pass (a busy or full disk) is retried after the pause; it never ends the loop.
-      log.error("outbox delivery failed", {{"what", std::string_view(e.what())}});
+      log.error("background work failed", {{"work", name}, {"what", std::string_view(e.what())}});
     }
     if (handled > 0) continue;
-    idle.expires_after(kOutboxPollInterval);
+    idle.expires_after(pause);
     co_await idle.async_wait(asio::as_tuple(asio::use_awaitable));
   }
+}
+
+void register_pipeline_gauges(ops::Metrics& metrics, const interactions::PipelineGauges& gauges) {
+  metrics.add_gauge("hc_interaction_queue_depth", "Interaction events waiting to be counted.",
+                    [&gauges] { return static_cast<double>(gauges.queue_depth.load()); });
+  metrics.add_gauge("hc_interaction_lag_seconds", "Age of the oldest interaction event not yet counted.",
+                    [&gauges] { return static_cast<double>(gauges.lag_seconds.load()); });
+  metrics.add_gauge("hc_interaction_last_batch", "Events handled by the last fold pass.",
+                    [&gauges] { return static_cast<double>(gauges.last_batch.load()); });
+  metrics.add_gauge("hc_interaction_dropped_total", "Malformed or unknown interaction events dropped.",
+                    [&gauges] { return static_cast<double>(gauges.dropped_total.load()); });
 }
 
 // On SIGINT or SIGTERM: stop accepting, let requests in flight finish, close what is left after the grace period.
@@ -183,11 +199,15 @@ struct App::Parts {
         notification_repository(db),
         outbox(notification_repository, log),
         notification_handlers(notification_repository, workers),
+        interaction_repository(db),
+        interactions(interaction_repository, coupon_repository, [] { return Clock::now(); }),
+        interaction_handlers(interactions, workers),
         ops_handlers(metrics, workers,
                      {{"database", [this] { return check_database(); }},
                       {"objects", [this] { return check_objects(); }}}),
         router(build_router({idempotency, workers, auth_handlers, ops_handlers, coupon_handlers, hotel_handlers,
-                             media_handlers, redemption_handlers, subscription_handlers, notification_handlers})),
+                             media_handlers, redemption_handlers, subscription_handlers, notification_handlers,
+                             interaction_handlers})),
         authenticator(auth),
         log_(log) {}
 
@@ -238,6 +258,9 @@ struct App::Parts {
   sqlite::SqliteNotificationRepository notification_repository;
   notifications::OutboxDispatcher outbox;
   notifications::NotificationHandlers notification_handlers;
+  sqlite::SqliteInteractionRepository interaction_repository;
+  interactions::InteractionService interactions;
+  interactions::InteractionHandlers interaction_handlers;
   ops::Metrics metrics;
   ops::OpsHandlers ops_handlers;
   net::Router router;
@@ -284,18 +307,27 @@ int App::serve() {
   if (config_.allowed_origins.empty()) dispatcher.set_allowed_origins(own_origins(config_.listen_host, endpoint.port()));
   server.start();
 
-  // Background work runs on its own strand, so stopping it never races with its timer.
+  // Background work runs on its own strand, so stopping it never races with its timers.
   auto background = asio::make_strand(io);
   std::atomic<bool> stopping{false};
   asio::steady_timer outbox_idle(background);
-  asio::co_spawn(background, deliver_outbox(parts_->workers, parts_->outbox, outbox_idle, stopping, log_),
+  asio::steady_timer fold_idle(background);
+  asio::co_spawn(background,
+                 repeat_in_background(parts_->workers, [this] { return parts_->outbox.run_once(to_seconds(Clock::now())); },
+                                      outbox_idle, kOutboxPollInterval, stopping, log_, "outbox"),
+                 asio::detached);
+  asio::co_spawn(background,
+                 repeat_in_background(parts_->workers, [this] { return parts_->interactions.fold_once(); }, fold_idle,
+                                      kFoldInterval, stopping, log_, "interactions"),
                  asio::detached);
   const std::function<void()> stop_background = [&] {
     asio::post(background, [&] {
       stopping = true;
       outbox_idle.cancel();
+      fold_idle.cancel();
     });
   };
+  register_pipeline_gauges(parts_->metrics, parts_->interactions.gauges());
 
   asio::signal_set signals(io, SIGINT, SIGTERM);
   asio::co_spawn(

@@ -24,6 +24,7 @@ net::Router build_router(const Handlers& h) {
   using R = redemptions::RedemptionHandlers;
   using S = subscriptions::SubscriptionHandlers;
   using N = notifications::NotificationHandlers;
+  using I = interactions::InteractionHandlers;
   net::Router router;
   // clang-format off
   router.add({verb::get,  "/",                      Access::anyone,    BodyKind::none, on(h.ops, &O::home)});
@@ -67,6 +68,9 @@ net::Router build_router(const Handlers& h) {
 
   router.add({verb::get,  "/api/v1/me/notifications",       Access::signed_in, BodyKind::none, on(h.notifications, &N::list)});
   router.add({verb::post, "/api/v1/me/notifications/read",  Access::signed_in, BodyKind::json, on(h.notifications, &N::mark_read)});
+
+  router.add({verb::post, "/api/v1/interactions",           Access::signed_in, BodyKind::json, on(h.interactions, &I::post_batch)});
+  router.add({verb::get,  "/api/v1/hotelier/stats",         Access::hotelier,  BodyKind::none, on(h.interactions, &I::stats)});
 
   router.add({verb::get,   "/media/{folder}/{name}",     Access::anyone,    BodyKind::none,  on(h.media, &M::get)});
   // clang-format on

@@ -2,6 +2,7 @@
 // The route table of the whole server, in one readable list.
 #include "auth/handlers.hpp"
 #include "coupons/handlers.hpp"
+#include "interactions/handlers.hpp"
 #include "hotels/handlers.hpp"
 #include "media/handlers.hpp"
 #include "redemptions/handlers.hpp"
@@ -24,6 +25,7 @@ struct Handlers {
   redemptions::RedemptionHandlers& redemptions;
   subscriptions::SubscriptionHandlers& subscriptions;
   notifications::NotificationHandlers& notifications;
+  interactions::InteractionHandlers& interactions;
 };
 
 //! Every route: method, path, who may call it, what body it takes, and the handler.

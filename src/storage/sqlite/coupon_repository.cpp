@@ -176,7 +176,8 @@ std::vector<coupons::CouponWithStats> SqliteCouponRepository::list_for_hotel(
   // "expired" is derived: active or paused past valid_until; active and paused mean not yet expired.
   Statement& query = db->prepare("SELECT " + std::string(kCouponColumns) + R"sql(,
         (SELECT count(*) FROM redemptions r WHERE r.coupon_id = c.id AND r.status <> 'cancelled'),
-        (SELECT count(*) FROM redemptions r WHERE r.coupon_id = c.id AND r.status = 'used')
+        (SELECT count(*) FROM redemptions r WHERE r.coupon_id = c.id AND r.status = 'used'),
+        (SELECT coalesce(sum(d.views), 0) FROM coupon_daily d WHERE d.coupon_id = c.id)
       FROM coupons c JOIN hotels h ON h.id = c.hotel_id
       WHERE c.hotel_id = ?1 AND (?3 IS NULL OR c.id < ?3)
         AND (?2 IS NULL
@@ -186,9 +187,10 @@ std::vector<coupons::CouponWithStats> SqliteCouponRepository::list_for_hotel(
       ORDER BY c.id DESC LIMIT ?5)sql");
   query.bind_all(hotel_id, visible_status, after_id, to_rfc3339(now), static_cast<std::int64_t>(limit));
   std::vector<coupons::CouponWithStats> result;
-  // Views are counted once interactions are captured (the real-time issue); claims and uses are known now.
+  // Claims and uses come from the redemptions themselves; views from the folded interaction counters.
   while (query.step()) {
-    const coupons::CouponStats stats{0, query.int64(kCouponColumnCount), query.int64(kCouponColumnCount + 1)};
+    const coupons::CouponStats stats{query.int64(kCouponColumnCount + 2), query.int64(kCouponColumnCount),
+                                     query.int64(kCouponColumnCount + 1)};
     result.push_back({read_coupon(query), stats});
   }
   return result;

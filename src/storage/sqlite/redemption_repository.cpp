@@ -1,6 +1,7 @@
 #include "storage/sqlite/redemption_repository.hpp"
 
 #include "storage/sqlite/error.hpp"
+#include "storage/sqlite/interaction_repository.hpp"
 #include "storage/sqlite/notification_repository.hpp"
 #include "storage/sqlite/rows.hpp"
 
@@ -120,6 +121,7 @@ Result<Redemption, Errc> SqliteRedemptionRepository::claim(const redemptions::Cl
     throw;
   }
   follow_after_claim(*db, request.user_id, request.coupon_id, request.now);
+  queue_interaction(*db, request.coupon_id, "claim", request.now);
   auto claimed = find_where(*db, "WHERE r.id = ?", request.redemption_id);
   transaction.commit();
   return std::move(*claimed);
@@ -188,6 +190,7 @@ Result<Redemption, Errc> SqliteRedemptionRepository::use(const redemptions::UseR
   record_desk_event(*db, request, current->id, "use", "");
   auto marked = find_where(*db, "WHERE r.id = ?", current->id);
   if (request.announce) append_outbox(*db, request.announce(*marked), request.now);
+  queue_interaction(*db, marked->coupon.id, "use", request.now);
   transaction.commit();
   return std::move(*marked);
 }

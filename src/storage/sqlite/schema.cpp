@@ -193,12 +193,42 @@ CREATE INDEX notifications_by_user ON notifications(user_id, seq);
 ALTER TABLE subscriptions ADD COLUMN after_event INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// Interactions are queued durably, folded every second into per-coupon, per-day counters (the day in the
+// hotel's time zone) and deleted in the same transaction. Client event ids are remembered for a day, so a
+// retried batch is counted once.
+constexpr std::string_view kInteractions = R"sql(
+CREATE TABLE interaction_queue (
+  seq       INTEGER PRIMARY KEY,
+  coupon_id TEXT NOT NULL,
+  action    TEXT NOT NULL CHECK (action IN ('view', 'click', 'share', 'claim', 'use')),
+  at        TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE interaction_ids (
+  id          TEXT PRIMARY KEY,
+  received_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX interaction_ids_by_age ON interaction_ids(received_at);
+
+CREATE TABLE coupon_daily (
+  coupon_id TEXT NOT NULL REFERENCES coupons(id) ON DELETE CASCADE,
+  day       TEXT NOT NULL,
+  views     INTEGER NOT NULL DEFAULT 0,
+  clicks    INTEGER NOT NULL DEFAULT 0,
+  shares    INTEGER NOT NULL DEFAULT 0,
+  claims    INTEGER NOT NULL DEFAULT 0,
+  uses      INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (coupon_id, day)
+) STRICT;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "accounts", kAccounts},
     Migration{2, "coupons", kCoupons},
     Migration{3, "redemptions", kRedemptions},
     Migration{4, "idempotency keys", kIdempotency},
     Migration{5, "outbox and notifications", kNotifications},
+    Migration{6, "interactions and daily counters", kInteractions},
 };
 
 }  // namespace

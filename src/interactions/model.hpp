@@ -1,0 +1,40 @@
+#pragma once
+// Interactions with coupons: views, clicks and shares reported by clients; claims and uses recorded by the
+// server itself. Raw events are temporary; what stays is a counter per coupon and hotel-local day.
+#include "core/time.hpp"
+#include "core/timezone.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hc::interactions {
+
+struct Interaction {
+  std::optional<std::string> id;  // the client's event id: a retry with the same id is counted once
+  std::string coupon_id;
+  std::string action;  // view, click, share (from clients); claim, use (from the server)
+  SysSeconds at{};
+};
+
+struct Counts {
+  std::int64_t views = 0;
+  std::int64_t clicks = 0;
+  std::int64_t shares = 0;
+  std::int64_t claims = 0;
+  std::int64_t uses = 0;
+};
+
+struct DailyCounts {
+  LocalDate day{};
+  Counts counts;
+};
+
+struct CouponCounts {
+  std::string coupon_id;
+  std::string title;
+  Counts counts;
+};
+
+}  // namespace hc::interactions

@@ -1,0 +1,31 @@
+#pragma once
+// The interaction queue and the daily counters; calls block and are made from the worker pool.
+#include "interactions/model.hpp"
+
+#include <string_view>
+
+namespace hc::interactions {
+
+struct FoldResult {
+  std::size_t folded = 0;   // events added to counters
+  std::size_t dropped = 0;  // events of unknown coupons, set aside
+};
+
+class InteractionRepository {
+ public:
+  virtual ~InteractionRepository() = default;
+  //! Queues events durably in one transaction; an event whose id was seen in the last day is skipped.
+  //! Returns how many were queued.
+  virtual std::size_t enqueue(const std::vector<Interaction>& events, SysSeconds now) = 0;
+  //! In one transaction: folds up to `batch` queued events into the counters (the day in each coupon's
+  //! hotel time zone), deletes them, and forgets event ids older than a day.
+  virtual FoldResult fold(std::size_t batch, SysSeconds now) = 0;
+  //! How many events wait in the queue, and the age of the oldest.
+  virtual std::pair<std::int64_t, std::chrono::seconds> backlog(SysSeconds now) = 0;
+  //! A hotel's counters per day over [from, to] (days without activity are absent).
+  virtual std::vector<DailyCounts> daily(std::string_view hotel_id, LocalDate from, LocalDate to) = 0;
+  //! A hotel's counters per coupon over [from, to].
+  virtual std::vector<CouponCounts> per_coupon(std::string_view hotel_id, LocalDate from, LocalDate to) = 0;
+};
+
+}  // namespace hc::interactions

@@ -1,0 +1,130 @@
+#include "storage/sqlite/interaction_repository.hpp"
+
+#include "storage/sqlite/rows.hpp"
+
+#include <map>
+
+namespace hc::sqlite {
+namespace {
+
+constexpr std::chrono::hours kRememberIds{24};
+
+using Key = std::pair<std::string, std::string>;  // coupon id, hotel-local day
+
+bool add(interactions::Counts& counts, std::string_view action) {
+  if (action == "view") ++counts.views;
+  else if (action == "click") ++counts.clicks;
+  else if (action == "share") ++counts.shares;
+  else if (action == "claim") ++counts.claims;
+  else if (action == "use") ++counts.uses;
+  else return false;
+  return true;
+}
+
+interactions::Counts read_counts(Statement& row, int first) {
+  return {row.int64(first), row.int64(first + 1), row.int64(first + 2), row.int64(first + 3), row.int64(first + 4)};
+}
+
+constexpr std::string_view kSums =
+    "coalesce(sum(d.views), 0), coalesce(sum(d.clicks), 0), coalesce(sum(d.shares), 0), "
+    "coalesce(sum(d.claims), 0), coalesce(sum(d.uses), 0)";
+
+}  // namespace
+
+void queue_interaction(Connection& db, std::string_view coupon_id, std::string_view action, SysSeconds at) {
+  db.prepare("INSERT INTO interaction_queue (coupon_id, action, at) VALUES (?, ?, ?)")
+      .bind_all(coupon_id, action, to_rfc3339(at))
+      .run();
+}
+
+std::size_t SqliteInteractionRepository::enqueue(const std::vector<interactions::Interaction>& events, SysSeconds now) {
+  auto db = pool_.acquire();
+  Transaction transaction(*db);
+  std::size_t queued = 0;
+  for (const interactions::Interaction& event : events) {
+    if (event.id) {
+      db->prepare("INSERT OR IGNORE INTO interaction_ids (id, received_at) VALUES (?, ?)")
+          .bind_all(*event.id, to_rfc3339(now))
+          .run();
+      if (db->changes() == 0) continue;  // a retry of an event already queued or counted
+    }
+    queue_interaction(*db, event.coupon_id, event.action, event.at);
+    ++queued;
+  }
+  transaction.commit();
+  return queued;
+}
+
+interactions::FoldResult SqliteInteractionRepository::fold(std::size_t batch, SysSeconds now) {
+  auto db = pool_.acquire();
+  Transaction transaction(*db);
+  Statement& queued = db->prepare(
+      "SELECT q.seq, q.coupon_id, q.action, q.at, h.timezone FROM interaction_queue q "
+      "LEFT JOIN coupons c ON c.id = q.coupon_id LEFT JOIN hotels h ON h.id = c.hotel_id ORDER BY q.seq LIMIT ?");
+  queued.bind(1, static_cast<std::int64_t>(batch));
+  std::map<Key, interactions::Counts> sums;
+  interactions::FoldResult result;
+  std::int64_t last = 0;
+  while (queued.step()) {
+    last = queued.int64(0);
+    const auto day = queued.is_null(4) ? std::nullopt : local_date(queued.text(4), time_column(queued, 3));
+    // An event of a coupon that does not exist (or of an unknown action) is dropped, never blocking the rest.
+    if (!day || !add(sums[{queued.text(1), to_iso_date(*day)}], queued.text(2))) {
+      ++result.dropped;
+      continue;
+    }
+    ++result.folded;
+  }
+  queued.reset();
+  if (last == 0) return result;
+  Statement& upsert = db->prepare(
+      "INSERT INTO coupon_daily (coupon_id, day, views, clicks, shares, claims, uses) VALUES (?, ?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT (coupon_id, day) DO UPDATE SET views = views + excluded.views, clicks = clicks + excluded.clicks, "
+      "shares = shares + excluded.shares, claims = claims + excluded.claims, uses = uses + excluded.uses");
+  for (const auto& [key, c] : sums) {
+    if (c.views + c.clicks + c.shares + c.claims + c.uses == 0) continue;
+    upsert.bind_all(key.first, key.second, c.views, c.clicks, c.shares, c.claims, c.uses);
+    upsert.run();
+    upsert.reset();
+  }
+  db->prepare("DELETE FROM interaction_queue WHERE seq <= ?").bind(1, last).run();
+  db->prepare("DELETE FROM interaction_ids WHERE received_at < ?").bind(1, to_rfc3339(now - kRememberIds)).run();
+  transaction.commit();
+  return result;
+}
+
+std::pair<std::int64_t, std::chrono::seconds> SqliteInteractionRepository::backlog(SysSeconds now) {
+  auto db = pool_.acquire();
+  Statement& query = db->prepare("SELECT count(*), min(at) FROM interaction_queue");
+  query.step();
+  const std::int64_t depth = query.int64(0);
+  const auto oldest = optional_time_column(query, 1);
+  query.reset();
+  return {depth, oldest ? std::max(std::chrono::seconds{0}, now - *oldest) : std::chrono::seconds{0}};
+}
+
+std::vector<interactions::DailyCounts> SqliteInteractionRepository::daily(std::string_view hotel_id, LocalDate from,
+                                                                          LocalDate to) {
+  auto db = pool_.acquire();
+  Statement& query = db->prepare("SELECT d.day, " + std::string(kSums) +
+                                 " FROM coupon_daily d JOIN coupons c ON c.id = d.coupon_id "
+                                 "WHERE c.hotel_id = ? AND d.day BETWEEN ? AND ? GROUP BY d.day ORDER BY d.day");
+  query.bind_all(hotel_id, to_iso_date(from), to_iso_date(to));
+  std::vector<interactions::DailyCounts> days;
+  while (query.step()) days.push_back({parse_iso_date(query.text(0)).value_or(LocalDate{}), read_counts(query, 1)});
+  return days;
+}
+
+std::vector<interactions::CouponCounts> SqliteInteractionRepository::per_coupon(std::string_view hotel_id,
+                                                                               LocalDate from, LocalDate to) {
+  auto db = pool_.acquire();
+  Statement& query = db->prepare("SELECT c.id, c.title, " + std::string(kSums) +
+                                 " FROM coupons c LEFT JOIN coupon_daily d ON d.coupon_id = c.id "
+                                 "AND d.day BETWEEN ?2 AND ?3 WHERE c.hotel_id = ?1 GROUP BY c.id ORDER BY c.id DESC");
+  query.bind_all(hotel_id, to_iso_date(from), to_iso_date(to));
+  std::vector<interactions::CouponCounts> coupons;
+  while (query.step()) coupons.push_back({query.text(0), query.text(1), read_counts(query, 2)});
+  return coupons;
+}
+
+}  // namespace hc::sqlite
