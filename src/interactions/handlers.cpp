@@ -78,8 +78,14 @@ boost::asio::awaitable<net::Response> InteractionHandlers::post_batch(net::Reque
   std::vector<Interaction> good;
   std::size_t malformed = 0;
   for (const auto& value : events->get_array()) {
-    if (auto event = read_event(value, now)) good.push_back(std::move(*event));
-    else ++malformed;
+    auto event = read_event(value, now);
+    if (!event) {
+      ++malformed;
+      continue;
+    }
+    // Ids are the sender's own: another user cannot make someone's events look like retries.
+    if (event->id) event->id = ctx.caller().user_id + ":" + *event->id;
+    good.push_back(std::move(*event));
   }
   // 202 once the events are durably queued: counting them is the background worker's job.
   const IngestResult result = co_await workers_.run([&] { return service_.ingest(good, malformed); });

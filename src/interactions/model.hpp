@@ -12,7 +12,7 @@
 namespace hc::interactions {
 
 struct Interaction {
-  std::optional<std::string> id;  // the client's event id: a retry with the same id is counted once
+  std::optional<std::string> id;  // the sender's event id (scoped to the sender): a retry is counted once
   std::string coupon_id;
   std::string action;  // view, click, share (from clients); claim, use (from the server)
   SysSeconds at{};

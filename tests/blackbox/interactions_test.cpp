@@ -66,6 +66,16 @@ TEST_F(Interactions, ARetriedBatchIsCountedOnce) {
   EXPECT_EQ(stats.at("totals").at("views").as_int64(), 3);
 }
 
+TEST_F(Interactions, AnotherUsersIdsDoNotSilenceMine) {
+  const Hotelier hotel = owner("owner@hotel.example", "Olive Owner");
+  const Traveller mallory = guest("mallory@example.com", "Mallory");
+  const Traveller fan = guest("fan@example.com", "Fran Fan");
+  const std::string coupon = create_active(hotel.token, "Rooftop brunch", 20);
+  ASSERT_EQ(post_batch(mallory.token, {view(coupon, "same-id")}).status, 202u);
+  ASSERT_EQ(post_batch(fan.token, {view(coupon, "same-id")}).status, 202u);
+  EXPECT_EQ(stats_when_views(hotel.token, 2).at("totals").at("views").as_int64(), 2);
+}
+
 TEST_F(Interactions, MalformedEventsAreDroppedWithoutFailingTheBatch) {
   const Hotelier hotel = owner("owner@hotel.example", "Olive Owner");
   const Traveller fan = guest("fan@example.com", "Fran Fan");
