@@ -15,16 +15,11 @@
 
 namespace hc {
 
+//! What login and the front desk need: begin an attempt (counted as a failure unless forgiven), forgive it,
+//! or forget a key. A Redis-backed one will share the counts between nodes.
 class FailureLimiter {
  public:
   virtual ~FailureLimiter() = default;
-
-  //! Returns how long key must wait before trying again, or nullopt while it is under the limit.
-  virtual std::optional<std::chrono::seconds> retry_after(std::string_view key,
-                                                          std::chrono::system_clock::time_point now) = 0;
-
-  //! Counts one failure for key at now.
-  virtual void record_failure(std::string_view key, std::chrono::system_clock::time_point now) = 0;
 
   //! Forgets every failure of key, e.g. after a successful login.
   virtual void clear(std::string_view key) = 0;
@@ -52,10 +47,10 @@ class InMemoryFailureLimiter final : public FailureLimiter {
 
   //! Returns how long key must wait before trying again, or nullopt while it is under the limit.
   std::optional<std::chrono::seconds> retry_after(std::string_view key,
-                                                  std::chrono::system_clock::time_point now) override;
+                                                  std::chrono::system_clock::time_point now);
 
   //! Counts one failure for key at now, evicting other keys if the key table is full.
-  void record_failure(std::string_view key, std::chrono::system_clock::time_point now) override;
+  void record_failure(std::string_view key, std::chrono::system_clock::time_point now);
 
   //! Forgets every failure of key.
   void clear(std::string_view key) override;

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace hc {
 
@@ -14,5 +15,14 @@ inline constexpr std::size_t kMaxPageSize = 100;
 
 //! Parses `limit` (default 20, 1..100); the error names the field.
 Result<std::size_t, Error> parse_limit(const std::optional<std::string>& text);
+
+//! Trims rows fetched with `limit + 1` (the extra row tells whether there is more) to `limit`, and returns
+//! the cursor of the next page, made from the page's last row, when there is one.
+template <class Row, class CursorOf>
+std::optional<std::string> trim_page(std::vector<Row>& rows, std::size_t limit, CursorOf cursor_of) {
+  if (rows.size() <= limit) return std::nullopt;
+  rows.resize(limit);
+  return cursor_of(rows.back());
+}
 
 }  // namespace hc

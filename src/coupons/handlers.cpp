@@ -24,11 +24,10 @@ net::Response coupon_response(const net::RequestContext& ctx, status code, const
 }
 
 template <class Item>
-boost::json::object page_json(const std::vector<Item>& items, const std::optional<std::string>& next, SysSeconds now) {
+boost::json::array coupons_json(const std::vector<Item>& items, SysSeconds now) {
   boost::json::array array;
   for (const Item& item : items) array.push_back(coupon_json(item, now));
-  return {{"items", std::move(array)},
-          {"next_cursor", next ? boost::json::value(*next) : boost::json::value(nullptr)}};
+  return array;
 }
 
 }  // namespace
@@ -39,7 +38,7 @@ boost::asio::awaitable<net::Response> CouponHandlers::search(net::RequestContext
                       ctx.query("limit"), ctx.query("cursor")};
   auto page = co_await workers_.run([&] { return service_.search(params); });
   if (!page) co_return net::error_response(ctx, page.error());
-  co_return net::json_response(ctx, status::ok, page_json(page->items, page->next_cursor, service_.now()));
+  co_return net::page_response(ctx, coupons_json(page->items, service_.now()), page->next_cursor);
 }
 
 boost::asio::awaitable<net::Response> CouponHandlers::get(net::RequestContext& ctx) {
@@ -72,7 +71,7 @@ boost::asio::awaitable<net::Response> CouponHandlers::list_own(net::RequestConte
   auto page = co_await workers_.run(
       [&] { return service_.list_own(ctx.caller(), ctx.query("status"), ctx.query("limit"), ctx.query("cursor")); });
   if (!page) co_return net::error_response(ctx, page.error());
-  co_return net::json_response(ctx, status::ok, page_json(page->items, page->next_cursor, service_.now()));
+  co_return net::page_response(ctx, coupons_json(page->items, service_.now()), page->next_cursor);
 }
 
 }  // namespace hc::coupons

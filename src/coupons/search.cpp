@@ -82,4 +82,15 @@ std::optional<Cursor> decode_cursor(std::string_view text) {
   return cursor;
 }
 
+std::string id_cursor(std::string_view last_id) {
+  return encode_cursor(Cursor{Keyset{{}, std::string(last_id)}, {}, 0});
+}
+
+Result<std::optional<std::string>, Error> id_after(const std::optional<std::string>& cursor_text) {
+  if (!cursor_text) return std::optional<std::string>{};
+  const auto cursor = decode_cursor(*cursor_text);
+  if (!cursor || !cursor->keyset) return Failure{validation_error({{"cursor", "is not a cursor this list returned"}})};
+  return std::optional<std::string>(cursor->keyset->id);
+}
+
 }  // namespace hc::coupons

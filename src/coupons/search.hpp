@@ -52,4 +52,9 @@ struct Cursor {
 std::string encode_cursor(const Cursor& cursor);
 std::optional<Cursor> decode_cursor(std::string_view text);
 
+//! The cursor of a list paged newest first by id: the last id of the page.
+std::string id_cursor(std::string_view last_id);
+//! The id an id cursor carries (nullopt without a cursor); a 400 naming `cursor` when it is not one.
+Result<std::optional<std::string>, Error> id_after(const std::optional<std::string>& cursor_text);
+
 }  // namespace hc::coupons

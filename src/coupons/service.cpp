@@ -157,10 +157,9 @@ Result<SearchPage, Error> CouponService::search(const SearchParams& params) {
   query->limit = limit + 1;  // one more tells whether there is a next page
   std::vector<Coupon> found = coupons_.search(*query);
   SearchPage page;
-  if (found.size() > limit) {
-    found.resize(limit);
-    page.next_cursor = encode_cursor(Cursor{Keyset{sort_key(found.back(), query->sort), found.back().id}, {}, 0});
-  }
+  page.next_cursor = trim_page(found, limit, [&](const Coupon& last) {
+    return encode_cursor(Cursor{Keyset{sort_key(last, query->sort), last.id}, {}, 0});
+  });
   page.items = std::move(found);
   return page;
 }
@@ -201,18 +200,11 @@ Result<HotelierPage, Error> CouponService::list_own(const Principal& hotelier, c
   }
   auto limit = parse_limit(limit_text);
   if (!limit) return Failure{limit.error()};
-  std::optional<std::string> after;
-  if (cursor_text) {
-    const auto cursor = decode_cursor(*cursor_text);
-    if (!cursor || !cursor->keyset) return Failure{bad_field("cursor", "is not a cursor this list returned")};
-    after = cursor->keyset->id;
-  }
+  auto after = id_after(cursor_text);
+  if (!after) return Failure{after.error()};
   HotelierPage page;
-  page.items = coupons_.list_for_hotel(hotel->id, status, now(), after, *limit + 1);
-  if (page.items.size() > *limit) {
-    page.items.resize(*limit);
-    page.next_cursor = encode_cursor(Cursor{Keyset{{}, page.items.back().coupon.id}, {}, 0});
-  }
+  page.items = coupons_.list_for_hotel(hotel->id, status, now(), *after, *limit + 1);
+  page.next_cursor = trim_page(page.items, *limit, [](const CouponWithStats& last) { return id_cursor(last.coupon.id); });
   return page;
 }
 

@@ -80,13 +80,24 @@ std::string_view RequestContext::param(std::string_view name) const {
 }
 
 std::optional<std::string> RequestContext::query(std::string_view name) const {
-  auto url = boost::urls::parse_origin_form(request.target());
-  if (!url) return std::nullopt;
-  for (const auto& param : url->params()) {
-    if (param.key == name) return param.has_value ? param.value : std::string{};
+  for (const auto& [key, value] : query_params) {
+    if (key == name) return value;
   }
   return std::nullopt;
 }
+
+namespace {
+
+// The query string's parameters, percent-decoded; a target Boost.URL cannot read has none.
+std::vector<std::pair<std::string, std::string>> parse_query(std::string_view target) {
+  std::vector<std::pair<std::string, std::string>> params;
+  auto url = boost::urls::parse_origin_form(target);
+  if (!url) return params;
+  for (const auto& param : url->params()) params.emplace_back(param.key, param.has_value ? param.value : std::string{});
+  return params;
+}
+
+}  // namespace
 
 Dispatcher::Dispatcher(const Router& router, const Authenticator& authenticator, ExchangeObserver& observer,
                        Logger log, HttpLimits limits, DispatchPolicy policy)
@@ -122,7 +133,7 @@ ExchangeStart Dispatcher::start(const http::request_header<>& header, std::strin
 }
 
 boost::asio::awaitable<Response> Dispatcher::handle(const Request& request, const ExchangeStart& start) const {
-  RequestContext ctx{request, start.request_id, start.client_address, {}, std::nullopt};
+  RequestContext ctx{request, start.request_id, start.client_address, {}, std::nullopt, parse_query(request.target())};
   std::string route_label = "unmatched";
   Response response;
   try {

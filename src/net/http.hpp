@@ -33,6 +33,7 @@ struct RequestContext {
   std::string client_address;
   std::vector<std::pair<std::string, std::string>> path_params;
   std::optional<Principal> principal;
+  std::vector<std::pair<std::string, std::string>> query_params;  // percent-decoded, parsed once per request
 
   //! The value of a `{name}` segment of the route's pattern (empty if the pattern has none).
   [[nodiscard]] std::string_view param(std::string_view name) const;

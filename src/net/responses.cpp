@@ -46,6 +46,13 @@ Response error_response(const RequestContext& ctx, const Error& error) {
   return error_response(ctx.request, ctx.request_id, error);
 }
 
+Response page_response(const RequestContext& ctx, boost::json::array items, const std::optional<std::string>& next_cursor) {
+  return json_response(ctx, http::status::ok,
+                       boost::json::object{{"items", std::move(items)},
+                                           {"next_cursor", next_cursor ? boost::json::value(*next_cursor)
+                                                                       : boost::json::value(nullptr)}});
+}
+
 Response no_content(const RequestContext& ctx) { return make_response(ctx.request, http::status::no_content); }
 
 }  // namespace hc::net

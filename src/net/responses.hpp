@@ -5,6 +5,9 @@
 
 #include <boost/json/fwd.hpp>
 
+#include <optional>
+#include <string>
+
 namespace hc::net {
 
 //! A JSON response with the given status.
@@ -14,6 +17,9 @@ Response json_response(const RequestContext& ctx, http::status status, const boo
 //! (and `Retry-After` when the error carries one).
 Response error_response(const Request& request, std::string_view request_id, const Error& error);
 Response error_response(const RequestContext& ctx, const Error& error);
+
+//! A page of a list as API.md gives it: `{"items": [...], "next_cursor": "..." | null}`.
+Response page_response(const RequestContext& ctx, boost::json::array items, const std::optional<std::string>& next_cursor);
 
 //! 204 No Content.
 Response no_content(const RequestContext& ctx);

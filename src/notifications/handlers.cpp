@@ -82,16 +82,10 @@ boost::asio::awaitable<net::Response> NotificationHandlers::list(net::RequestCon
   const bool unread_only = unread == "true";
   auto found = co_await workers_.run(
       [&] { return repository_.list(ctx.caller().user_id, unread_only, before, *limit + 1); });
-  std::optional<std::string> next;
-  if (found.size() > *limit) {
-    found.resize(*limit);
-    next = found.back().id;
-  }
+  const auto next = trim_page(found, *limit, [](const Notification& last) { return last.id; });
   boost::json::array items;
   for (const Notification& n : found) items.push_back(notification_json(n));
-  co_return net::json_response(ctx, net::http::status::ok,
-                               {{"items", std::move(items)},
-                                {"next_cursor", next ? boost::json::value(*next) : boost::json::value(nullptr)}});
+  co_return net::page_response(ctx, std::move(items), next);
 }
 
 boost::asio::awaitable<net::Response> NotificationHandlers::mark_read(net::RequestContext& ctx) {

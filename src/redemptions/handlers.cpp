@@ -63,10 +63,7 @@ boost::asio::awaitable<net::Response> RedemptionHandlers::wallet(net::RequestCon
   if (!page) co_return net::error_response(ctx, page.error());
   boost::json::array items;
   for (const Redemption& r : page->items) items.push_back(redemption_json(r, service_.now()));
-  co_return net::json_response(
-      ctx, status::ok,
-      {{"items", std::move(items)},
-       {"next_cursor", page->next_cursor ? boost::json::value(*page->next_cursor) : boost::json::value(nullptr)}});
+  co_return net::page_response(ctx, std::move(items), page->next_cursor);
 }
 
 boost::asio::awaitable<net::Response> RedemptionHandlers::cancel(net::RequestContext& ctx) {
@@ -126,10 +123,7 @@ boost::asio::awaitable<net::Response> RedemptionHandlers::audit(net::RequestCont
                      {"reason", e.reason},
                      {"at", to_rfc3339(e.at)}});
   }
-  co_return net::json_response(
-      ctx, status::ok,
-      {{"items", std::move(items)},
-       {"next_cursor", page->next_cursor ? boost::json::value(*page->next_cursor) : boost::json::value(nullptr)}});
+  co_return net::page_response(ctx, std::move(items), page->next_cursor);
 }
 
 }  // namespace hc::redemptions

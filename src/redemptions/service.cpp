@@ -18,17 +18,6 @@ Error field_error(std::string field, std::string message) {
   return validation_error({{std::move(field), std::move(message)}});
 }
 
-Result<std::optional<std::string>, Error> after_id(const std::optional<std::string>& cursor_text) {
-  if (!cursor_text) return std::optional<std::string>{};
-  const auto cursor = coupons::decode_cursor(*cursor_text);
-  if (!cursor || !cursor->keyset) return Failure{field_error("cursor", "is not a cursor this list returned")};
-  return std::optional<std::string>(cursor->keyset->id);
-}
-
-std::string next_cursor(const std::string& last_id) {
-  return coupons::encode_cursor(coupons::Cursor{coupons::Keyset{{}, last_id}, {}, 0});
-}
-
 }  // namespace
 
 Result<Redemption, Error> RedemptionService::claim(const Principal& traveller, std::string_view coupon_id) {
@@ -52,14 +41,11 @@ Result<WalletPage, Error> RedemptionService::wallet(const Principal& traveller, 
   }
   auto limit = parse_limit(limit_text);
   if (!limit) return Failure{limit.error()};
-  auto after = after_id(cursor_text);
+  auto after = coupons::id_after(cursor_text);
   if (!after) return Failure{after.error()};
   WalletPage page;
   page.items = redemptions_.list_for_user(traveller.user_id, wanted, *after, *limit + 1);
-  if (page.items.size() > *limit) {
-    page.items.resize(*limit);
-    page.next_cursor = next_cursor(page.items.back().id);
-  }
+  page.next_cursor = trim_page(page.items, *limit, [](const Redemption& last) { return coupons::id_cursor(last.id); });
   return page;
 }
 
@@ -143,14 +129,11 @@ Result<AuditPage, Error> RedemptionService::audit(const Principal& hotelier, con
   if (!hotel) return Failure{make_error(Errc::forbidden)};
   auto limit = parse_limit(limit_text);
   if (!limit) return Failure{limit.error()};
-  auto after = after_id(cursor_text);
+  auto after = coupons::id_after(cursor_text);
   if (!after) return Failure{after.error()};
   AuditPage page;
   page.items = redemptions_.audit_log(hotel->id, *after, *limit + 1);
-  if (page.items.size() > *limit) {
-    page.items.resize(*limit);
-    page.next_cursor = next_cursor(page.items.back().id);
-  }
+  page.next_cursor = trim_page(page.items, *limit, [](const DeskEvent& last) { return coupons::id_cursor(last.id); });
   return page;
 }
 

@@ -39,20 +39,16 @@ boost::asio::awaitable<net::Response> SubscriptionHandlers::list(net::RequestCon
     after = Subscription{{cursor->keyset->id, {}, {}, {}}, *since, {}};
   }
   auto found = co_await workers_.run([&] { return subscriptions_.following(ctx.caller().user_id, after, *limit + 1); });
-  std::optional<std::string> next;
-  if (found.size() > *limit) {
-    found.resize(*limit);
-    next = coupons::encode_cursor({coupons::Keyset{to_rfc3339(found.back().since), found.back().hotel.id}, {}, 0});
-  }
+  const auto next = trim_page(found, *limit, [](const Subscription& last) {
+    return coupons::encode_cursor({coupons::Keyset{to_rfc3339(last.since), last.hotel.id}, {}, 0});
+  });
   boost::json::array items;
   for (const Subscription& s : found) {
     items.push_back({{"hotel", {{"id", s.hotel.id}, {"name", s.hotel.name}, {"city", s.hotel.city}}},
                      {"since", to_rfc3339(s.since)},
                      {"source", s.source}});
   }
-  co_return net::json_response(ctx, net::http::status::ok,
-                               {{"items", std::move(items)},
-                                {"next_cursor", next ? boost::json::value(*next) : boost::json::value(nullptr)}});
+  co_return net::page_response(ctx, std::move(items), next);
 }
 
 }  // namespace hc::subscriptions

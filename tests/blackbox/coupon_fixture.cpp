@@ -111,8 +111,8 @@ void CouponApiTest::TearDown() {
 }
 
 HttpResult CouponApiTest::send(http_verb method, const std::string& target, const std::string& body,
-                               const std::string& token, const std::string& content_type) {
-  Headers headers;
+                               const std::string& token, const std::string& content_type, const Headers& extra) {
+  Headers headers = extra;
   if (!content_type.empty()) headers.emplace_back("Content-Type", content_type);
   if (!token.empty()) headers.emplace_back("Authorization", "Bearer " + token);
   HttpResult result = client.request(method, target, body, headers);

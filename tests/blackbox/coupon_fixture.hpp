@@ -78,7 +78,8 @@ class CouponApiTest : public ::testing::Test {
   std::string traveller(const std::string& email);
 
   HttpResult send(boost::beast::http::verb method, const std::string& target, const std::string& body,
-                  const std::string& token, const std::string& content_type = "application/json");
+                  const std::string& token, const std::string& content_type = "application/json",
+                  const Headers& extra = {});
   HttpResult get(const std::string& target, const std::string& token);
 
   HttpResult create(const std::string& token, const json::object& body);

@@ -84,15 +84,7 @@ Hotelier RedemptionApiTest::owner(const std::string& email, const std::string& n
 
 HttpResult RedemptionApiTest::send_with(http_verb method, const std::string& target, const std::string& body,
                                         const std::string& token, const Headers& extra) {
-  Headers headers = extra;
-  if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
-  if (!token.empty()) headers.emplace_back("Authorization", "Bearer " + token);
-  HttpResult result = client.request(method, target, body, headers);
-  if (result.status >= 500) {
-    server_errors.push_back(std::string(boost::beast::http::to_string(method)) + " " + target + " -> " +
-                            std::to_string(result.status) + " " + result.body);
-  }
-  return result;
+  return send(method, target, body, token, body.empty() ? "" : "application/json", extra);
 }
 
 HttpResult RedemptionApiTest::redeem(const std::string& token, const std::string& coupon_id) {

@@ -164,9 +164,12 @@ Result<Coupon, hc::Error> SqliteCouponRepository::modify(std::string_view coupon
 
 std::string SqliteCouponRepository::set_image(std::string_view coupon_id, std::string_view image_key, SysSeconds now) {
   auto db = pool_.acquire();
+  Transaction transaction(*db);
   // The new key changes the image's URL; updated_at tells clients the coupon changed.
   db->prepare("UPDATE coupons SET updated_at = ? WHERE id = ?").bind_all(to_rfc3339(now), coupon_id).run();
-  return replace_key(*db, "coupons", "image_key", coupon_id, image_key);
+  std::string previous = replace_key(*db, "coupons", "image_key", coupon_id, image_key);
+  transaction.commit();
+  return previous;
 }
 
 std::vector<coupons::CouponWithStats> SqliteCouponRepository::list_for_hotel(

@@ -43,7 +43,10 @@ void SqliteHotelRepository::update(const hotels::Hotel& hotel) {
 
 std::string SqliteHotelRepository::set_logo(std::string_view hotel_id, std::string_view logo_key) {
   auto db = pool_.acquire();
-  return replace_key(*db, "hotels", "logo_key", hotel_id, logo_key);
+  Transaction transaction(*db);
+  std::string previous = replace_key(*db, "hotels", "logo_key", hotel_id, logo_key);
+  transaction.commit();
+  return previous;
 }
 
 }  // namespace hc::sqlite

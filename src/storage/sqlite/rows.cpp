@@ -21,7 +21,6 @@ std::optional<SysSeconds> optional_time_column(Statement& row, int column) {
 
 std::string replace_key(Connection& db, std::string_view table, std::string_view column, std::string_view id,
                         std::string_view key) {
-  Transaction transaction(db);
   const std::string where = " FROM " + std::string(table) + " WHERE id = ?";
   Statement& previous = db.prepare("SELECT " + std::string(column) + where);
   previous.bind(1, id);
@@ -30,7 +29,6 @@ std::string replace_key(Connection& db, std::string_view table, std::string_view
   db.prepare("UPDATE " + std::string(table) + " SET " + std::string(column) + " = ? WHERE id = ?")
       .bind_all(key, id)
       .run();
-  transaction.commit();
   return old_key;
 }
 

@@ -24,8 +24,8 @@ coupons::Coupon read_coupon(Statement& row, int first = 0);
 //! An RFC 3339 text column as a time (the epoch if it does not parse).
 SysSeconds time_column(Statement& row, int column);
 
-//! In one transaction, replaces the object-store key in `column` of the row `id` of `table` (constants of
-//! the caller, never input) and returns the key it replaced, so the caller can remove that object.
+//! Replaces the object-store key in `column` of the row `id` of `table` (constants of the caller, never input)
+//! and returns the key it replaced, so the caller can remove that object. Call it inside a transaction.
 std::string replace_key(Connection& db, std::string_view table, std::string_view column, std::string_view id,
                         std::string_view key);
 
