@@ -9,7 +9,10 @@
 #include "hotels/handlers.hpp"
 #include "hotels/service.hpp"
 #include "media/handlers.hpp"
+#include "interactions/batcher.hpp"
 #include "interactions/handlers.hpp"
+#include "live/endpoint.hpp"
+#include "live/hub.hpp"
 #include "notifications/dispatcher.hpp"
 #include "notifications/handlers.hpp"
 #include "objects/fs_store.hpp"
@@ -57,6 +60,7 @@ constexpr int kLoginMaxFailures = 10;
 constexpr std::chrono::minutes kLoginWindow{15};
 constexpr std::chrono::milliseconds kOutboxPollInterval{200};
 constexpr std::chrono::milliseconds kFoldInterval{1000};
+constexpr std::chrono::milliseconds kSocketInteractionInterval{100};
 constexpr int kDeskMaxFailures = 20;
 constexpr std::chrono::minutes kDeskWindow{10};
 
@@ -181,6 +185,7 @@ struct App::Parts {
         auth(accounts, hasher, tokens, login_failures, {config.access_token_ttl, config.refresh_token_ttl},
              &Clock::now),
         auth_handlers(auth, workers),
+        authenticator(auth),
         objects(config.storage_url.substr(std::string_view("file://").size())),
         coupon_repository(db),
         hotel_repository(db),
@@ -197,18 +202,19 @@ struct App::Parts {
         redemption_handlers(redemptions, workers),
         subscription_handlers(subscription_repository, workers, &Clock::now),
         notification_repository(db),
-        outbox(notification_repository, log),
+        outbox(notification_repository, hub, log),
         notification_handlers(notification_repository, workers),
         interaction_repository(db),
         interactions(interaction_repository, coupon_repository, &Clock::now),
         interaction_handlers(interactions, workers),
+        interaction_batcher(interactions),
+        sockets(hub, authenticator, notification_repository, interaction_batcher, workers, log),
         ops_handlers(metrics, workers,
                      {{"database", [this] { return check_database(); }},
                       {"objects", [this] { return check_objects(); }}}),
         router(build_router({idempotency, workers, auth_handlers, ops_handlers, coupon_handlers, hotel_handlers,
                              media_handlers, redemption_handlers, subscription_handlers, notification_handlers,
-                             interaction_handlers})),
-        authenticator(auth),
+                             interaction_handlers, sockets})),
         log_(log) {}
 
   std::string check_database() {
@@ -240,6 +246,7 @@ struct App::Parts {
   InMemoryFailureLimiter login_failures;
   auth::AuthService auth;
   auth::AuthHandlers auth_handlers;
+  TokenAuthenticator authenticator;
   objects::FileObjectStore objects;
   sqlite::SqliteCouponRepository coupon_repository;
   sqlite::SqliteHotelRepository hotel_repository;
@@ -256,15 +263,17 @@ struct App::Parts {
   redemptions::RedemptionHandlers redemption_handlers;
   subscriptions::SubscriptionHandlers subscription_handlers;
   sqlite::SqliteNotificationRepository notification_repository;
+  live::Hub hub;
   notifications::OutboxDispatcher outbox;
   notifications::NotificationHandlers notification_handlers;
   sqlite::SqliteInteractionRepository interaction_repository;
   interactions::InteractionService interactions;
   interactions::InteractionHandlers interaction_handlers;
+  interactions::InteractionBatcher interaction_batcher;
+  live::SocketEndpoint sockets;
   ops::Metrics metrics;
   ops::OpsHandlers ops_handlers;
   net::Router router;
-  TokenAuthenticator authenticator;
   Logger log_;
 };
 
@@ -296,6 +305,15 @@ int App::seed_demo() {
   return created.accounts;
 }
 
+// What the sockets sent since the last pass is queued before the process ends.
+void App::flush_socket_events() {
+  try {
+    parts_->interaction_batcher.flush();
+  } catch (const std::exception& e) {
+    log_.error("socket events lost at shutdown", {{"what", std::string_view(e.what())}});
+  }
+}
+
 int App::serve() {
   namespace asio = boost::asio;
   migrate();
@@ -312,6 +330,7 @@ int App::serve() {
   std::atomic<bool> stopping{false};
   asio::steady_timer outbox_idle(background);
   asio::steady_timer fold_idle(background);
+  asio::steady_timer socket_events_idle(background);
   asio::co_spawn(background,
                  repeat_in_background(parts_->workers, [this] { return parts_->outbox.run_once(to_seconds(Clock::now())); },
                                       outbox_idle, kOutboxPollInterval, stopping, log_, "outbox"),
@@ -320,14 +339,21 @@ int App::serve() {
                  repeat_in_background(parts_->workers, [this] { return parts_->interactions.fold_once(); }, fold_idle,
                                       kFoldInterval, stopping, log_, "interactions"),
                  asio::detached);
+  asio::co_spawn(background,
+                 repeat_in_background(parts_->workers, [this] { return parts_->interaction_batcher.flush(); },
+                                      socket_events_idle, kSocketInteractionInterval, stopping, log_, "socket events"),
+                 asio::detached);
   const std::function<void()> stop_background = [&] {
     asio::post(background, [&] {
       stopping = true;
       outbox_idle.cancel();
       fold_idle.cancel();
+      socket_events_idle.cancel();
     });
   };
   register_pipeline_gauges(parts_->metrics, parts_->interactions.gauges());
+  parts_->metrics.add_gauge("hc_websocket_sessions", "Signed-in WebSocket connections.",
+                            [this] { return static_cast<double>(parts_->hub.connected()); });
 
   asio::signal_set signals(io, SIGINT, SIGTERM);
   asio::co_spawn(
@@ -347,6 +373,7 @@ int App::serve() {
   io.run();
   for (std::thread& thread : threads) thread.join();
   parts_->workers.stop();
+  flush_socket_events();
   log_.info("stopped");
   log_.flush();
   return 0;

@@ -32,6 +32,8 @@ class App {
   [[nodiscard]] const net::Router& router() const;
 
  private:
+  void flush_socket_events();
+
   struct Parts;
   Config config_;
   Logger log_;

@@ -25,6 +25,7 @@ net::Router build_router(const Handlers& h) {
   using S = subscriptions::SubscriptionHandlers;
   using N = notifications::NotificationHandlers;
   using I = interactions::InteractionHandlers;
+  using L = live::SocketEndpoint;
   net::Router router;
   // clang-format off
   router.add({verb::get,  "/",                      Access::anyone,    BodyKind::none, on(h.ops, &O::home)});
@@ -71,6 +72,9 @@ net::Router build_router(const Handlers& h) {
 
   router.add({verb::post, "/api/v1/interactions",           Access::signed_in, BodyKind::json, on(h.interactions, &I::post_batch)});
   router.add({verb::get,  "/api/v1/hotelier/stats",         Access::hotelier,  BodyKind::none, on(h.interactions, &I::stats)});
+
+  // The socket signs in with its first frame (a browser cannot set headers on a WebSocket); a plain GET gets 426.
+  router.add({verb::get,  "/api/v1/ws",                     Access::anyone,    BodyKind::none, on(h.sockets, &L::upgrade_required), &h.sockets});
 
   router.add({verb::get,   "/media/{folder}/{name}",     Access::anyone,    BodyKind::none,  on(h.media, &M::get)});
   // clang-format on

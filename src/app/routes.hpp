@@ -4,6 +4,7 @@
 #include "coupons/handlers.hpp"
 #include "interactions/handlers.hpp"
 #include "hotels/handlers.hpp"
+#include "live/endpoint.hpp"
 #include "media/handlers.hpp"
 #include "redemptions/handlers.hpp"
 #include "subscriptions/handlers.hpp"
@@ -26,6 +27,7 @@ struct Handlers {
   subscriptions::SubscriptionHandlers& subscriptions;
   notifications::NotificationHandlers& notifications;
   interactions::InteractionHandlers& interactions;
+  live::SocketEndpoint& sockets;
 };
 
 //! Every route: method, path, who may call it, what body it takes, and the handler.

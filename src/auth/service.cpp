@@ -150,7 +150,7 @@ Result<Principal, Error> AuthService::authenticate(std::string_view access_token
   if (!claims) return Failure{make_error(Errc::invalid_token)};
   const auto role = parse_role(claims->role);
   if (!role) return Failure{make_error(Errc::invalid_token)};
-  return Principal{claims->subject, *role, claims->session_id};
+  return Principal{claims->subject, *role, claims->session_id, claims->expires_at};
 }
 
 IssuedSession AuthService::issue_session(const User& user, const std::string& family_id,

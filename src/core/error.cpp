@@ -42,6 +42,7 @@ constexpr std::array kTable{
         {409, "request_in_progress", "A request with this Idempotency-Key is still being processed"}},
     Row{Errc::idempotency_key_reused,
         {422, "idempotency_key_reused", "This Idempotency-Key was already used with a different request"}},
+    Row{Errc::upgrade_required, {426, "upgrade_required", "This address speaks WebSocket; open a WebSocket to it"}},
     Row{Errc::payload_too_large, {413, "payload_too_large", "The request body is too large"}},
     Row{Errc::unsupported_media_type, {415, "unsupported_media_type", "Send the body as application/json"}},
     Row{Errc::headers_too_large, {431, "headers_too_large", "The request headers are too large"}},

@@ -42,6 +42,8 @@ enum class Errc {
   request_in_progress,
   // 422
   idempotency_key_reused,
+  // 426
+  upgrade_required,
   // 413, 415, 431
   payload_too_large,
   unsupported_media_type,

@@ -1,5 +1,6 @@
 #pragma once
 // Who is making a request, as proven by a verified access token.
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,7 @@ struct Principal {
   std::string user_id;
   Role role;
   std::string session_id;
+  std::chrono::sys_seconds expires_at{};  // when the proof (the access token) stops being valid
 };
 
 }  // namespace hc

@@ -1,61 +1,13 @@
 #include "interactions/handlers.hpp"
 
+#include "interactions/client_event.hpp"
 #include "net/json_body.hpp"
 #include "net/responses.hpp"
 
 #include <boost/json.hpp>
 
-#include <algorithm>
-
 namespace hc::interactions {
 namespace {
-
-constexpr std::chrono::minutes kFutureSlack{5};
-constexpr std::chrono::days kOldest{7};
-
-bool is_event_id(std::string_view id) {
-  return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' ||
-           c == '.';
-  });
-}
-
-std::optional<std::string> string_member(const boost::json::object& event, std::string_view key) {
-  const auto* value = event.if_contains(key);
-  if (value == nullptr || !value->is_string()) return std::nullopt;
-  return std::string(value->get_string());
-}
-
-// One client event, or nullopt when it is malformed (then it is dropped and counted, never failing the batch).
-std::optional<Interaction> read_event(const boost::json::value& value, SysSeconds now) {
-  if (!value.is_object()) return std::nullopt;
-  const auto& event = value.get_object();
-  if (std::any_of(event.begin(), event.end(), [](const auto& member) {
-        return member.key() != "id" && member.key() != "coupon_id" && member.key() != "action" && member.key() != "at";
-      })) {
-    return std::nullopt;
-  }
-  Interaction interaction;
-  interaction.id = string_member(event, "id");
-  const auto coupon_id = string_member(event, "coupon_id");
-  const auto action = string_member(event, "action");
-  const bool client_action = action == "view" || action == "click" || action == "share";
-  if ((event.contains("id") && (!interaction.id || !is_event_id(*interaction.id))) || !coupon_id ||
-      coupon_id->empty() || coupon_id->size() > 64 || !client_action) {
-    return std::nullopt;
-  }
-  interaction.coupon_id = *coupon_id;
-  interaction.action = *action;
-  interaction.at = now;
-  if (event.contains("at")) {
-    const auto text = string_member(event, "at");
-    const auto at = text ? parse_rfc3339(*text) : std::nullopt;
-    // A clock a little ahead is trusted as now; events from the far future or the distant past are not.
-    if (!at || *at > now + kFutureSlack || *at < now - kOldest) return std::nullopt;
-    interaction.at = std::min(*at, now);
-  }
-  return interaction;
-}
 
 boost::json::object counts_json(const Counts& c) {
   return {{"views", c.views}, {"redemptions", c.claims}, {"uses", c.uses}, {"clicks", c.clicks}, {"shares", c.shares}};
@@ -78,14 +30,9 @@ boost::asio::awaitable<net::Response> InteractionHandlers::post_batch(net::Reque
   std::vector<Interaction> good;
   std::size_t malformed = 0;
   for (const auto& value : events->get_array()) {
-    auto event = read_event(value, now);
-    if (!event) {
-      ++malformed;
-      continue;
-    }
-    // Ids are the sender's own: another user cannot make someone's events look like retries.
-    if (event->id) event->id = ctx.caller().user_id + ":" + *event->id;
-    good.push_back(std::move(*event));
+    auto event = value.is_object() ? read_client_event(value.get_object(), ctx.caller().user_id, now) : std::nullopt;
+    if (event) good.push_back(std::move(*event));
+    else ++malformed;
   }
   // 202 once the events are durably queued: counting them is the background worker's job.
   const IngestResult result = co_await workers_.run([&] { return service_.ingest(good, malformed); });

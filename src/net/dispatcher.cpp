@@ -198,7 +198,6 @@ Response Dispatcher::reject(const http::request_header<>& header, const Exchange
 
 void Dispatcher::finish(Response& response, const http::request_header<>& header, const ExchangeStart& start,
                         std::string_view route_label) const {
-  const std::string_view target = header.target();
   // Only HTML pages run scripts; every other answer gets the policy that allows nothing.
   const bool is_html = response[http::field::content_type].starts_with("text/html");
   response.set("X-Request-Id", start.request_id);
@@ -214,9 +213,7 @@ void Dispatcher::finish(Response& response, const http::request_header<>& header
   if (response.result() == http::status::unauthorized) response.set(http::field::www_authenticate, "Bearer");
 
   const auto origin = header.find(http::field::origin);
-  if (origin != header.end() &&
-      std::find(policy_.allowed_origins.begin(), policy_.allowed_origins.end(), origin->value()) !=
-          policy_.allowed_origins.end()) {
+  if (origin != header.end() && origin_allowed(header)) {
     response.set(http::field::access_control_allow_origin, origin->value());
     response.set(http::field::access_control_allow_credentials, "true");
     response.set(http::field::access_control_expose_headers, "X-Request-Id, Retry-After");
@@ -229,18 +226,32 @@ void Dispatcher::finish(Response& response, const http::request_header<>& header
   }
   response.set(http::field::vary, "Origin");
   response.prepare_payload();
+  record(header, start, route_label, response.result_int(), response.body().size());
+}
 
+bool Dispatcher::origin_allowed(const http::request_header<>& header) const {
+  const auto origin = header.find(http::field::origin);
+  return origin == header.end() || std::find(policy_.allowed_origins.begin(), policy_.allowed_origins.end(),
+                                             origin->value()) != policy_.allowed_origins.end();
+}
+
+void Dispatcher::record(const http::request_header<>& header, const ExchangeStart& start, unsigned status) const {
+  record(header, start, start.match.route != nullptr ? std::string_view(start.match.route->pattern) : "unmatched",
+         status, 0);
+}
+
+void Dispatcher::record(const http::request_header<>& header, const ExchangeStart& start,
+                        std::string_view route_label, unsigned status, std::size_t bytes) const {
   const auto duration = std::chrono::steady_clock::now() - start.at;
-  const unsigned status = response.result_int();
   observer_.on_exchange(route_label, header.method_string(), status, duration);
   log_.write(status >= 500 ? LogLevel::error : LogLevel::info, "request",
              {{"request_id", start.request_id},
               {"method", header.method_string()},
-              {"path", path_of(target).substr(0, 256)},
+              {"path", path_of(header.target()).substr(0, 256)},
               {"route", route_label},
               {"status", std::uint64_t{status}},
               {"duration_ms", std::chrono::duration<double, std::milli>(duration).count()},
-              {"bytes", std::uint64_t{response.body().size()}},
+              {"bytes", std::uint64_t{bytes}},
               {"client", start.client_address}});
 }
 

@@ -38,6 +38,7 @@ struct HttpLimits {
   std::chrono::seconds request_timeout{10};
   std::chrono::seconds idle_timeout{60};
   std::size_t max_connections = 10000;
+  WebSocketLimits websocket;
 };
 
 struct DispatchPolicy {
@@ -67,6 +68,11 @@ class Dispatcher {
   //! Answers a request that failed before it could be routed (431, 413, 400), then logs it.
   [[nodiscard]] Response reject(const http::request_header<>& header, const ExchangeStart& start,
                                 const Error& error) const;
+  //! True when a browser request's Origin is one of the allowed origins (a request without one is not a
+  //! browser's, and passes).
+  [[nodiscard]] bool origin_allowed(const http::request_header<>& header) const;
+  //! Logs and counts an exchange answered outside `handle` (a WebSocket upgrade, with status 101).
+  void record(const http::request_header<>& header, const ExchangeStart& start, unsigned status) const;
   [[nodiscard]] const HttpLimits& limits() const { return limits_; }
   //! Replaces the allowed browser origins (once the bound port is known, before serving starts).
   void set_allowed_origins(std::vector<std::string> origins) { policy_.allowed_origins = std::move(origins); }
@@ -76,6 +82,8 @@ class Dispatcher {
                                          std::string& route_label) const;
   void finish(Response& response, const http::request_header<>& header, const ExchangeStart& start,
               std::string_view route_label) const;
+  void record(const http::request_header<>& header, const ExchangeStart& start, std::string_view route_label,
+              unsigned status, std::size_t bytes) const;
 
   const Router& router_;
   const Authenticator& authenticator_;

@@ -8,6 +8,8 @@
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/verb.hpp>
 
+#include <chrono>
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -41,6 +43,16 @@ struct RequestContext {
   [[nodiscard]] std::optional<std::string> query(std::string_view name) const;
   //! The signed-in caller; only valid on routes that require a sign-in.
   [[nodiscard]] const Principal& caller() const { return *principal; }
+};
+
+class WebSocketEndpoint;
+
+struct WebSocketLimits {
+  std::size_t max_message = 64 * 1024;
+  std::size_t max_queued_messages = 1024;  // waiting to be written, per connection
+  std::size_t max_queued_bytes = 1024 * 1024;
+  std::chrono::seconds handshake_timeout{10};  // for the opening and the closing handshake
+  std::chrono::seconds idle_timeout{60};       // silence for this long ends it; a ping goes out halfway
 };
 
 using Handler = std::function<boost::asio::awaitable<Response>(RequestContext&)>;

@@ -14,6 +14,7 @@ struct Route {
   Access access;
   BodyKind body;
   Handler handler;
+  WebSocketEndpoint* websocket = nullptr;  // set on a route that also accepts WebSocket upgrades
 };
 
 struct RouteMatch {

@@ -1,5 +1,7 @@
 #include "net/server.hpp"
 
+#include "net/websocket.hpp"
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -14,21 +16,26 @@
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
 
 namespace hc::net {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
+namespace websocket = beast::websocket;
 using tcp = asio::ip::tcp;
 constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
 
 class Connection {
  public:
-  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+  explicit Connection(tcp::socket socket) : executor(socket.get_executor()), stream(std::move(socket)) {}
+  const tcp::socket::executor_type executor;  // the connection's strand (the stream moves out on an upgrade)
   beast::tcp_stream stream;
   beast::flat_buffer buffer;
   std::string client_address;
-  bool idle = true;  // read and written only on the connection's strand
+  // Read and written only on the connection's strand:
+  bool idle = true;
+  std::shared_ptr<WebSocketSession> websocket;  // once upgraded, the session owns the stream
 };
 
 namespace {
@@ -102,7 +109,7 @@ asio::awaitable<void> Server::accept_loop() {
       continue;
     }
     auto connection = std::make_shared<Connection>(std::move(socket));
-    asio::co_spawn(connection->stream.get_executor(), serve(connection), [log = log_](const std::exception_ptr& e) {
+    asio::co_spawn(connection->executor, serve(connection), [log = log_](const std::exception_ptr& e) {
       if (!e) return;
       try {
         std::rethrow_exception(e);
@@ -133,8 +140,10 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> connection) {
   } else {
     while (co_await serve_one(*connection)) {
     }
-    connection->stream.socket().shutdown(tcp::socket::shutdown_send, ec);
-    connection->stream.close();
+    if (!connection->websocket) {
+      connection->stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+      connection->stream.close();
+    }
   }
   untrack(connection.get());
   open_.fetch_sub(1);
@@ -204,6 +213,10 @@ asio::awaitable<bool> Server::serve_one(Connection& c) {
   }
 
   const Request request = parser.release();
+  if (start.match.route != nullptr && start.match.route->websocket != nullptr && websocket::is_upgrade(request)) {
+    co_await serve_websocket(c, request, start);
+    co_return false;
+  }
   // The handler's own time is not the client's: no socket deadline while we work.
   c.stream.expires_never();
   Response response = co_await dispatcher_.handle(request, start);
@@ -212,6 +225,25 @@ asio::awaitable<bool> Server::serve_one(Connection& c) {
   c.stream.expires_after(limits.idle_timeout);
   auto [write_ec, written] = co_await http::async_write(c.stream, response, kTuple);
   co_return !write_ec && keep_alive;
+}
+
+asio::awaitable<void> Server::serve_websocket(Connection& c, const Request& request, const ExchangeStart& start) {
+  auto session = std::make_shared<WebSocketSession>(std::move(c.stream), dispatcher_.limits().websocket,
+                                                    c.client_address);
+  c.websocket = session;
+  if (!co_await session->accept(request)) co_return;
+  dispatcher_.record(request, start, 101);
+  if (draining_) {
+    session->close(close_code::going_away, "the server is shutting down");
+  } else if (!dispatcher_.origin_allowed(request)) {
+    // A page from another site may not use a visitor's browser to talk to us.
+    session->close(close_code::policy_violation, "this Origin is not allowed");
+  } else {
+    co_await start.match.route->websocket->converse(session);
+  }
+  // Whatever the conversation left (a close in progress), read until the connection has ended.
+  while (co_await session->receive()) {
+  }
 }
 
 void Server::track(const std::shared_ptr<Connection>& connection) {
@@ -234,8 +266,9 @@ void Server::begin_shutdown() {
   for (const auto& [raw, weak] : connections_) {
     if (auto connection = weak.lock()) {
       // On the connection's strand, so `idle` is read where it is written.
-      asio::post(connection->stream.get_executor(), [connection] {
-        if (connection->idle) connection->stream.cancel();
+      asio::post(connection->executor, [connection] {
+        if (connection->websocket) connection->websocket->close(close_code::going_away, "the server is shutting down");
+        else if (connection->idle) connection->stream.cancel();
       });
     }
   }
@@ -245,7 +278,10 @@ void Server::force_close() {
   const std::lock_guard lock(mutex_);
   for (const auto& [raw, weak] : connections_) {
     if (auto connection = weak.lock()) {
-      asio::post(connection->stream.get_executor(), [connection] { connection->stream.close(); });
+      asio::post(connection->executor, [connection] {
+        if (connection->websocket) connection->websocket->abort();
+        else connection->stream.close();
+      });
     }
   }
 }

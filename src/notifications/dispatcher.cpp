@@ -33,15 +33,23 @@ std::size_t OutboxDispatcher::run_once(SysSeconds now, std::size_t batch) {
     boost::system::error_code ec;
     const boost::json::value parsed = boost::json::parse(event.payload, ec);
     const boost::json::object* payload = ec || !parsed.is_object() ? nullptr : &parsed.get_object();
+    auto delivery = std::make_shared<Delivery>();
+    delivery->created_at = now;
     if (payload != nullptr && event.kind == "coupon.created" && !text(*payload, "hotel_id").empty()) {
-      repository_.deliver_to_followers(event, text(*payload, "hotel_id"), created_content(*payload), now);
+      delivery->content = created_content(*payload);
+      delivery->recipients =
+          repository_.deliver_to_followers(event, text(*payload, "hotel_id"), delivery->content, now);
     } else if (payload != nullptr && event.kind == "coupon.used" && !text(*payload, "user_id").empty()) {
-      repository_.deliver_to_user(event, text(*payload, "user_id"), used_content(*payload), now);
+      delivery->content = used_content(*payload);
+      delivery->recipients = repository_.deliver_to_user(event, text(*payload, "user_id"), delivery->content, now);
     } else {
       // A malformed or unknown event is set aside so it never holds up the events behind it.
       log_.warn("outbox event discarded", {{"event_id", event.id}, {"kind", event.kind}});
       repository_.discard(event, now);
+      continue;
     }
+    // In the inboxes now, so a client that misses the live copy finds it on reconnecting.
+    if (!delivery->recipients.empty()) live_.publish(std::move(delivery));
   }
   return events.size();
 }

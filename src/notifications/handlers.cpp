@@ -3,6 +3,7 @@
 #include "core/paging.hpp"
 #include "net/json_body.hpp"
 #include "net/responses.hpp"
+#include "notifications/json.hpp"
 
 #include <boost/json.hpp>
 
@@ -18,14 +19,6 @@ std::optional<std::int64_t> parse_id(std::string_view text) {
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (ec != std::errc{} || end != text.data() + text.size() || id < 1) return std::nullopt;
   return id;
-}
-
-boost::json::object notification_json(const Notification& n) {
-  boost::system::error_code ec;
-  boost::json::value data = boost::json::parse(n.data, ec);
-  if (ec || !data.is_object()) data = boost::json::object{};
-  return {{"id", n.id},     {"kind", n.kind},  {"title", n.title}, {"body", n.body},
-          {"data", data},   {"created_at", to_rfc3339(n.created_at)}, {"read", n.read}};
 }
 
 // {up_to: id} or {ids: [id, ...]}, ids as strings (as the API gives them).

@@ -8,31 +8,26 @@
 
 namespace hc::notifications {
 
-//! What a notification says, for every recipient of one event.
-struct Content {
-  std::string kind;
-  std::string title;
-  std::string body;
-  std::string data;  // a JSON object
-};
-
 class NotificationRepository {
  public:
   virtual ~NotificationRepository() = default;
   //! The oldest events not yet delivered.
   virtual std::vector<OutboxEvent> unsent(std::size_t limit) = 0;
   //! In one transaction: an inbox row for every follower of the hotel (none twice for one event) and the event
-  //! marked sent. Runs in the background, however many followers there are.
-  virtual void deliver_to_followers(const OutboxEvent& event, std::string_view hotel_id, const Content& content,
+  //! marked sent. Runs in the background, however many followers there are. Returns every inbox row of the event.
+  virtual std::vector<Recipient> deliver_to_followers(const OutboxEvent& event, std::string_view hotel_id, const Content& content,
                                     SysSeconds now) = 0;
   //! In one transaction: an inbox row for one user (not twice for one event) and the event marked sent.
-  virtual void deliver_to_user(const OutboxEvent& event, std::string_view user_id, const Content& content,
+  //! Returns the event's inbox row.
+  virtual std::vector<Recipient> deliver_to_user(const OutboxEvent& event, std::string_view user_id, const Content& content,
                                SysSeconds now) = 0;
   //! Marks an event that cannot be delivered (malformed) as sent, so it never blocks the others.
   virtual void discard(const OutboxEvent& event, SysSeconds now) = 0;
   //! A user's notifications, newest first, before the given id.
   virtual std::vector<Notification> list(std::string_view user_id, bool unread_only,
                                          const std::optional<std::int64_t>& before, std::size_t limit) = 0;
+  //! A user's notifications after the given id, oldest first (what a reconnecting client missed).
+  virtual std::vector<Notification> after(std::string_view user_id, std::int64_t after, std::size_t limit) = 0;
   //! Marks as read every notification of the user up to and including an id.
   virtual void mark_read_up_to(std::string_view user_id, std::int64_t up_to, SysSeconds now) = 0;
   //! Marks as read the listed notifications of the user (others' ids are ignored).

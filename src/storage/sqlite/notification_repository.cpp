@@ -9,6 +9,20 @@ void mark_sent(Connection& db, std::string_view event_id, SysSeconds now) {
   db.prepare("UPDATE outbox SET sent_at = ? WHERE id = ?").bind_all(to_rfc3339(now), event_id).run();
 }
 
+// Every inbox row of an event, including those an earlier, interrupted run of it wrote.
+std::vector<notifications::Recipient> recipients(Connection& db, std::string_view event_id) {
+  Statement& query = db.prepare("SELECT user_id, seq FROM notifications WHERE event_id = ? ORDER BY seq");
+  query.bind(1, event_id);
+  std::vector<notifications::Recipient> found;
+  while (query.step()) found.push_back({query.text(0), query.int64(1)});
+  return found;
+}
+
+notifications::Notification read_notification(Statement& row) {
+  return {std::to_string(row.int64(0)), row.text(1), row.text(2), row.text(3), row.text(4), time_column(row, 5),
+          row.int64(6) != 0};
+}
+
 }  // namespace
 
 void append_outbox(Connection& db, const notifications::OutboxEvent& event, SysSeconds now) {
@@ -26,9 +40,9 @@ std::vector<notifications::OutboxEvent> SqliteNotificationRepository::unsent(std
   return events;
 }
 
-void SqliteNotificationRepository::deliver_to_followers(const notifications::OutboxEvent& event,
-                                                        std::string_view hotel_id,
-                                                        const notifications::Content& content, SysSeconds now) {
+std::vector<notifications::Recipient> SqliteNotificationRepository::deliver_to_followers(
+    const notifications::OutboxEvent& event, std::string_view hotel_id, const notifications::Content& content,
+    SysSeconds now) {
   auto db = pool_.acquire();
   Transaction transaction(*db);
   // One statement, whatever the number of followers; OR IGNORE makes a second run of the event harmless.
@@ -41,11 +55,14 @@ void SqliteNotificationRepository::deliver_to_followers(const notifications::Out
       .bind_all(event.id, content.kind, content.title, content.body, content.data, to_rfc3339(now), hotel_id)
       .run();
   mark_sent(*db, event.id, now);
+  auto delivered = recipients(*db, event.id);
   transaction.commit();
+  return delivered;
 }
 
-void SqliteNotificationRepository::deliver_to_user(const notifications::OutboxEvent& event, std::string_view user_id,
-                                                   const notifications::Content& content, SysSeconds now) {
+std::vector<notifications::Recipient> SqliteNotificationRepository::deliver_to_user(
+    const notifications::OutboxEvent& event, std::string_view user_id, const notifications::Content& content,
+    SysSeconds now) {
   auto db = pool_.acquire();
   Transaction transaction(*db);
   db->prepare(
@@ -54,7 +71,9 @@ void SqliteNotificationRepository::deliver_to_user(const notifications::OutboxEv
       .bind_all(event.id, content.kind, content.title, content.body, content.data, to_rfc3339(now), user_id)
       .run();
   mark_sent(*db, event.id, now);
+  auto delivered = recipients(*db, event.id);
   transaction.commit();
+  return delivered;
 }
 
 void SqliteNotificationRepository::discard(const notifications::OutboxEvent& event, SysSeconds now) {
@@ -71,10 +90,19 @@ std::vector<notifications::Notification> SqliteNotificationRepository::list(std:
       "WHERE user_id = ?1 AND (?2 = 0 OR read_at IS NULL) AND (?3 IS NULL OR seq < ?3) ORDER BY seq DESC LIMIT ?4");
   query.bind_all(user_id, std::int64_t{unread_only ? 1 : 0}, before, static_cast<std::int64_t>(limit));
   std::vector<notifications::Notification> found;
-  while (query.step()) {
-    found.push_back({std::to_string(query.int64(0)), query.text(1), query.text(2), query.text(3), query.text(4),
-                     time_column(query, 5), query.int64(6) != 0});
-  }
+  while (query.step()) found.push_back(read_notification(query));
+  return found;
+}
+
+std::vector<notifications::Notification> SqliteNotificationRepository::after(std::string_view user_id,
+                                                                             std::int64_t after, std::size_t limit) {
+  auto db = pool_.acquire();
+  Statement& query = db->prepare(
+      "SELECT seq, kind, title, body, data, created_at, read_at IS NOT NULL FROM notifications "
+      "WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?");
+  query.bind_all(user_id, after, static_cast<std::int64_t>(limit));
+  std::vector<notifications::Notification> found;
+  while (query.step()) found.push_back(read_notification(query));
   return found;
 }
 

@@ -1,0 +1,207 @@
+#include "live/endpoint.hpp"
+
+#include "interactions/client_event.hpp"
+#include "net/json_body.hpp"
+#include "net/responses.hpp"
+#include "notifications/json.hpp"
+
+#include <boost/json/serialize.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <mutex>
+
+namespace hc::live {
+namespace {
+
+using namespace std::chrono_literals;
+namespace json = boost::json;
+
+constexpr auto kAuthDeadline = 10s;
+constexpr std::size_t kReplayPage = 200;
+constexpr std::size_t kMaxHeldBack = 10'000;
+
+std::string frame(json::object message) { return json::serialize(message); }
+
+std::string error_frame(std::string_view code, std::string_view message) {
+  return frame({{"type", "error"}, {"error", {{"code", code}, {"message", message}}}});
+}
+
+std::string notification_frame(const notifications::Notification& notification) {
+  return frame({{"type", "notification"}, {"notification", notifications::notification_json(notification)}});
+}
+
+std::optional<std::int64_t> parse_id(std::string_view text) {
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc{} || end != text.data() + text.size() || id < 0) return std::nullopt;
+  return id;
+}
+
+std::string_view type_of(const json::object& message) {
+  const auto* type = message.if_contains("type");
+  return type != nullptr && type->is_string() ? std::string_view(type->get_string()) : std::string_view{};
+}
+
+// {"type": "auth", "token": "...", "resume_after": "<notification id>"?}
+struct Hello {
+  std::string token;
+  std::optional<std::int64_t> resume_after;
+};
+
+Result<Hello, std::string> read_hello(std::string_view text) {
+  auto message = net::parse_json_object(text);
+  if (!message || type_of(*message) != "auth") return Failure{std::string("the first frame must be {\"type\": \"auth\"}")};
+  Hello hello;
+  const auto* token = message->if_contains("token");
+  if (token == nullptr || !token->is_string()) return Failure{std::string("the auth frame needs a token")};
+  hello.token = std::string(token->get_string());
+  if (const auto* resume = message->if_contains("resume_after"); resume != nullptr && !resume->is_null()) {
+    hello.resume_after = resume->is_string() ? parse_id(resume->get_string()) : std::nullopt;
+    if (!hello.resume_after) return Failure{std::string("resume_after must be a notification id")};
+  }
+  return hello;
+}
+
+std::chrono::steady_clock::duration until(SysSeconds at) {
+  return std::max(std::chrono::steady_clock::duration::zero(),
+                  std::chrono::duration_cast<std::chrono::steady_clock::duration>(at - Clock::now()));
+}
+
+// One signed-in socket as the hub sees it. Live notifications that arrive while the missed ones are being
+// replayed are held back, then sent in order after them; an id already sent is never sent twice.
+class LiveSocket final : public Subscriber {
+ public:
+  LiveSocket(std::shared_ptr<net::WebSocketSession> session, std::int64_t last_sent)
+      : session_(std::move(session)), last_sent_(last_sent) {}
+
+  void deliver(const std::shared_ptr<const notifications::Delivery>& delivery, std::int64_t id) override {
+    const std::lock_guard lock(mutex_);
+    if (!live_) {
+      if (held_back_.size() >= kMaxHeldBack) {
+        session_->abort();  // a client this far behind is better off reconnecting with resume_after
+        return;
+      }
+      held_back_.emplace_back(id, delivery);
+      return;
+    }
+    send_if_new(id, *delivery);
+  }
+
+  //! Sends one missed notification, during the replay.
+  void replay(const notifications::Notification& notification, std::int64_t id) {
+    const std::lock_guard lock(mutex_);
+    if (id <= last_sent_) return;
+    last_sent_ = id;
+    session_->send(notification_frame(notification));
+  }
+
+  //! Ends the replay: what was held back goes out, in order, and live ones follow as they come.
+  void go_live() {
+    const std::lock_guard lock(mutex_);
+    std::sort(held_back_.begin(), held_back_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [id, delivery] : held_back_) send_if_new(id, *delivery);
+    held_back_.clear();
+    live_ = true;
+  }
+
+ private:
+  void send_if_new(std::int64_t id, const notifications::Delivery& delivery) {
+    if (id <= last_sent_) return;
+    last_sent_ = id;
+    const notifications::Content& content = delivery.content;
+    session_->send(notification_frame(
+        {std::to_string(id), content.kind, content.title, content.body, content.data, delivery.created_at, false}));
+  }
+
+  std::shared_ptr<net::WebSocketSession> session_;
+  std::mutex mutex_;
+  std::int64_t last_sent_;
+  bool live_ = false;
+  std::vector<std::pair<std::int64_t, std::shared_ptr<const notifications::Delivery>>> held_back_;
+};
+
+}  // namespace
+
+boost::asio::awaitable<void> SocketEndpoint::converse(std::shared_ptr<net::WebSocketSession> session) {
+  session->close_after(kAuthDeadline, net::close_code::auth_timeout, "no auth frame within 10 seconds");
+  const auto first = co_await session->receive();
+  if (!first) co_return;
+  auto hello = read_hello(*first);
+  if (!hello) {
+    session->close(net::close_code::policy_violation, hello.error());
+    co_return;
+  }
+  const auto principal = authenticator_.authenticate(hello->token);
+  if (!principal) {
+    session->close(net::close_code::unauthorized, "the token is invalid or has expired; sign in again");
+    co_return;
+  }
+  auto socket = std::make_shared<LiveSocket>(session, hello->resume_after.value_or(0));
+  hub_.join(principal->user_id, socket);
+  try {
+    session->close_after(until(principal->expires_at), net::close_code::unauthorized, "the token has expired");
+    session->send(frame({{"type", "ready"}}));
+    if (hello->resume_after) {
+      std::int64_t after = *hello->resume_after;
+      for (bool more = true; more;) {
+        const auto page = co_await workers_.run([&] { return inbox_.after(principal->user_id, after, kReplayPage); });
+        for (const notifications::Notification& notification : page) {
+          after = parse_id(notification.id).value_or(after);
+          socket->replay(notification, after);
+        }
+        // Page by page, each once the last is written: a long absence never floods the queue.
+        more = page.size() == kReplayPage && co_await session->drained();
+      }
+    }
+    socket->go_live();
+    co_await serve_signed_in(*session, *principal);
+  } catch (const std::exception& e) {
+    log_.error("socket conversation failed", {{"what", std::string_view(e.what())}});
+    session->close(net::close_code::internal_error, "something went wrong on our side; reconnect");
+  }
+  hub_.leave(principal->user_id, socket.get());
+  if (session->cut_off()) log_.warn("socket cut off: its client did not read", {{"client", session->client_address()}});
+}
+
+boost::asio::awaitable<void> SocketEndpoint::serve_signed_in(net::WebSocketSession& session,
+                                                             const Principal& principal) {
+  while (const auto text = co_await session.receive()) {
+    auto message = net::parse_json_object(*text);
+    if (!message) {
+      session.send(error_frame("malformed_json", "a frame must be one JSON object"));
+      continue;
+    }
+    const std::string_view type = type_of(*message);
+    if (type == "interaction") {
+      // Answered by nothing: gathered and queued in the background, or dropped and counted when malformed.
+      message->erase("type");
+      auto event = interactions::read_client_event(*message, principal.user_id, to_seconds(Clock::now()));
+      if (event) interactions_.add(std::move(*event));
+      else interactions_.add_malformed();
+    } else if (type == "ping") {
+      session.send(frame({{"type", "pong"}}));
+    } else if (type == "auth") {
+      // A fresh token for the same account extends the socket's life; no need to reconnect.
+      const auto hello = read_hello(*text);
+      const auto renewed = authenticator_.authenticate(hello ? std::string_view(hello->token) : std::string_view{});
+      if (!renewed || renewed->user_id != principal.user_id) {
+        session.close(net::close_code::unauthorized, "the token is invalid or belongs to another account");
+        continue;
+      }
+      session.close_after(until(renewed->expires_at), net::close_code::unauthorized, "the token has expired");
+      session.send(frame({{"type", "ready"}}));
+    } else {
+      session.send(error_frame("bad_request", "unknown frame type; expected interaction, ping or auth"));
+    }
+  }
+}
+
+boost::asio::awaitable<net::Response> SocketEndpoint::upgrade_required(net::RequestContext& ctx) {
+  net::Response response = net::error_response(ctx, make_error(Errc::upgrade_required));
+  response.set(net::http::field::upgrade, "websocket");
+  response.set(net::http::field::connection, "Upgrade");
+  co_return response;
+}
+
+}  // namespace hc::live

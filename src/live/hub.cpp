@@ -1,0 +1,48 @@
+#include "live/hub.hpp"
+
+#include <algorithm>
+
+namespace hc::live {
+
+void Hub::join(const std::string& user_id, const std::shared_ptr<Subscriber>& subscriber) {
+  const std::lock_guard lock(mutex_);
+  by_user_[user_id].push_back(subscriber);
+  ++connected_;
+}
+
+void Hub::leave(const std::string& user_id, const Subscriber* subscriber) {
+  const std::lock_guard lock(mutex_);
+  const auto found = by_user_.find(user_id);
+  if (found == by_user_.end()) return;
+  auto& sockets = found->second;
+  const auto gone = std::remove_if(sockets.begin(), sockets.end(), [subscriber](const auto& weak) {
+    const auto socket = weak.lock();
+    return socket == nullptr || socket.get() == subscriber;
+  });
+  connected_ -= static_cast<std::size_t>(sockets.end() - gone);
+  sockets.erase(gone, sockets.end());
+  if (sockets.empty()) by_user_.erase(found);
+}
+
+void Hub::publish(std::shared_ptr<const notifications::Delivery> delivery) {
+  // Find the online recipients under the lock; hand over outside it, so a join or leave never waits long.
+  std::vector<std::pair<std::shared_ptr<Subscriber>, std::int64_t>> online;
+  {
+    const std::lock_guard lock(mutex_);
+    for (const notifications::Recipient& recipient : delivery->recipients) {
+      const auto found = by_user_.find(recipient.user_id);
+      if (found == by_user_.end()) continue;
+      for (const auto& weak : found->second) {
+        if (auto socket = weak.lock()) online.emplace_back(std::move(socket), recipient.notification_id);
+      }
+    }
+  }
+  for (const auto& [socket, id] : online) socket->deliver(delivery, id);
+}
+
+std::size_t Hub::connected() const {
+  const std::lock_guard lock(mutex_);
+  return connected_;
+}
+
+}  // namespace hc::live

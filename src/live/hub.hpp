@@ -1,0 +1,40 @@
+#pragma once
+// Who is connected to this node right now: the sockets of each signed-in user. The outbox dispatcher's
+// deliveries reach them through here; a user with several sockets (phone and laptop) gets every notification
+// on each.
+#include "notifications/model.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace hc::live {
+
+//! One connected socket receiving its user's notifications.
+class Subscriber {
+ public:
+  virtual ~Subscriber() = default;
+  //! Hands over one of the delivery's notifications (its id in this user's inbox). Never blocks.
+  virtual void deliver(const std::shared_ptr<const notifications::Delivery>& delivery,
+                       std::int64_t notification_id) = 0;
+};
+
+class Hub final : public notifications::LiveChannel {
+ public:
+  void join(const std::string& user_id, const std::shared_ptr<Subscriber>& subscriber);
+  void leave(const std::string& user_id, const Subscriber* subscriber);
+  //! Hands each recipient's notification to that user's sockets on this node; others are skipped.
+  void publish(std::shared_ptr<const notifications::Delivery> delivery) override;
+  //! How many sockets have signed in.
+  [[nodiscard]] std::size_t connected() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::unordered_map<std::string, std::vector<std::weak_ptr<Subscriber>>> by_user_;
+  std::size_t connected_ = 0;
+};
+
+}  // namespace hc::live

@@ -1,0 +1,149 @@
+#include "net/websocket.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/buffers_to_string.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
+
+namespace hc::net {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+namespace {
+constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
+}
+
+WebSocketSession::WebSocketSession(beast::tcp_stream stream, const WebSocketLimits& limits,
+                                   std::string client_address)
+    : ws_(std::move(stream)),
+      limits_(limits),
+      client_address_(std::move(client_address)),
+      drained_signal_(ws_.get_executor()),
+      deadline_(ws_.get_executor()) {
+  // From here on the WebSocket stream keeps the time: the TCP stream's own deadline must not fire.
+  beast::get_lowest_layer(ws_).expires_never();
+  ws_.set_option(websocket::stream_base::timeout{limits.handshake_timeout, limits.idle_timeout, true});
+  ws_.read_message_max(limits.max_message);
+  ws_.auto_fragment(false);
+  ws_.text(true);
+}
+
+asio::awaitable<bool> WebSocketSession::accept(const Request& request) {
+  auto [ec] = co_await ws_.async_accept(request, kTuple);
+  if (ec) end();
+  co_return !ec;
+}
+
+asio::awaitable<std::optional<std::string>> WebSocketSession::receive() {
+  while (!ended_) {
+    buffer_.clear();
+    auto [ec, bytes] = co_await ws_.async_read(buffer_, kTuple);
+    if (ec) {
+      // The client closed, broke the protocol (Beast has answered 1002, 1007 or 1009), or was cut off.
+      end();
+      break;
+    }
+    if (closing_) continue;
+    if (!ws_.got_text()) {
+      close(close_code::unsupported_data, "only text frames are accepted");
+      continue;
+    }
+    co_return beast::buffers_to_string(buffer_.data());
+  }
+  co_return std::nullopt;
+}
+
+asio::awaitable<bool> WebSocketSession::drained() {
+  while (!ended_ && !queue_.empty()) {
+    drained_signal_.expires_at(asio::steady_timer::time_point::max());
+    co_await drained_signal_.async_wait(kTuple);
+  }
+  co_return !ended_;
+}
+
+void WebSocketSession::send(std::string text) {
+  asio::post(ws_.get_executor(),
+             [self = shared_from_this(), text = std::move(text)]() mutable { self->enqueue(std::move(text)); });
+}
+
+void WebSocketSession::close(std::uint16_t code, std::string reason) {
+  asio::post(ws_.get_executor(), [self = shared_from_this(), code, reason = std::move(reason)]() mutable {
+    if (self->closing_ || self->ended_) return;
+    self->closing_ = true;
+    self->deadline_.cancel();
+    self->close_reason_ = websocket::close_reason(static_cast<websocket::close_code>(code), reason);
+    if (!self->writing_) self->start_close();  // else the writer closes once the queue is written
+  });
+}
+
+void WebSocketSession::close_after(std::chrono::steady_clock::duration delay, std::uint16_t code,
+                                   std::string reason) {
+  asio::post(ws_.get_executor(), [self = shared_from_this(), delay, code, reason = std::move(reason)]() mutable {
+    if (self->closing_ || self->ended_) return;
+    // Replacing the deadline cancels the wait on the old one.
+    self->deadline_.expires_after(delay);
+    self->deadline_.async_wait([weak = std::weak_ptr(self), code, reason](const beast::error_code& ec) {
+      if (auto session = weak.lock(); session && !ec) session->close(code, reason);
+    });
+  });
+}
+
+void WebSocketSession::abort() {
+  asio::post(ws_.get_executor(), [self = shared_from_this()] { self->end(); });
+}
+
+void WebSocketSession::enqueue(std::string text) {
+  if (closing_ || ended_) return;
+  queued_bytes_ += text.size();
+  queue_.push_back(std::move(text));
+  if (queue_.size() > limits_.max_queued_messages || queued_bytes_ > limits_.max_queued_bytes) {
+    // Its writes are stuck, so a close frame would never get through: drop the connection.
+    cut_off_ = true;
+    end();
+    return;
+  }
+  if (!writing_) write_next();
+}
+
+void WebSocketSession::write_next() {
+  if (ended_) return;
+  if (queue_.empty()) {
+    writing_ = false;
+    drained_signal_.cancel();
+    if (closing_) start_close();
+    return;
+  }
+  writing_ = true;
+  ws_.async_write(asio::buffer(queue_.front()), [self = shared_from_this()](const beast::error_code& ec, std::size_t) {
+    if (ec) {
+      self->writing_ = false;
+      self->end();
+      return;
+    }
+    self->queued_bytes_ -= self->queue_.front().size();
+    self->queue_.pop_front();
+    self->write_next();
+  });
+}
+
+void WebSocketSession::start_close() {
+  if (ended_) return;
+  writing_ = true;  // the close frame is the last write
+  ws_.async_close(close_reason_, [self = shared_from_this()](const beast::error_code&) {
+    self->writing_ = false;
+    self->end();
+  });
+}
+
+void WebSocketSession::end() {
+  if (ended_) return;
+  ended_ = true;
+  closing_ = true;
+  deadline_.cancel();
+  drained_signal_.cancel();
+  beast::get_lowest_layer(ws_).close();
+}
+
+}  // namespace hc::net

@@ -1,0 +1,278 @@
+// The real-time socket at /api/v1/ws, driven by a real WebSocket client: signing in by the first frame, the
+// Origin check, the limits and close codes, live notifications on every socket of a traveller, the replay of
+// what a client missed, a client that never reads, and interactions sent over the socket.
+#include "redemption_fixture.hpp"
+#include "ws_client.hpp"
+
+#include "app/secrets.hpp"
+#include "auth/jwt.hpp"
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+
+namespace hc::test {
+namespace {
+
+using namespace std::chrono_literals;
+
+std::string text(const json::object& object, std::string_view key) { return std::string(object.at(key).as_string()); }
+
+class Live : public RedemptionApiTest {
+ protected:
+  //! A socket signed in as the token's account; fails the test unless the server answered `ready`.
+  std::unique_ptr<WsClient> signed_in(const std::string& token, const std::string& resume_after = {}) {
+    auto socket = std::make_unique<WsClient>(server.port());
+    const auto answer = socket->sign_in(token, resume_after);
+    EXPECT_TRUE(answer && text(*answer, "type") == "ready") << (answer ? json::serialize(*answer) : "no answer");
+    return socket;
+  }
+
+  //! An access token for the account that expires in `lifetime`, signed with the server's own key.
+  std::string short_lived_token(const std::string& user_id, std::chrono::seconds lifetime) {
+    const auth::JwtCodec codec(app::load_token_key(server.data_dir() / "secrets" / "jwt.key", false), "hotelcoupon",
+                               "hotelcoupon-api");
+    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    return codec.sign({user_id, "user", "test-session", now, now + lifetime});
+  }
+
+  //! The inbox once it holds `count` notifications (delivery runs in the background), or after 5 s.
+  json::array inbox_when(const std::string& token, std::size_t count) {
+    const auto give_up = std::chrono::steady_clock::now() + 5s;
+    json::array items;
+    while (std::chrono::steady_clock::now() < give_up) {
+      items = get("/api/v1/me/notifications?limit=100", token).json().at("items").as_array();
+      if (items.size() >= count) break;
+      std::this_thread::sleep_for(50ms);
+    }
+    return items;
+  }
+};
+
+TEST_F(Live, TheFirstFrameSignsInAndPingsAreAnswered) {
+  const Traveller fan = guest("fan@example.com", "Fran Fan");
+  auto socket = signed_in(fan.token);
+  socket->send(R"({"type":"ping"})");
+  const auto pong = socket->next_json();
+  ASSERT_TRUE(pong);
+  EXPECT_EQ(text(*pong, "type"), "pong");
+  // Nonsense after signing in is answered with an error frame; the socket stays open.
+  socket->send("not json");
+  const auto error = socket->next_json();
+  ASSERT_TRUE(error);
+  EXPECT_EQ(text(*error, "type"), "error");
+  EXPECT_EQ(json_text(*error, "/error/code"), "malformed_json");
+  socket->send(R"({"type":"dance"})");
+  EXPECT_EQ(json_text(*socket->next_json(), "/error/code"), "bad_request");
+  socket->send(R"({"type":"ping"})");
+  EXPECT_TRUE(socket->next_of_type("pong"));
+}
+
+TEST_F(Live, APlainGetIsToldToUpgrade) {
+  const HttpResult answer = get("/api/v1/ws", "");
+  EXPECT_EQ(answer.status, 426u);
+  EXPECT_EQ(answer.error_code(), "upgrade_required");
+  EXPECT_EQ(answer.header("Upgrade"), "websocket");
+}
+
+TEST_F(Live, AForeignOriginIsClosedWithPolicyViolation) {
+  WsClient foreign(server.port(), {.origin = "https://evil.example", .read = true, .receive_buffer_bytes = 0});
+  const auto closed = foreign.wait_closed();
+  ASSERT_TRUE(closed) << "the socket stayed open";
+  EXPECT_EQ(closed->code, 1008);
+  EXPECT_NE(closed->reason.find("Origin"), std::string::npos) << closed->reason;
+
+  // The server's own origin is welcome.
+  const Traveller fan = guest("fan@example.com", "Fran Fan");
+  WsClient own(server.port(), {.origin = "http://127.0.0.1:" + std::to_string(server.port()), .read = true, .receive_buffer_bytes = 0});
+  const auto ready = own.sign_in(fan.token);
+  ASSERT_TRUE(ready);
+  EXPECT_EQ(text(*ready, "type"), "ready");
+}
+
+TEST_F(Live, ASocketThatNeverSignsInIsClosedAfterTenSeconds) {
+  WsClient silent(server.port());
+  EXPECT_FALSE(silent.wait_closed(8s)) << "closed too early";
+  const auto closed = silent.wait_closed(5s);
+  ASSERT_TRUE(closed) << "still open after 13 s";
+  EXPECT_EQ(closed->code, 4408);
+}
+
+TEST_F(Live, AWrongFirstFrameOrABadTokenIsRefused) {
+  WsClient chatty(server.port());
+  chatty.send(R"({"type":"ping"})");
+  const auto not_auth = chatty.wait_closed();
+  ASSERT_TRUE(not_auth);
+  EXPECT_EQ(not_auth->code, 1008);
+
+  WsClient forger(server.port());
+  forger.send(R"({"type":"auth","token":"eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl"})");
+  const auto bad_token = forger.wait_closed();
+  ASSERT_TRUE(bad_token);
+  EXPECT_EQ(bad_token->code, 4401);
+}
+
+TEST_F(Live, AMessageOver64KiBClosesWith1009) {
+  const Traveller fan = guest("fan@example.com", "Fran Fan");
+  auto socket = signed_in(fan.token);
+  // Just under the limit is fine.
+  socket->send(R"({"type":"ping","padding":")" + std::string(60 * 1024, 'x') + R"("})");
+  EXPECT_TRUE(socket->next_of_type("pong"));
+  socket->send(R"({"type":"ping","padding":")" + std::string(65 * 1024, 'x') + R"("})");
+  const auto closed = socket->wait_closed();
+  ASSERT_TRUE(closed);
+  EXPECT_EQ(closed->code, 1009);
+}
+
+TEST_F(Live, AnExpiredTokenClosesTheSocketWith4401UnlessItIsRenewed) {
+  const Traveller fan = guest("fan@example.com", "Fran Fan");
+  WsClient expiring(server.port());
+  ASSERT_TRUE(expiring.sign_in(short_lived_token(fan.user_id, 2s)));
+  const auto closed = expiring.wait_closed(6s);
+  ASSERT_TRUE(closed) << "the socket outlived its token";
+  EXPECT_EQ(closed->code, 4401);
+
+  // A fresh token sent on the socket extends its life.
+  WsClient renewed(server.port());
+  ASSERT_TRUE(renewed.sign_in(short_lived_token(fan.user_id, 2s)));
+  const auto again = renewed.sign_in(fan.token);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(text(*again, "type"), "ready");
+  EXPECT_FALSE(renewed.wait_closed(4s)) << "closed although the token was renewed";
+  renewed.send(R"({"type":"ping"})");
+  EXPECT_TRUE(renewed.next_of_type("pong"));
+}
+
+TEST_F(Live, BothSocketsOfATravellerGetANewCouponWithinASecond) {
+  const Hotelier hotel = owner("owner@hotel.example", "Olive Owner");
+  const Traveller fan = guest("fan@example.com", "Fran Fan");
+  const Traveller stranger = guest("stranger@example.com", "Sam Stranger");
+  ASSERT_EQ(follow(fan.token, hotel.hotel_id).status, 200u);
+  auto phone = signed_in(fan.token);
+  auto laptop = signed_in(fan.token);
+  auto other = signed_in(stranger.token);
+
+  const auto posted = std::chrono::steady_clock::now();
+  const std::string coupon_id = create_active(hotel.token, "Harbour breakfast", 30);
+  for (WsClient* socket : {phone.get(), laptop.get()}) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(posted + 1s - std::chrono::steady_clock::now());
+    const auto message = socket->next_of_type("notification", std::max(left, 1ms));
+    ASSERT_TRUE(message) << "no notification within a second of the POST";
+    const json::object& notification = message->at("notification").as_object();
+    EXPECT_EQ(text(notification, "kind"), "coupon.created");
+    EXPECT_EQ(json_text(notification, "/data/coupon_id"), coupon_id);
+  }
+  EXPECT_FALSE(other->next_of_type("notification", 500ms)) << "a traveller who does not follow the hotel was told";
+}
+
+TEST_F(Live, TheDeskUsingACodeTellsTheTravellerWithinASecond) {
+  const Hotelier hotel = owner("owner@hotel.example", "Olive Owner");
+  const Traveller fan = guest("fan@example.com", "Fran Fan");
+  const std::string coupon_id = create_active(hotel.token, "Spa afternoon", 25);
+  const json::object claim = redeem_ok(fan.token, coupon_id);
+  auto socket = signed_in(fan.token);
+
+  const auto used_at = std::chrono::steady_clock::now();
+  ASSERT_EQ(use(hotel.token, text(claim, "code")).status, 200u);
+  const auto message = socket->next_of_type("notification", 1s);
+  ASSERT_TRUE(message) << "no notification within a second of the use";
+  EXPECT_LT(std::chrono::steady_clock::now() - used_at, 1100ms);
+  const json::object& notification = message->at("notification").as_object();
+  EXPECT_EQ(text(notification, "kind"), "coupon.used");
+  EXPECT_EQ(json_text(notification, "/data/redemption_id"), text(claim, "id"));
+}
+
+TEST_F(Live, AReconnectWithResumeAfterGetsWhatItMissedInOrderThenLiveOnes) {
+  const Hotelier hotel = owner("owner@hotel.example", "Olive Owner");
+  const Traveller fan = guest("fan@example.com", "Fran Fan");
+  ASSERT_EQ(follow(fan.token, hotel.hotel_id).status, 200u);
+  std::string last_seen;
+  {
+    auto socket = signed_in(fan.token);
+    create_active(hotel.token, "First news", 10);
+    const auto first = socket->next_of_type("notification");
+    ASSERT_TRUE(first);
+    last_seen = json_text(*first, "/notification/id");
+  }
+  // Offline: two more coupons reach the inbox.
+  const std::string second = create_active(hotel.token, "Second news", 20);
+  const std::string third = create_active(hotel.token, "Third news", 30);
+  ASSERT_EQ(inbox_when(fan.token, 3).size(), 3u);
+
+  auto socket = signed_in(fan.token, last_seen);
+  const auto replay_one = socket->next_of_type("notification");
+  const auto replay_two = socket->next_of_type("notification");
+  ASSERT_TRUE(replay_one && replay_two) << "the missed notifications were not replayed";
+  EXPECT_EQ(json_text(*replay_one, "/notification/data/coupon_id"), second);
+  EXPECT_EQ(json_text(*replay_two, "/notification/data/coupon_id"), third);
+  EXPECT_LT(std::stoll(last_seen), std::stoll(json_text(*replay_one, "/notification/id")));
+  EXPECT_LT(std::stoll(json_text(*replay_one, "/notification/id")), std::stoll(json_text(*replay_two, "/notification/id")));
+
+  // Then live ones, and nothing twice.
+  const std::string fourth = create_active(hotel.token, "Fourth news", 40);
+  const auto live = socket->next_of_type("notification");
+  ASSERT_TRUE(live);
+  EXPECT_EQ(json_text(*live, "/notification/data/coupon_id"), fourth);
+  EXPECT_FALSE(socket->next_of_type("notification", 500ms));
+}
+
+TEST_F(Live, AClientThatNeverReadsIsCutOffWhileAnotherKeepsReceiving) {
+  const Hotelier hotel = owner("owner@hotel.example", "Olive Owner");
+  const Traveller fan = guest("fan@example.com", "Fran Fan");
+  ASSERT_EQ(follow(fan.token, hotel.hotel_id).status, 200u);
+  auto reader = signed_in(fan.token);
+
+  // Signs in, then asks for pong after pong and never reads one.
+  WsClient sleeper(server.port(), {.origin = {}, .read = false, .receive_buffer_bytes = 4096});
+  sleeper.send(json::serialize(json::object{{"type", "auth"}, {"token", fan.token}}));
+  EXPECT_TRUE(sleeper.ping_until_cut_off(5'000'000, 60s)) << "the server kept a client that never reads";
+
+  const std::string coupon_id = create_active(hotel.token, "Still flowing", 15);
+  const auto message = reader->next_of_type("notification", 2s);
+  ASSERT_TRUE(message) << "the reading client stopped receiving";
+  EXPECT_EQ(json_text(*message, "/notification/data/coupon_id"), coupon_id);
+  EXPECT_NE(server.log().find("socket cut off"), std::string::npos);
+}
+
+TEST_F(Live, ViewsSentOverTheSocketShowUpInTheStatsWithinTwoSeconds) {
+  const Hotelier hotel = owner("owner@hotel.example", "Olive Owner");
+  const Traveller fan = guest("fan@example.com", "Fran Fan");
+  const std::string coupon_id = create_active(hotel.token, "Rooftop brunch", 20);
+  auto socket = signed_in(fan.token);
+  const auto sent = std::chrono::steady_clock::now();
+  for (int i = 0; i < 5; ++i) {
+    socket->send(json::serialize(json::object{{"type", "interaction"}, {"coupon_id", coupon_id}, {"action", "view"}}));
+  }
+  // A malformed one is dropped without harm to the others.
+  socket->send(R"({"type":"interaction","coupon_id":")" + coupon_id + R"(","action":"purchase"})");
+  std::int64_t views = 0;
+  while (std::chrono::steady_clock::now() - sent < 2s && views < 5) {
+    std::this_thread::sleep_for(100ms);
+    views = get("/api/v1/hotelier/stats", hotel.token).json().at("totals").at("views").as_int64();
+  }
+  EXPECT_EQ(views, 5) << "the views did not reach the stats within two seconds";
+  std::this_thread::sleep_for(1200ms);
+  EXPECT_EQ(get("/api/v1/hotelier/stats", hotel.token).json().at("totals").at("views").as_int64(), 5);
+}
+
+TEST(LiveShutdown, OpenSocketsAreToldTheServerIsGoingAway) {
+  ServerProcess server;
+  HttpClient client(server.port());
+  const HttpResult registered = client.post(
+      "/api/v1/auth/register",
+      R"({"email":"fan@example.com","password":"correct-horse-battery","name":"Fran Fan","role":"user"})");
+  ASSERT_EQ(registered.status, 201u) << registered.body;
+  const HttpResult session =
+      client.post("/api/v1/auth/login", R"({"email":"fan@example.com","password":"correct-horse-battery"})");
+  ASSERT_EQ(session.status, 200u) << session.body;
+  WsClient socket(server.port());
+  ASSERT_TRUE(socket.sign_in(json_text(session.json(), "/access_token")));
+  server.send_signal(SIGTERM);
+  const auto closed = socket.wait_closed();
+  ASSERT_TRUE(closed);
+  EXPECT_EQ(closed->code, 1001);
+  EXPECT_EQ(server.wait_for_exit(10s), 0);
+}
+
+}  // namespace
+}  // namespace hc::test
