@@ -58,7 +58,7 @@ constexpr std::string_view kTokenIssuer = "hotelcoupon";
 constexpr std::string_view kTokenAudience = "hotelcoupon-api";
 constexpr int kLoginMaxFailures = 10;
 constexpr std::chrono::minutes kLoginWindow{15};
-constexpr std::chrono::milliseconds kOutboxPollInterval{200};
+constexpr std::chrono::milliseconds kOutboxPollInterval{50};
 constexpr std::chrono::milliseconds kFoldInterval{1000};
 constexpr std::chrono::milliseconds kSocketInteractionInterval{100};
 constexpr int kDeskMaxFailures = 20;

@@ -1,0 +1,63 @@
+#include "live/hub.hpp"
+
+#include <gtest/gtest.h>
+
+namespace hc::live {
+namespace {
+
+// Records what it is handed.
+class Recorder final : public Subscriber {
+ public:
+  void deliver(const std::shared_ptr<const notifications::Delivery>& delivery, std::int64_t id) override {
+    received.emplace_back(delivery->content.title, id);
+  }
+  std::vector<std::pair<std::string, std::int64_t>> received;
+};
+
+std::shared_ptr<const notifications::Delivery> delivery(std::string title,
+                                                        std::vector<notifications::Recipient> recipients) {
+  auto made = std::make_shared<notifications::Delivery>();
+  made->content.title = std::move(title);
+  made->recipients = std::move(recipients);
+  return made;
+}
+
+TEST(Hub, EverySocketOfARecipientGetsItsOwnNotificationId) {
+  Hub hub;
+  auto phone = std::make_shared<Recorder>();
+  auto laptop = std::make_shared<Recorder>();
+  auto stranger = std::make_shared<Recorder>();
+  hub.join("fan", phone);
+  hub.join("fan", laptop);
+  hub.join("stranger", stranger);
+  EXPECT_EQ(hub.connected(), 3u);
+
+  hub.publish(delivery("New offer", {{"fan", 7}, {"offline", 8}}));
+  const std::vector<std::pair<std::string, std::int64_t>> expected{{"New offer", 7}};
+  EXPECT_EQ(phone->received, expected);
+  EXPECT_EQ(laptop->received, expected);
+  EXPECT_TRUE(stranger->received.empty());
+}
+
+TEST(Hub, ASocketThatLeftOrWentAwayGetsNothing) {
+  Hub hub;
+  auto phone = std::make_shared<Recorder>();
+  auto laptop = std::make_shared<Recorder>();
+  hub.join("fan", phone);
+  hub.join("fan", laptop);
+  hub.leave("fan", phone.get());
+  EXPECT_EQ(hub.connected(), 1u);
+  hub.publish(delivery("First", {{"fan", 1}}));
+  EXPECT_TRUE(phone->received.empty());
+  EXPECT_EQ(laptop->received.size(), 1u);
+
+  std::weak_ptr<Recorder> gone = laptop;
+  laptop.reset();  // destroyed without leaving: skipped, and forgotten when it leaves
+  hub.publish(delivery("Second", {{"fan", 2}}));
+  EXPECT_TRUE(gone.expired());
+  hub.leave("fan", nullptr);
+  EXPECT_EQ(hub.connected(), 0u);
+}
+
+}  // namespace
+}  // namespace hc::live
