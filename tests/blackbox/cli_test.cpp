@@ -16,23 +16,6 @@ namespace json = boost::json;
 
 constexpr std::string_view kDemoPassword = "hotelcoupon-demo";
 
-// A temporary folder removed at the end of the test.
-class TempDir {
- public:
-  TempDir() : path_(make_temp_dir()) {}
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-  [[nodiscard]] std::string str() const { return path_.string(); }
-
- private:
-  std::filesystem::path path_;
-};
-
 std::filesystem::path write_file(const std::filesystem::path& path, const std::string& text) {
   std::ofstream out(path);
   out << text;

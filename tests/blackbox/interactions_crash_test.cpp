@@ -36,22 +36,6 @@ using namespace std::chrono_literals;
 constexpr int kKills = 20;
 constexpr std::string_view kPassword = "correct-horse-battery";
 
-//! One data folder for every start of the server; removed at the end, also when the test fails.
-class TempDir {
- public:
-  TempDir() : path_(make_temp_dir()) {}
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
-
 //! Registers an account ("user" or "hotelier") and signs in; the access token, or "" after a recorded failure.
 std::string sign_up(const HttpClient& client, const std::string& email, const std::string& role) {
   const auto registered = register_account(client, email, std::string(kPassword), role);

@@ -258,12 +258,8 @@ TEST_F(Live, ViewsSentOverTheSocketShowUpInTheStatsWithinTwoSeconds) {
 TEST(LiveShutdown, OpenSocketsAreToldTheServerIsGoingAway) {
   ServerProcess server;
   HttpClient client(server.port());
-  const HttpResult registered = client.post(
-      "/api/v1/auth/register",
-      R"({"email":"fan@example.com","password":"correct-horse-battery","name":"Fran Fan","role":"user"})");
-  ASSERT_EQ(registered.status, 201u) << registered.body;
-  const HttpResult session =
-      client.post("/api/v1/auth/login", R"({"email":"fan@example.com","password":"correct-horse-battery"})");
+  ASSERT_EQ(register_account(client, "fan@example.com", std::string(kTestPassword), "user").status, 201u);
+  const HttpResult session = login(client, "fan@example.com", std::string(kTestPassword));
   ASSERT_EQ(session.status, 200u) << session.body;
   WsClient socket(server.port());
   ASSERT_TRUE(socket.sign_in(json_text(session.json(), "/access_token")));
