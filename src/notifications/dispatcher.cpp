@@ -2,6 +2,9 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 namespace hc::notifications {
 namespace {
 
@@ -25,6 +28,14 @@ Content used_content(const boost::json::object& payload) {
                                                      {"coupon_id", text(payload, "coupon_id")}})};
 }
 
+Content report_content(const boost::json::object& payload) {
+  std::string format = text(payload, "format");
+  std::transform(format.begin(), format.end(), format.begin(), [](unsigned char c) { return std::toupper(c); });
+  return {"report.ready", "Your report is ready",
+          format + " report for " + text(payload, "from") + " to " + text(payload, "to"),
+          boost::json::serialize(boost::json::object{{"report_id", text(payload, "report_id")}})};
+}
+
 }  // namespace
 
 std::size_t OutboxDispatcher::run_once(SysSeconds now, std::size_t batch) {
@@ -39,8 +50,9 @@ std::size_t OutboxDispatcher::run_once(SysSeconds now, std::size_t batch) {
       delivery->content = created_content(*payload);
       delivery->recipients =
           repository_.deliver_to_followers(event, text(*payload, "hotel_id"), delivery->content, now);
-    } else if (payload != nullptr && event.kind == "coupon.used" && !text(*payload, "user_id").empty()) {
-      delivery->content = used_content(*payload);
+    } else if (payload != nullptr && (event.kind == "coupon.used" || event.kind == "report.ready") &&
+               !text(*payload, "user_id").empty()) {
+      delivery->content = event.kind == "coupon.used" ? used_content(*payload) : report_content(*payload);
       delivery->recipients = repository_.deliver_to_user(event, text(*payload, "user_id"), delivery->content, now);
     } else {
       // A malformed or unknown event is set aside so it never holds up the events behind it.

@@ -24,4 +24,11 @@ OutboxEvent coupon_used(const redemptions::Redemption& redemption) {
   return {new_id(), "coupon.used", boost::json::serialize(payload)};
 }
 
+OutboxEvent report_ready(const std::string& owner_id, const std::string& report_id, const std::string& from,
+                         const std::string& to, const std::string& format) {
+  const boost::json::object payload{
+      {"user_id", owner_id}, {"report_id", report_id}, {"from", from}, {"to", to}, {"format", format}};
+  return {new_id(), "report.ready", boost::json::serialize(payload)};
+}
+
 }  // namespace hc::notifications

@@ -13,7 +13,7 @@ namespace hc::notifications {
 //! An event waiting in the outbox: written with the change that caused it, delivered by the dispatcher.
 struct OutboxEvent {
   std::string id;
-  std::string kind;     // "coupon.created" or "coupon.used"
+  std::string kind;     // "coupon.created", "coupon.used" or "report.ready"
   std::string payload;  // JSON with what the notification needs (see dispatcher.cpp)
 };
 
