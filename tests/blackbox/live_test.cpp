@@ -6,6 +6,7 @@
 
 #include "app/secrets.hpp"
 #include "auth/jwt.hpp"
+#include "storage/sqlite/connection.hpp"
 
 #include <gtest/gtest.h>
 
@@ -268,6 +269,60 @@ TEST(LiveShutdown, OpenSocketsAreToldTheServerIsGoingAway) {
   ASSERT_TRUE(closed);
   EXPECT_EQ(closed->code, 1001);
   EXPECT_EQ(server.wait_for_exit(10s), 0);
+}
+
+// Events that were committed but not yet delivered when the server was killed, read from its database file.
+std::int64_t undelivered_events(const std::filesystem::path& data_dir) {
+  sqlite::Connection db({.path = (data_dir / "hotelcoupon.db").string(), .read_only = true});
+  auto& query = db.prepare("SELECT count(*) FROM outbox WHERE sent_at IS NULL");
+  query.step();
+  return query.int64(0);
+}
+
+TEST(LiveRestart, EventsCommittedJustBeforeAKillAreDeliveredAfterTheRestart) {
+  const TempDir dir;
+  std::optional<ServerProcess> server(std::in_place, ExistingDataDir{dir.path()});
+  const auto signed_in_as = [&](const std::string& email, const std::string& role) {
+    const HttpClient client(server->port());
+    EXPECT_EQ(register_account(client, email, std::string(kTestPassword), role).status, 201u);
+    return json_text(login(client, email, std::string(kTestPassword)).json(), "/access_token");
+  };
+  const std::string hotelier = signed_in_as("owner@hotel.example", "hotelier");
+  const std::string fan = signed_in_as("fan@example.com", "user");
+  const auto create_active = [&](const std::string& title) {
+    const HttpResult made = HttpClient(server->port())
+                                .post("/api/v1/coupons", json::serialize(coupon_body(title, 20, {{"status", "active"}})),
+                                      hotelier);
+    EXPECT_EQ(made.status, 201u) << made.body;
+    return made.json().as_object();
+  };
+  const std::string hotel_id = json_text(create_active("Before following"), "/hotel/id");
+  const HttpResult followed = HttpClient(server->port())
+                                  .request(boost::beast::http::verb::put, "/api/v1/hotels/" + hotel_id + "/subscription",
+                                           {}, {{"Authorization", "Bearer " + fan}});
+  ASSERT_EQ(followed.status, 200u) << followed.body;
+
+  // Each round: a coupon is published, and the server is killed the moment the 201 arrives.
+  std::vector<std::string> published;
+  int killed_before_delivery = 0;
+  for (int round = 1; round <= 5; ++round) {
+    published.push_back(json_text(create_active("News " + std::to_string(round)), "/id"));
+    EXPECT_EQ(server->stop(SIGKILL), 128 + SIGKILL);
+    killed_before_delivery += undelivered_events(dir.path()) > 0 ? 1 : 0;
+    server.emplace(ExistingDataDir{dir.path()});
+  }
+  EXPECT_GT(killed_before_delivery, 0) << "no kill came between a commit and its delivery: the test proved nothing";
+
+  // A socket that resumes from the beginning gets every coupon's notification, in order, once.
+  WsClient socket(server->port());
+  const auto ready = socket.sign_in(fan, "0");
+  ASSERT_TRUE(ready && text(*ready, "type") == "ready");
+  for (const std::string& coupon_id : published) {
+    const auto message = socket.next_of_type("notification", 5s);
+    ASSERT_TRUE(message) << "a notification was lost across the kill";
+    EXPECT_EQ(json_text(*message, "/notification/data/coupon_id"), coupon_id);
+  }
+  EXPECT_FALSE(socket.next_of_type("notification", 500ms)) << "a notification came twice";
 }
 
 }  // namespace
