@@ -13,6 +13,10 @@ std::optional<std::size_t> utf8_length(std::string_view text);
 //! True if the text contains a control character (U+0000–U+001F or U+007F).
 bool has_control_characters(std::string_view text);
 
+//! True for 1 to 64 characters of A–Z, a–z, 0–9, '-', '_' and '.': an id a client chose, safe to store, log and
+//! echo (request ids, interaction event ids).
+bool is_plain_id(std::string_view text);
+
 //! The text without leading and trailing ASCII white space.
 std::string_view trim_spaces(std::string_view text);
 

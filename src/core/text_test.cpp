@@ -74,3 +74,13 @@ TEST(Time, Rfc3339RoundTrips) {
 
 }  // namespace
 }  // namespace hc
+
+TEST(PlainId, AcceptsShortIdsOfSafeCharactersOnly) {
+  EXPECT_TRUE(hc::is_plain_id("b12-e3_x.y"));
+  EXPECT_TRUE(hc::is_plain_id(std::string(64, 'a')));
+  EXPECT_FALSE(hc::is_plain_id(""));
+  EXPECT_FALSE(hc::is_plain_id(std::string(65, 'a')));
+  EXPECT_FALSE(hc::is_plain_id("a b"));
+  EXPECT_FALSE(hc::is_plain_id("a\nb"));
+  EXPECT_FALSE(hc::is_plain_id("caf\xC3\xA9"));
+}

@@ -1,5 +1,8 @@
 #include "interactions/client_event.hpp"
 
+#include "core/json.hpp"
+#include "core/text.hpp"
+
 #include <algorithm>
 
 namespace hc::interactions {
@@ -7,19 +10,6 @@ namespace {
 
 constexpr std::chrono::minutes kFutureSlack{5};
 constexpr std::chrono::days kOldest{7};
-
-bool is_event_id(std::string_view id) {
-  return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' ||
-           c == '.';
-  });
-}
-
-std::optional<std::string> string_member(const boost::json::object& event, std::string_view key) {
-  const auto* value = event.if_contains(key);
-  if (value == nullptr || !value->is_string()) return std::nullopt;
-  return std::string(value->get_string());
-}
 
 }  // namespace
 
@@ -31,20 +21,20 @@ std::optional<Interaction> read_client_event(const boost::json::object& event, s
     return std::nullopt;
   }
   Interaction interaction;
-  const auto id = string_member(event, "id");
-  const auto coupon_id = string_member(event, "coupon_id");
-  const auto action = string_member(event, "action");
+  const auto id = string_at(event, "id");
+  const auto coupon_id = string_at(event, "coupon_id");
+  const auto action = string_at(event, "action");
   const bool client_action = action == "view" || action == "click" || action == "share";
-  if ((event.contains("id") && (!id || !is_event_id(*id))) || !coupon_id || coupon_id->empty() ||
+  if ((event.contains("id") && (!id || !is_plain_id(*id))) || !coupon_id || coupon_id->empty() ||
       coupon_id->size() > 64 || !client_action) {
     return std::nullopt;
   }
-  if (id) interaction.id = std::string(sender) + ":" + *id;
+  if (id) interaction.id = std::string(sender).append(":").append(*id);
   interaction.coupon_id = *coupon_id;
   interaction.action = *action;
   interaction.at = now;
   if (event.contains("at")) {
-    const auto text = string_member(event, "at");
+    const auto text = string_at(event, "at");
     const auto at = text ? parse_rfc3339(*text) : std::nullopt;
     // A clock a little ahead is trusted as now; events from the far future or the distant past are not.
     if (!at || *at > now + kFutureSlack || *at < now - kOldest) return std::nullopt;

@@ -1,5 +1,6 @@
 #include "live/endpoint.hpp"
 
+#include "core/json.hpp"
 #include "interactions/client_event.hpp"
 #include "net/json_body.hpp"
 #include "net/responses.hpp"
@@ -8,7 +9,6 @@
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <mutex>
 
 namespace hc::live {
@@ -31,17 +31,7 @@ std::string notification_frame(const notifications::Notification& notification) 
   return frame({{"type", "notification"}, {"notification", notifications::notification_json(notification)}});
 }
 
-std::optional<std::int64_t> parse_id(std::string_view text) {
-  std::int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc{} || end != text.data() + text.size() || id < 0) return std::nullopt;
-  return id;
-}
-
-std::string_view type_of(const json::object& message) {
-  const auto* type = message.if_contains("type");
-  return type != nullptr && type->is_string() ? std::string_view(type->get_string()) : std::string_view{};
-}
+std::string_view type_of(const json::object& message) { return string_at(message, "type").value_or(""); }
 
 // {"type": "auth", "token": "...", "resume_after": "<notification id>"?}
 struct Hello {
@@ -53,11 +43,12 @@ Result<Hello, std::string> read_hello(std::string_view text) {
   auto message = net::parse_json_object(text);
   if (!message || type_of(*message) != "auth") return Failure{std::string("the first frame must be {\"type\": \"auth\"}")};
   Hello hello;
-  const auto* token = message->if_contains("token");
-  if (token == nullptr || !token->is_string()) return Failure{std::string("the auth frame needs a token")};
-  hello.token = std::string(token->get_string());
+  const auto token = string_at(*message, "token");
+  if (!token) return Failure{std::string("the auth frame needs a token")};
+  hello.token = std::string(*token);
   if (const auto* resume = message->if_contains("resume_after"); resume != nullptr && !resume->is_null()) {
-    hello.resume_after = resume->is_string() ? parse_id(resume->get_string()) : std::nullopt;
+    const auto text_id = string_at(*message, "resume_after");
+    hello.resume_after = text_id ? notifications::parse_notification_id(*text_id) : std::nullopt;
     if (!hello.resume_after) return Failure{std::string("resume_after must be a notification id")};
   }
   return hello;
@@ -147,7 +138,7 @@ boost::asio::awaitable<void> SocketEndpoint::converse(std::shared_ptr<net::WebSo
       for (bool more = true; more;) {
         const auto page = co_await workers_.run([&] { return inbox_.after(principal->user_id, after, kReplayPage); });
         for (const notifications::Notification& notification : page) {
-          after = parse_id(notification.id).value_or(after);
+          after = notifications::parse_notification_id(notification.id).value_or(after);
           socket->replay(notification, after);
         }
         // Page by page, each once the last is written: a long absence never floods the queue.

@@ -1,6 +1,7 @@
 #include "net/dispatcher.hpp"
 
 #include "core/random.hpp"
+#include "core/text.hpp"
 #include "net/responses.hpp"
 
 #include <boost/algorithm/string/predicate.hpp>
@@ -17,13 +18,6 @@ constexpr std::string_view kWebContentSecurityPolicy =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'";
-
-bool is_safe_request_id(std::string_view id) {
-  return !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' ||
-           c == '.';
-  });
-}
 
 std::string_view path_of(std::string_view target) { return target.substr(0, target.find('?')); }
 
@@ -119,7 +113,7 @@ ExchangeStart Dispatcher::start(const http::request_header<>& header, std::strin
   ExchangeStart start{std::chrono::steady_clock::now(), {}, std::move(client_address),
                       router_.match(method, path_of(header.target()))};
   const auto given = header.find("X-Request-Id");
-  start.request_id = (given != header.end() && is_safe_request_id(given->value())) ? std::string(given->value())
+  start.request_id = (given != header.end() && is_plain_id(given->value())) ? std::string(given->value())
                                                                                    : new_id();
   if (policy_.trust_proxy) {
     const auto forwarded = header.find("X-Forwarded-For");

@@ -1,5 +1,7 @@
 #include "notifications/dispatcher.hpp"
 
+#include "core/json.hpp"
+
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -9,8 +11,7 @@ namespace hc::notifications {
 namespace {
 
 std::string text(const boost::json::object& payload, std::string_view key) {
-  const auto* value = payload.if_contains(key);
-  return value != nullptr && value->is_string() ? std::string(value->get_string()) : std::string{};
+  return std::string(string_at(payload, key).value_or(""));
 }
 
 Content created_content(const boost::json::object& payload) {

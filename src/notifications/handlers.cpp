@@ -7,18 +7,16 @@
 
 #include <boost/json.hpp>
 
-#include <charconv>
 
 namespace hc::notifications {
 namespace {
 
 constexpr std::size_t kMaxIdsPerRequest = 500;
 
+// An id of a notification that can exist (ids start at 1).
 std::optional<std::int64_t> parse_id(std::string_view text) {
-  std::int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc{} || end != text.data() + text.size() || id < 1) return std::nullopt;
-  return id;
+  const auto id = parse_notification_id(text);
+  return id && *id >= 1 ? id : std::nullopt;
 }
 
 // {up_to: id} or {ids: [id, ...]}, ids as strings (as the API gives them).

@@ -2,7 +2,16 @@
 
 #include <boost/json/parse.hpp>
 
+#include <charconv>
+
 namespace hc::notifications {
+
+std::optional<std::int64_t> parse_notification_id(std::string_view text) {
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc{} || end != text.data() + text.size() || id < 0) return std::nullopt;
+  return id;
+}
 
 boost::json::object notification_json(const Notification& n) {
   boost::system::error_code ec;

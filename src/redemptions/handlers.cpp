@@ -61,8 +61,9 @@ boost::asio::awaitable<net::Response> RedemptionHandlers::wallet(net::RequestCon
   auto page = co_await workers_.run(
       [&] { return service_.wallet(ctx.caller(), ctx.query("status"), ctx.query("limit"), ctx.query("cursor")); });
   if (!page) co_return net::error_response(ctx, page.error());
+  const SysSeconds now = service_.now();  // one instant for the whole page
   boost::json::array items;
-  for (const Redemption& r : page->items) items.push_back(redemption_json(r, service_.now()));
+  for (const Redemption& r : page->items) items.push_back(redemption_json(r, now));
   co_return net::page_response(ctx, std::move(items), page->next_cursor);
 }
 

@@ -20,7 +20,7 @@ namespace {
 namespace json = boost::json;
 using http_verb = boost::beast::http::verb;
 
-constexpr std::string_view kPassword = "correct-horse-battery";
+constexpr std::string_view kPassword = kTestPassword;
 constexpr std::string_view kOtherPassword = "another-long-password";
 
 // ---- A minimal HS256 signer, independent of the server's own codec ------------------------------------
@@ -125,16 +125,6 @@ TokenParts split(const std::string& token) {
 
 bool is_rfc3339_utc(const std::string& text) {
   return std::regex_match(text, std::regex(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)"));
-}
-
-bool contains(const std::vector<std::string>& items, std::string_view item) {
-  return std::find(items.begin(), items.end(), item) != items.end();
-}
-
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
-  return out;
 }
 
 // ---- Fixture: one server per test; every password and token used is checked against its log --------------

@@ -90,16 +90,6 @@ std::vector<std::string> item_ids(const json::value& page) {
   return ids;
 }
 
-bool contains(const std::vector<std::string>& items, std::string_view item) {
-  return std::find(items.begin(), items.end(), item) != items.end();
-}
-
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
-  return out;
-}
-
 void CouponApiTest::TearDown() {
   EXPECT_TRUE(server_errors.empty()) << "the server answered 5xx: " << joined(server_errors);
   const std::string log = server.log();
@@ -147,13 +137,7 @@ Hotelier CouponApiTest::hotelier(const std::string& email, const HotelSpec& hote
                   json_text(user, "/user/hotel/id")};
 }
 
-std::string CouponApiTest::traveller(const std::string& email) {
-  const auto registered = register_account(client, email, std::string(kTestPassword), "user");
-  EXPECT_EQ(registered.status, 201u) << registered.body;
-  const auto session = login(client, email, std::string(kTestPassword));
-  EXPECT_EQ(session.status, 200u) << session.body;
-  return session.status == 200 ? json_text(session.json(), "/access_token") : std::string{};
-}
+std::string CouponApiTest::traveller(const std::string& email) { return sign_up(client, email); }
 
 HttpResult CouponApiTest::create(const std::string& token, const json::object& body) {
   return send(http_verb::post, "/api/v1/coupons", json::serialize(body), token);

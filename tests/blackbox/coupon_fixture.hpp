@@ -18,7 +18,6 @@ namespace hc::test {
 
 namespace json = boost::json;
 
-inline constexpr std::string_view kTestPassword = "correct-horse-battery";
 
 struct HotelSpec {
   std::string name = "Hotel Test";
@@ -57,11 +56,7 @@ json::object coupon_body(std::string_view title, std::int64_t discount = 20, con
 //! The item ids of a list answer ({items: [...]}).
 std::vector<std::string> item_ids(const json::value& page);
 
-//! True if the list contains the item.
-bool contains(const std::vector<std::string>& items, std::string_view item);
 
-//! "a, b, c" for messages.
-std::string joined(const std::vector<std::string>& items);
 
 class CouponApiTest : public ::testing::Test {
  protected:

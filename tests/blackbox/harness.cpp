@@ -9,6 +9,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/json.hpp>
+#include <gtest/gtest.h>
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -433,6 +434,24 @@ HttpResult register_account(const HttpClient& client, const std::string& email, 
 HttpResult login(const HttpClient& client, const std::string& email, const std::string& password) {
   return client.post("/api/v1/auth/login",
                      boost::json::serialize(boost::json::object{{"email", email}, {"password", password}}));
+}
+
+std::string sign_up(const HttpClient& client, const std::string& email, const std::string& role) {
+  const auto registered = register_account(client, email, std::string(kTestPassword), role);
+  EXPECT_EQ(registered.status, 201u) << registered.body;
+  const auto session = login(client, email, std::string(kTestPassword));
+  EXPECT_EQ(session.status, 200u) << session.body;
+  return session.status == 200 ? json_text(session.json(), "/access_token") : std::string{};
+}
+
+bool contains(const std::vector<std::string>& items, std::string_view item) {
+  return std::find(items.begin(), items.end(), item) != items.end();
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
 }
 
 }  // namespace hc::test

@@ -163,10 +163,21 @@ std::vector<std::string> detail_fields(const HttpResult& result);
 //! Which of the secrets (passwords, tokens) occur in text, e.g. in a server log.
 std::vector<std::string> leaked_secrets(const std::string& text, const std::vector<std::string>& secrets);
 
+//! The password of every account the tests register.
+inline constexpr std::string_view kTestPassword = "correct-horse-battery";
+
+//! True if the list contains the item.
+bool contains(const std::vector<std::string>& items, std::string_view item);
+//! "a, b, c" for messages.
+std::string joined(const std::vector<std::string>& items);
+
 //! Registers a traveller (or a hotelier with a hotel) and returns the response.
 HttpResult register_account(const HttpClient& client, const std::string& email, const std::string& password,
                             const std::string& role = "user");
 //! Signs in and returns the response (access_token, refresh_token, user).
 HttpResult login(const HttpClient& client, const std::string& email, const std::string& password);
+//! Registers an account ("user" or "hotelier") with kTestPassword and signs in: the access token, or "" after a
+//! failure the test has recorded.
+std::string sign_up(const HttpClient& client, const std::string& email, const std::string& role = "user");
 
 }  // namespace hc::test

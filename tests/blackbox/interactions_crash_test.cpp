@@ -34,16 +34,6 @@ namespace json = boost::json;
 using namespace std::chrono_literals;
 
 constexpr int kKills = 20;
-constexpr std::string_view kPassword = "correct-horse-battery";
-
-//! Registers an account ("user" or "hotelier") and signs in; the access token, or "" after a recorded failure.
-std::string sign_up(const HttpClient& client, const std::string& email, const std::string& role) {
-  const auto registered = register_account(client, email, std::string(kPassword), role);
-  EXPECT_EQ(registered.status, 201u) << registered.body;
-  const auto session = login(client, email, std::string(kPassword));
-  EXPECT_EQ(session.status, 200u) << session.body;
-  return session.status == 200 ? json_text(session.json(), "/access_token") : std::string{};
-}
 
 //! Creates an active coupon; its id, or "" after a recorded failure.
 std::string create_active_coupon(const HttpClient& client, const std::string& token) {

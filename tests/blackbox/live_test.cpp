@@ -259,11 +259,8 @@ TEST_F(Live, ViewsSentOverTheSocketShowUpInTheStatsWithinTwoSeconds) {
 TEST(LiveShutdown, OpenSocketsAreToldTheServerIsGoingAway) {
   ServerProcess server;
   HttpClient client(server.port());
-  ASSERT_EQ(register_account(client, "fan@example.com", std::string(kTestPassword), "user").status, 201u);
-  const HttpResult session = login(client, "fan@example.com", std::string(kTestPassword));
-  ASSERT_EQ(session.status, 200u) << session.body;
   WsClient socket(server.port());
-  ASSERT_TRUE(socket.sign_in(json_text(session.json(), "/access_token")));
+  ASSERT_TRUE(socket.sign_in(sign_up(client, "fan@example.com")));
   server.send_signal(SIGTERM);
   const auto closed = socket.wait_closed();
   ASSERT_TRUE(closed);
@@ -282,13 +279,8 @@ std::int64_t undelivered_events(const std::filesystem::path& data_dir) {
 TEST(LiveRestart, EventsCommittedJustBeforeAKillAreDeliveredAfterTheRestart) {
   const TempDir dir;
   std::optional<ServerProcess> server(std::in_place, ExistingDataDir{dir.path()});
-  const auto signed_in_as = [&](const std::string& email, const std::string& role) {
-    const HttpClient client(server->port());
-    EXPECT_EQ(register_account(client, email, std::string(kTestPassword), role).status, 201u);
-    return json_text(login(client, email, std::string(kTestPassword)).json(), "/access_token");
-  };
-  const std::string hotelier = signed_in_as("owner@hotel.example", "hotelier");
-  const std::string fan = signed_in_as("fan@example.com", "user");
+  const std::string hotelier = sign_up(HttpClient(server->port()), "owner@hotel.example", "hotelier");
+  const std::string fan = sign_up(HttpClient(server->port()), "fan@example.com");
   const auto create_active = [&](const std::string& title) {
     const HttpResult made = HttpClient(server->port())
                                 .post("/api/v1/coupons", json::serialize(coupon_body(title, 20, {{"status", "active"}})),

@@ -9,13 +9,22 @@ void mark_sent(Connection& db, std::string_view event_id, SysSeconds now) {
   db.prepare("UPDATE outbox SET sent_at = ? WHERE id = ?").bind_all(to_rfc3339(now), event_id).run();
 }
 
-// Every inbox row of an event, including those an earlier, interrupted run of it wrote.
-std::vector<notifications::Recipient> recipients(Connection& db, std::string_view event_id) {
-  Statement& query = db.prepare("SELECT user_id, seq FROM notifications WHERE event_id = ? ORDER BY seq");
-  query.bind(1, event_id);
-  std::vector<notifications::Recipient> found;
-  while (query.step()) found.push_back({query.text(0), query.int64(1)});
-  return found;
+// In one transaction: the event's inbox rows (written by `insert`; OR IGNORE makes a second run of the event
+// harmless), the event marked sent, and every inbox row of the event read back, including those an earlier,
+// interrupted run wrote.
+template <class Insert>
+std::vector<notifications::Recipient> deliver(ConnectionPool& pool, const notifications::OutboxEvent& event,
+                                              SysSeconds now, Insert insert) {
+  auto db = pool.acquire();
+  Transaction transaction(*db);
+  insert(*db);
+  mark_sent(*db, event.id, now);
+  Statement& query = db->prepare("SELECT user_id, seq FROM notifications WHERE event_id = ? ORDER BY seq");
+  query.bind(1, event.id);
+  std::vector<notifications::Recipient> delivered;
+  while (query.step()) delivered.push_back({query.text(0), query.int64(1)});
+  transaction.commit();
+  return delivered;
 }
 
 notifications::Notification read_notification(Statement& row) {
@@ -43,37 +52,29 @@ std::vector<notifications::OutboxEvent> SqliteNotificationRepository::unsent(std
 std::vector<notifications::Recipient> SqliteNotificationRepository::deliver_to_followers(
     const notifications::OutboxEvent& event, std::string_view hotel_id, const notifications::Content& content,
     SysSeconds now) {
-  auto db = pool_.acquire();
-  Transaction transaction(*db);
-  // One statement, whatever the number of followers; OR IGNORE makes a second run of the event harmless.
-  // Those who followed the hotel before the event are told (not those who followed it since).
-  db->prepare(
-        "INSERT OR IGNORE INTO notifications (user_id, event_id, kind, title, body, data, created_at) "
-        "SELECT s.user_id, ?1, ?2, ?3, ?4, ?5, ?6 FROM subscriptions s "
-        "WHERE s.hotel_id = ?7 AND s.state = 'following' "
-        "AND s.after_event < (SELECT seq FROM outbox WHERE id = ?1)")
-      .bind_all(event.id, content.kind, content.title, content.body, content.data, to_rfc3339(now), hotel_id)
-      .run();
-  mark_sent(*db, event.id, now);
-  auto delivered = recipients(*db, event.id);
-  transaction.commit();
-  return delivered;
+  // One statement, whatever the number of followers. Those who followed the hotel before the event are told
+  // (not those who followed it since).
+  return deliver(pool_, event, now, [&](Connection& db) {
+    db.prepare(
+          "INSERT OR IGNORE INTO notifications (user_id, event_id, kind, title, body, data, created_at) "
+          "SELECT s.user_id, ?1, ?2, ?3, ?4, ?5, ?6 FROM subscriptions s "
+          "WHERE s.hotel_id = ?7 AND s.state = 'following' "
+          "AND s.after_event < (SELECT seq FROM outbox WHERE id = ?1)")
+        .bind_all(event.id, content.kind, content.title, content.body, content.data, to_rfc3339(now), hotel_id)
+        .run();
+  });
 }
 
 std::vector<notifications::Recipient> SqliteNotificationRepository::deliver_to_user(
     const notifications::OutboxEvent& event, std::string_view user_id, const notifications::Content& content,
     SysSeconds now) {
-  auto db = pool_.acquire();
-  Transaction transaction(*db);
-  db->prepare(
-        "INSERT OR IGNORE INTO notifications (user_id, event_id, kind, title, body, data, created_at) "
-        "SELECT id, ?, ?, ?, ?, ?, ? FROM users WHERE id = ?")
-      .bind_all(event.id, content.kind, content.title, content.body, content.data, to_rfc3339(now), user_id)
-      .run();
-  mark_sent(*db, event.id, now);
-  auto delivered = recipients(*db, event.id);
-  transaction.commit();
-  return delivered;
+  return deliver(pool_, event, now, [&](Connection& db) {
+    db.prepare(
+          "INSERT OR IGNORE INTO notifications (user_id, event_id, kind, title, body, data, created_at) "
+          "SELECT id, ?, ?, ?, ?, ?, ? FROM users WHERE id = ?")
+        .bind_all(event.id, content.kind, content.title, content.body, content.data, to_rfc3339(now), user_id)
+        .run();
+  });
 }
 
 void SqliteNotificationRepository::discard(const notifications::OutboxEvent& event, SysSeconds now) {
