@@ -11,8 +11,8 @@ build:          ## release build only
 	@scripts/install-deps
 	@scripts/build release
 
-bench:          ## micro-benchmarks of the hot paths
-	@scripts/bench
+bench:          ## benchmarks (micro, report); one with SCENARIO=name
+	@scripts/bench $(SCENARIO)
 
 clean:          ## remove build output (keeps ./var)
 	rm -rf build

@@ -17,6 +17,8 @@
 #include "notifications/handlers.hpp"
 #include "objects/fs_store.hpp"
 #include "redemptions/handlers.hpp"
+#include "reports/handlers.hpp"
+#include "reports/service.hpp"
 #include "redemptions/service.hpp"
 #include "subscriptions/handlers.hpp"
 #include "core/failure_limiter.hpp"
@@ -32,6 +34,7 @@
 #include "storage/sqlite/interaction_repository.hpp"
 #include "storage/sqlite/notification_repository.hpp"
 #include "storage/sqlite/redemption_repository.hpp"
+#include "storage/sqlite/report_repository.hpp"
 #include "storage/sqlite/subscription_repository.hpp"
 #include "storage/sqlite/pool.hpp"
 #include "storage/sqlite/schema.hpp"
@@ -61,6 +64,9 @@ constexpr std::chrono::minutes kLoginWindow{15};
 constexpr std::chrono::milliseconds kOutboxPollInterval{50};
 constexpr std::chrono::milliseconds kFoldInterval{1000};
 constexpr std::chrono::milliseconds kSocketInteractionInterval{100};
+constexpr std::chrono::milliseconds kReportPollInterval{250};
+// Reports render one at a time on a thread of their own, so a big PDF never holds up requests.
+constexpr std::size_t kReportThreads = 1;
 constexpr int kDeskMaxFailures = 20;
 constexpr std::chrono::minutes kDeskWindow{10};
 
@@ -178,7 +184,8 @@ boost::asio::awaitable<void> drain_on_signal(boost::asio::signal_set& signals, n
 struct App::Parts {
   Parts(const Config& config, const Logger& log)
       : workers(config.worker_threads),
-        db(database_options(config), config.worker_threads),
+        report_workers(kReportThreads),
+        db(database_options(config), config.worker_threads + kReportThreads),
         accounts(db),
         tokens(token_key(config), std::string(kTokenIssuer), std::string(kTokenAudience)),
         login_failures(kLoginMaxFailures, kLoginWindow),
@@ -209,12 +216,15 @@ struct App::Parts {
         interaction_handlers(interactions, workers),
         interaction_batcher(interactions),
         sockets(hub, authenticator, notification_repository, interaction_batcher, workers, log),
+        report_repository(db),
+        reports(report_repository, coupon_repository, interaction_repository, objects, &Clock::now, log),
+        report_handlers(reports, workers),
         ops_handlers(metrics, workers,
                      {{"database", [this] { return check_database(); }},
                       {"objects", [this] { return check_objects(); }}}),
         router(build_router({idempotency, workers, auth_handlers, ops_handlers, coupon_handlers, hotel_handlers,
                              media_handlers, redemption_handlers, subscription_handlers, notification_handlers,
-                             interaction_handlers, sockets})),
+                             interaction_handlers, report_handlers, sockets})),
         log_(log) {}
 
   std::string check_database() {
@@ -239,6 +249,7 @@ struct App::Parts {
   }
 
   WorkerPool workers;
+  WorkerPool report_workers;
   sqlite::ConnectionPool db;
   sqlite::SqliteAccountRepository accounts;
   auth::PasswordHasher hasher;
@@ -271,6 +282,9 @@ struct App::Parts {
   interactions::InteractionHandlers interaction_handlers;
   interactions::InteractionBatcher interaction_batcher;
   live::SocketEndpoint sockets;
+  sqlite::SqliteReportRepository report_repository;
+  reports::ReportService reports;
+  reports::ReportHandlers report_handlers;
   ops::Metrics metrics;
   ops::OpsHandlers ops_handlers;
   net::Router router;
@@ -331,6 +345,9 @@ int App::serve() {
   asio::steady_timer outbox_idle(background);
   asio::steady_timer fold_idle(background);
   asio::steady_timer socket_events_idle(background);
+  asio::steady_timer reports_idle(background);
+  // This process is the only one using this database: a job still marked running was cut off by a stop.
+  parts_->reports.recover();
   asio::co_spawn(background,
                  repeat_in_background(parts_->workers, [this] { return parts_->outbox.run_once(to_seconds(Clock::now())); },
                                       outbox_idle, kOutboxPollInterval, stopping, log_, "outbox"),
@@ -343,12 +360,17 @@ int App::serve() {
                  repeat_in_background(parts_->workers, [this] { return parts_->interaction_batcher.flush(); },
                                       socket_events_idle, kSocketInteractionInterval, stopping, log_, "socket events"),
                  asio::detached);
+  asio::co_spawn(background,
+                 repeat_in_background(parts_->report_workers, [this] { return parts_->reports.run_once(); }, reports_idle,
+                                      kReportPollInterval, stopping, log_, "reports"),
+                 asio::detached);
   const std::function<void()> stop_background = [&] {
     asio::post(background, [&] {
       stopping = true;
       outbox_idle.cancel();
       fold_idle.cancel();
       socket_events_idle.cancel();
+      reports_idle.cancel();
     });
   };
   register_pipeline_gauges(parts_->metrics, parts_->interactions.gauges());
@@ -373,6 +395,7 @@ int App::serve() {
   io.run();
   for (std::thread& thread : threads) thread.join();
   parts_->workers.stop();
+  parts_->report_workers.stop();
   flush_socket_events();
   log_.info("stopped");
   log_.flush();

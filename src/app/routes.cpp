@@ -26,6 +26,7 @@ net::Router build_router(const Handlers& h) {
   using N = notifications::NotificationHandlers;
   using I = interactions::InteractionHandlers;
   using L = live::SocketEndpoint;
+  using P = reports::ReportHandlers;
   net::Router router;
   // clang-format off
   router.add({verb::get,  "/",                      Access::anyone,    BodyKind::none, on(h.ops, &O::home)});
@@ -55,7 +56,7 @@ net::Router build_router(const Handlers& h) {
   router.add({verb::delete_, "/api/v1/hotels/{id}/subscription", Access::user, BodyKind::none, on(h.subscriptions, &S::unfollow)});
   router.add({verb::get,    "/api/v1/me/subscriptions",         Access::user, BodyKind::none, on(h.subscriptions, &S::list)});
 
-  // Creating a redemption and using a code honour Idempotency-Key.
+  // Creating a redemption, using a code and asking for a report honour Idempotency-Key.
   const auto once = [&h](net::Handler handler) { return net::idempotent(h.idempotency, h.workers, std::move(handler)); };
   router.add({verb::post, "/api/v1/coupons/{id}/redeem",          Access::user,     BodyKind::none, once(on(h.redemptions, &R::claim))});
   router.add({verb::get,  "/api/v1/me/redemptions",               Access::user,     BodyKind::none, on(h.redemptions, &R::wallet)});
@@ -72,6 +73,11 @@ net::Router build_router(const Handlers& h) {
 
   router.add({verb::post, "/api/v1/interactions",           Access::signed_in, BodyKind::json, on(h.interactions, &I::post_batch)});
   router.add({verb::get,  "/api/v1/hotelier/stats",         Access::hotelier,  BodyKind::none, on(h.interactions, &I::stats)});
+
+  router.add({verb::post, "/api/v1/hotelier/reports",                Access::hotelier, BodyKind::json, once(on(h.reports, &P::request))});
+  router.add({verb::get,  "/api/v1/hotelier/reports",                Access::hotelier, BodyKind::none, on(h.reports, &P::list)});
+  router.add({verb::get,  "/api/v1/hotelier/reports/{id}",           Access::hotelier, BodyKind::none, on(h.reports, &P::get)});
+  router.add({verb::get,  "/api/v1/hotelier/reports/{id}/download",  Access::hotelier, BodyKind::none, on(h.reports, &P::download)});
 
   // The socket signs in with its first frame (a browser cannot set headers on a WebSocket); a plain GET gets 426.
   router.add({verb::get,  "/api/v1/ws",                     Access::anyone,    BodyKind::none, on(h.sockets, &L::upgrade_required), &h.sockets});

@@ -12,6 +12,7 @@
 #include "net/router.hpp"
 #include "notifications/handlers.hpp"
 #include "ops/handlers.hpp"
+#include "reports/handlers.hpp"
 
 namespace hc::app {
 
@@ -27,6 +28,7 @@ struct Handlers {
   subscriptions::SubscriptionHandlers& subscriptions;
   notifications::NotificationHandlers& notifications;
   interactions::InteractionHandlers& interactions;
+  reports::ReportHandlers& reports;
   live::SocketEndpoint& sockets;
 };
 

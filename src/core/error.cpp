@@ -38,6 +38,7 @@ constexpr std::array kTable{
     Row{Errc::already_cancelled, {409, "already_cancelled", "This claim was already cancelled"}},
     Row{Errc::not_used, {409, "not_used", "This code has not been used"}},
     Row{Errc::undo_window_passed, {409, "undo_window_passed", "A use can only be undone within 10 minutes"}},
+    Row{Errc::report_not_ready, {409, "report_not_ready", "The report is not ready yet; its status says when it is"}},
     Row{Errc::request_in_progress,
         {409, "request_in_progress", "A request with this Idempotency-Key is still being processed"}},
     Row{Errc::idempotency_key_reused,

@@ -39,6 +39,7 @@ enum class Errc {
   already_cancelled,
   not_used,
   undo_window_passed,
+  report_not_ready,
   request_in_progress,
   // 422
   idempotency_key_reused,

@@ -52,6 +52,13 @@ std::optional<LocalDate> local_date(std::string_view zone, SysSeconds instant) {
   return LocalDate{std::chrono::sys_days{std::chrono::days{days}}};
 }
 
+std::optional<std::string> local_time_text(std::string_view zone, SysSeconds instant) {
+  const date::time_zone* tz = find_zone(zone);
+  if (tz == nullptr) return std::nullopt;
+  const auto local = date::floor<std::chrono::minutes>(tz->to_local(date::sys_seconds{instant.time_since_epoch()}));
+  return date::format("%Y-%m-%d %H:%M", local);
+}
+
 std::string to_iso_date(LocalDate day) {
   char text[16];
   std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()), static_cast<unsigned>(day.month()),

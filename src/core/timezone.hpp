@@ -23,6 +23,9 @@ std::optional<SysSeconds> end_of_local_day(std::string_view zone, LocalDate day)
 //! The local calendar day of an instant in the zone.
 std::optional<LocalDate> local_date(std::string_view zone, SysSeconds instant);
 
+//! The wall-clock time of an instant in the zone, to the minute: "2026-11-22 14:03".
+std::optional<std::string> local_time_text(std::string_view zone, SysSeconds instant);
+
 //! "2026-12-31".
 std::string to_iso_date(LocalDate day);
 //! Parses "YYYY-MM-DD".

@@ -31,6 +31,12 @@ struct DailyCounts {
   Counts counts;
 };
 
+struct CouponDayCounts {
+  std::string coupon_id;
+  LocalDate day{};
+  Counts counts;
+};
+
 struct CouponCounts {
   std::string coupon_id;
   std::string title;

@@ -18,8 +18,9 @@ namespace {
 
 constexpr std::string_view kTypeSuffix = ".type";
 constexpr std::string_view kDefaultType = "application/octet-stream";
-// '~' is outside the key alphabet, so no key can name a temporary or probe file.
-constexpr std::string_view kTempMarker = ".~tmp-";
+// '~' is outside the key alphabet, so no key can name a temporary or probe file. Temporary files wait in one
+// folder of their own, so that what a killed process left half-written is found and removed at the next start.
+constexpr std::string_view kTempFolder = "/~tmp";
 constexpr std::string_view kProbeName = "/.~probe-";
 constexpr std::size_t kRandomSuffixBytes = 9;
 constexpr mode_t kFileMode = 0644;
@@ -110,12 +111,11 @@ bool names_type_file(std::string_view key) {
   return key.ends_with(kTypeSuffix) || key.find(".type/") != std::string_view::npos;
 }
 
-// A synced temporary file beside its destination; removed again unless it was moved into place.
+// A synced temporary file in the store's temporary folder; removed again unless it was moved into place.
 class PendingFile {
  public:
-  PendingFile(std::string destination, std::string_view bytes)
-      : destination_(std::move(destination)),
-        temp_(destination_ + std::string(kTempMarker) + random_token(kRandomSuffixBytes)) {
+  PendingFile(std::string destination, const std::string& temp_folder, std::string_view bytes)
+      : destination_(std::move(destination)), temp_(temp_folder + "/" + random_token(kRandomSuffixBytes)) {
     Fd fd(::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, kFileMode));
     if (!fd.is_open()) throw_errno("cannot create", temp_);
     try {
@@ -146,9 +146,12 @@ class PendingFile {
 
 }  // namespace
 
-FileObjectStore::FileObjectStore(std::string root) : root_(std::move(root)) {
+FileObjectStore::FileObjectStore(std::string root) : root_(std::move(root)), temp_folder_(root_ + std::string(kTempFolder)) {
   if (root_.empty()) throw std::invalid_argument("the object store folder must be named");
   std::filesystem::create_directories(root_);
+  // Only this process writes here: whatever an earlier one left in the temporary folder was never committed.
+  std::error_code ignored;
+  std::filesystem::remove_all(temp_folder_, ignored);
 }
 
 std::string FileObjectStore::path_for(std::string_view key) const {
@@ -172,8 +175,9 @@ void FileObjectStore::put(std::string_view key, std::string_view bytes, std::str
   const std::string path = path_for(key);
   if (names_type_file(key)) throw std::invalid_argument("object key names a type file");
   make_folders(key);
-  PendingFile type_file(path + std::string(kTypeSuffix), content_type);
-  PendingFile data_file(path, bytes);
+  if (::mkdir(temp_folder_.c_str(), kFolderMode) != 0 && errno != EEXIST) throw_errno("cannot create folder", temp_folder_);
+  PendingFile type_file(path + std::string(kTypeSuffix), temp_folder_, content_type);
+  PendingFile data_file(path, temp_folder_, bytes);
   {
     const std::unique_lock lock(swap_mutex_);
     type_file.commit();

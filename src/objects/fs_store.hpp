@@ -31,6 +31,7 @@ class FileObjectStore final : public ObjectStore {
   void make_folders(std::string_view key) const;
 
   std::string root_;
+  std::string temp_folder_;  // where puts write before they rename into place
   // Renames take it exclusively and opens take it shared, so a reader's type and bytes come from one put.
   std::shared_mutex swap_mutex_;
 };

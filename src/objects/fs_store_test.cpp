@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -156,6 +157,16 @@ TEST_F(FileObjectStoreTest, LeavesNoTemporaryFiles) {
     EXPECT_EQ(name.find('~'), std::string::npos) << name;
   }
   EXPECT_EQ(files, 10U);  // five objects, five type files
+}
+
+TEST_F(FileObjectStoreTest, WhatAKilledProcessLeftHalfWrittenIsRemovedAtTheNextStart) {
+  store_.put("reports/r1.pdf", "%PDF-", "application/pdf");
+  const fs::path leftover = fs::path(root_) / "~tmp" / "half-written";
+  fs::create_directories(leftover.parent_path());
+  std::ofstream(leftover) << "%PD";
+  FileObjectStore restarted(root_);
+  EXPECT_FALSE(fs::exists(leftover));
+  EXPECT_EQ(restarted.get("reports/r1.pdf")->bytes, "%PDF-");
 }
 
 TEST_F(FileObjectStoreTest, CheckPassesOnAWritableFolder) { EXPECT_NO_THROW(store_.check()); }

@@ -280,15 +280,7 @@ TEST_F(Claim, HotelierStatsCountClaimsAndUses) {
 
 // zbarimg prints the decoded text; its stderr (D-Bus noise) is dropped.
 std::string decode_qr(const std::filesystem::path& png) {
-  const std::string command = "zbarimg --raw -q '" + png.string() + "' 2>/dev/null";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return "<popen failed>";
-  std::string out;
-  std::array<char, 256> chunk{};
-  while (std::fgets(chunk.data(), static_cast<int>(chunk.size()), pipe) != nullptr) out += chunk.data();
-  ::pclose(pipe);
-  while (!out.empty() && (out.back() == '\n' || out.back() == '\r' || out.back() == ' ')) out.pop_back();
-  return out;
+  return shell_output("zbarimg --raw -q '" + png.string() + "' 2>/dev/null");
 }
 
 TEST_F(Claim, QrPngDecodesBackToTheCode) {

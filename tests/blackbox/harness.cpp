@@ -24,8 +24,10 @@
 #include <cerrno>
 
 #include <algorithm>
+#include <array>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -442,6 +444,18 @@ std::string sign_up(const HttpClient& client, const std::string& email, const st
   const auto session = login(client, email, std::string(kTestPassword));
   EXPECT_EQ(session.status, 200u) << session.body;
   return session.status == 200 ? json_text(session.json(), "/access_token") : std::string{};
+}
+
+std::string shell_output(const std::string& command) {
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return "<popen failed>";
+  std::string out;
+  std::array<char, 4096> chunk{};
+  std::size_t got = 0;
+  while ((got = std::fread(chunk.data(), 1, chunk.size(), pipe)) > 0) out.append(chunk.data(), got);
+  ::pclose(pipe);
+  while (!out.empty() && (out.back() == '\n' || out.back() == '\r' || out.back() == ' ')) out.pop_back();
+  return out;
 }
 
 bool contains(const std::vector<std::string>& items, std::string_view item) {

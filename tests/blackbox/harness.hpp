@@ -166,6 +166,9 @@ std::vector<std::string> leaked_secrets(const std::string& text, const std::vect
 //! The password of every account the tests register.
 inline constexpr std::string_view kTestPassword = "correct-horse-battery";
 
+//! What a shell command prints on stdout (stderr is the caller's to redirect), trailing whitespace removed.
+std::string shell_output(const std::string& command);
+
 //! True if the list contains the item.
 bool contains(const std::vector<std::string>& items, std::string_view item);
 //! "a, b, c" for messages.

@@ -115,6 +115,20 @@ std::vector<interactions::DailyCounts> SqliteInteractionRepository::daily(std::s
   return days;
 }
 
+std::vector<interactions::CouponDayCounts> SqliteInteractionRepository::per_coupon_day(std::string_view hotel_id,
+                                                                                    LocalDate from, LocalDate to) {
+  auto db = pool_.acquire();
+  Statement& query = db->prepare("SELECT d.coupon_id, d.day, d.views, d.clicks, d.shares, d.claims, d.uses "
+                                 "FROM coupon_daily d JOIN coupons c ON c.id = d.coupon_id "
+                                 "WHERE c.hotel_id = ? AND d.day BETWEEN ? AND ? ORDER BY d.day, d.coupon_id DESC");
+  query.bind_all(hotel_id, to_iso_date(from), to_iso_date(to));
+  std::vector<interactions::CouponDayCounts> rows;
+  while (query.step()) {
+    rows.push_back({query.text(0), parse_iso_date(query.text(1)).value_or(LocalDate{}), read_counts(query, 2)});
+  }
+  return rows;
+}
+
 std::vector<interactions::CouponCounts> SqliteInteractionRepository::per_coupon(std::string_view hotel_id,
                                                                                LocalDate from, LocalDate to) {
   auto db = pool_.acquire();

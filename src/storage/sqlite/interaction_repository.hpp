@@ -15,6 +15,8 @@ class SqliteInteractionRepository final : public interactions::InteractionReposi
   interactions::FoldResult fold(std::size_t batch, SysSeconds now) override;
   std::pair<std::int64_t, std::chrono::seconds> backlog(SysSeconds now) override;
   std::vector<interactions::DailyCounts> daily(std::string_view hotel_id, LocalDate from, LocalDate to) override;
+  std::vector<interactions::CouponDayCounts> per_coupon_day(std::string_view hotel_id, LocalDate from,
+                                                            LocalDate to) override;
   std::vector<interactions::CouponCounts> per_coupon(std::string_view hotel_id, LocalDate from, LocalDate to) override;
 
  private:

@@ -222,6 +222,30 @@ CREATE TABLE coupon_daily (
 ) STRICT;
 )sql";
 
+// Report jobs. A worker takes a job with a lease; a job whose lease ran out (its worker died) is taken again.
+// The file's key derives from the job's id, so running a job twice replaces the file instead of adding one.
+constexpr std::string_view kReports = R"sql(
+CREATE TABLE reports (
+  id          TEXT PRIMARY KEY,
+  owner_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  hotel_id    TEXT NOT NULL REFERENCES hotels(id) ON DELETE CASCADE,
+  period_from TEXT NOT NULL,
+  period_to   TEXT NOT NULL,
+  format      TEXT NOT NULL CHECK (format IN ('pdf', 'csv')),
+  status      TEXT NOT NULL CHECK (status IN ('queued', 'running', 'ready', 'failed')),
+  attempts    INTEGER NOT NULL DEFAULT 0,
+  run_after   TEXT NOT NULL,
+  lease_until TEXT,
+  error       TEXT NOT NULL DEFAULT '',
+  object_key  TEXT NOT NULL DEFAULT '',
+  size_bytes  INTEGER NOT NULL DEFAULT 0,
+  created_at  TEXT NOT NULL,
+  finished_at TEXT
+) STRICT;
+CREATE INDEX reports_by_owner ON reports(owner_id, id);
+CREATE INDEX reports_pending ON reports(status, run_after) WHERE status IN ('queued', 'running');
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "accounts", kAccounts},
     Migration{2, "coupons", kCoupons},
@@ -229,6 +253,7 @@ constexpr std::array kMigrations{
     Migration{4, "idempotency keys", kIdempotency},
     Migration{5, "outbox and notifications", kNotifications},
     Migration{6, "interactions and daily counters", kInteractions},
+    Migration{7, "report jobs", kReports},
 };
 
 }  // namespace

@@ -1,0 +1,167 @@
+#include "reports/service.hpp"
+
+#include "coupons/rules.hpp"
+#include "core/paging.hpp"
+#include "core/random.hpp"
+#include "core/text.hpp"
+#include "interactions/period.hpp"
+#include "notifications/events.hpp"
+#include "reports/csv.hpp"
+#include "reports/filename.hpp"
+#include "reports/pdf.hpp"
+
+#include <limits>
+#include <map>
+
+namespace hc::reports {
+namespace {
+
+// A failed attempt waits 30 s, then 60 s, before the next.
+constexpr std::chrono::seconds kFirstRetryDelay{30};
+
+std::string object_key_of(const Report& report) {
+  return "reports/" + ascii_lower(report.id) + "." + std::string(extension_of(report.format));
+}
+
+std::vector<CouponLine> coupon_lines(const std::vector<coupons::CouponWithStats>& all,
+                                     const std::vector<interactions::CouponCounts>& counted, std::string_view timezone,
+                                     SysSeconds now) {
+  std::map<std::string_view, const interactions::Counts*> counts_of;
+  for (const auto& coupon : counted) counts_of[coupon.coupon_id] = &coupon.counts;
+  std::vector<CouponLine> lines;
+  lines.reserve(all.size());
+  for (const auto& [c, stats] : all) {
+    CouponLine line{c.id, c.title, std::string(coupons::visible_status(c, now)), c.discount_percent, c.quantity,
+                    coupons::remaining(c), local_date(timezone, c.created_at).value_or(LocalDate{}), {}};
+    if (const auto found = counts_of.find(c.id); found != counts_of.end()) line.counts = *found->second;
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+}  // namespace
+
+Result<Report, Error> ReportService::request(const Principal& hotelier, const ReportRequest& request) {
+  const auto hotel = coupons_.hotel_of_owner(hotelier.user_id);
+  if (!hotel) return Failure{make_error(Errc::forbidden)};
+  const LocalDate today = local_date(hotel->timezone, now()).value_or(LocalDate{});
+  auto period = interactions::read_period(request.from, request.to, today);
+  if (!period) return Failure{period.error()};
+  Report report;
+  report.id = new_id();
+  report.owner_id = hotelier.user_id;
+  report.hotel_id = hotel->id;
+  report.from = period->from;
+  report.to = period->to;
+  report.format = request.format;
+  report.created_at = now();
+  reports_.insert(report);
+  log_.info("report queued", {{"report_id", report.id}, {"format", to_string(report.format)}});
+  return report;
+}
+
+Result<Report, Error> ReportService::find(const Principal& hotelier, std::string_view report_id) {
+  auto report = is_valid_id(report_id) ? reports_.find_owned(report_id, hotelier.user_id) : std::nullopt;
+  if (!report) return Failure{make_error(Errc::not_found)};
+  return std::move(*report);
+}
+
+Result<ReportPage, Error> ReportService::list(const Principal& hotelier, const std::optional<std::string>& cursor,
+                                              std::size_t limit) {
+  if (cursor && !is_valid_id(*cursor)) return Failure{validation_error({{"cursor", "is not a cursor this list returned"}})};
+  ReportPage page{reports_.list(hotelier.user_id, cursor, limit + 1), std::nullopt};
+  page.next_cursor = trim_page(page.items, limit, [](const Report& last) { return last.id; });
+  return page;
+}
+
+Result<ReportFile, Error> ReportService::download(const Principal& hotelier, std::string_view report_id) {
+  auto report = find(hotelier, report_id);
+  if (!report) return Failure{report.error()};
+  if (report->status != ReportStatus::ready) return Failure{make_error(Errc::report_not_ready)};
+  auto object = objects_.get(report->object_key);
+  const auto hotel = coupons_.hotel_of_owner(hotelier.user_id);
+  if (!object || !hotel) {
+    log_.error("report file missing", {{"report_id", report->id}});
+    return Failure{make_error(Errc::not_found)};
+  }
+  return ReportFile{std::move(object->bytes), std::string(content_type_of(report->format)),
+                    content_disposition(hotel->name, report->from, report->to, extension_of(report->format))};
+}
+
+std::size_t ReportService::recover() {
+  const std::size_t released = reports_.release_running(now());
+  if (released > 0) log_.info("report jobs resumed after a restart", {{"jobs", std::uint64_t{released}}});
+  return released;
+}
+
+std::size_t ReportService::run_once() {
+  auto report = reports_.claim_next(now(), kLease);
+  if (!report) return 0;
+  run(*report);
+  return 1;
+}
+
+void ReportService::run(Report& report) {
+  const auto hotel = coupons_.hotel_of_owner(report.owner_id);
+  if (!hotel || hotel->id != report.hotel_id) {
+    reports_.mark_failed(report, "the hotel no longer exists", now());
+    return;
+  }
+  if (report.attempts > kMaxAttempts) {
+    // Each earlier start ended with the process (a crash while rendering): do not try a fourth time.
+    reports_.mark_failed(report, "the report could not be made; please ask for it again", now());
+    log_.error("report failed for good", {{"report_id", report.id}, {"reason", "interrupted too often"}});
+    return;
+  }
+  try {
+    const std::string file = render(report, *hotel);
+    // The key is the job's own, so a second run after a crash replaces the file rather than adding one.
+    report.object_key = object_key_of(report);
+    report.size_bytes = static_cast<std::int64_t>(file.size());
+    objects_.put(report.object_key, file, content_type_of(report.format));
+    const auto event = notifications::report_ready(report.owner_id, report.id, to_iso_date(report.from),
+                                                   to_iso_date(report.to), std::string(to_string(report.format)));
+    if (reports_.mark_ready(report, event, now())) {
+      log_.info("report ready", {{"report_id", report.id}, {"bytes", report.size_bytes}});
+    }
+  } catch (const std::exception& e) {
+    log_.error("report attempt failed", {{"report_id", report.id}, {"attempt", std::int64_t{report.attempts}},
+                                         {"what", std::string_view(e.what())}});
+    const std::string reason = "the report could not be made (attempt " + std::to_string(report.attempts) + ")";
+    if (report.attempts >= kMaxAttempts) {
+      reports_.mark_failed(report, reason, now());
+    } else {
+      reports_.retry_later(report, reason, now() + kFirstRetryDelay * (1 << (report.attempts - 1)));
+    }
+  }
+}
+
+std::string ReportService::render(const Report& report, const coupons::HotelRef& hotel) {
+  const ReportContent content = gather(hotel, report.from, report.to);
+  if (report.format == ReportFormat::pdf) return render_pdf(content).bytes;
+  return render_csv(content, interactions_.per_coupon_day(hotel.id, report.from, report.to));
+}
+
+ReportContent ReportService::gather(const coupons::HotelRef& hotel, LocalDate from, LocalDate to) {
+  const SysSeconds at = now();
+  const interactions::Period period{from, to};
+  const interactions::Period previous = period.previous();
+  ReportContent content;
+  content.hotel_name = hotel.name;
+  content.hotel_city = hotel.city;
+  content.timezone = hotel.timezone;
+  content.from = from;
+  content.to = to;
+  content.previous_from = previous.from;
+  content.previous_to = previous.to;
+  content.generated_at = local_time_text(hotel.timezone, at).value_or(to_rfc3339(at));
+  content.daily = interactions::every_day(period, interactions_.daily(hotel.id, from, to));
+  content.totals = interactions::sum(content.daily);
+  content.previous_totals = interactions::sum(interactions_.daily(hotel.id, previous.from, previous.to));
+  const auto all = coupons_.list_for_hotel(hotel.id, std::nullopt, at, std::nullopt,
+                                           std::numeric_limits<std::int32_t>::max());
+  content.coupons = coupon_lines(all, interactions_.per_coupon(hotel.id, from, to), hotel.timezone, at);
+  return content;
+}
+
+}  // namespace hc::reports

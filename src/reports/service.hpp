@@ -1,0 +1,79 @@
+#pragma once
+// Report jobs with storage: a hotelier asks for a report and follows it; a background worker renders one job at
+// a time, stores the file and marks it ready together with the owner's notification. Synchronous; the handlers
+// and the worker loop run it off the I/O threads.
+#include "core/log.hpp"
+#include "core/principal.hpp"
+#include "coupons/repository.hpp"
+#include "interactions/repository.hpp"
+#include "objects/object_store.hpp"
+#include "reports/content.hpp"
+#include "reports/repository.hpp"
+
+namespace hc::reports {
+
+//! How long a worker may hold a job before another takes it over.
+inline constexpr std::chrono::seconds kLease{10 * 60};
+
+struct ReportRequest {
+  std::string from;
+  std::string to;
+  ReportFormat format = ReportFormat::pdf;
+};
+
+struct ReportFile {
+  std::string bytes;
+  std::string content_type;
+  std::string disposition;  // the Content-Disposition naming the hotel and the period
+};
+
+struct ReportPage {
+  std::vector<Report> items;
+  std::optional<std::string> next_cursor;
+};
+
+class ReportService {
+ public:
+  ReportService(ReportRepository& reports, coupons::CouponRepository& coupons,
+                interactions::InteractionRepository& interactions, objects::ObjectStore& objects, NowFn now,
+                const Logger& log)
+      : reports_(reports),
+        coupons_(coupons),
+        interactions_(interactions),
+        objects_(objects),
+        now_(std::move(now)),
+        log_(log) {}
+
+  //! Queues a report of the hotelier's hotel over [from, to] (hotel-local dates, at most 366 days).
+  Result<Report, Error> request(const Principal& hotelier, const ReportRequest& request);
+  //! One of the hotelier's own reports; another's is not_found.
+  Result<Report, Error> find(const Principal& hotelier, std::string_view report_id);
+  //! The hotelier's reports, newest first.
+  Result<ReportPage, Error> list(const Principal& hotelier, const std::optional<std::string>& cursor,
+                                 std::size_t limit);
+  //! The finished file of one of the hotelier's own reports.
+  Result<ReportFile, Error> download(const Principal& hotelier, std::string_view report_id);
+
+  //! One worker pass: runs the next due job, if any, to ready (or to a retry or failure). Returns 1 if it ran one.
+  std::size_t run_once();
+  //! At start-up: jobs a stopped process left running go back to the queue. Returns how many.
+  std::size_t recover();
+
+  //! Everything a report of `hotel` over [from, to] shows, read from storage now.
+  ReportContent gather(const coupons::HotelRef& hotel, LocalDate from, LocalDate to);
+  //! The file of a job: the PDF or the CSV.
+  std::string render(const Report& report, const coupons::HotelRef& hotel);
+
+ private:
+  void run(Report& report);
+  [[nodiscard]] SysSeconds now() const { return to_seconds(now_()); }
+
+  ReportRepository& reports_;
+  coupons::CouponRepository& coupons_;
+  interactions::InteractionRepository& interactions_;
+  objects::ObjectStore& objects_;
+  NowFn now_;
+  const Logger& log_;
+};
+
+}  // namespace hc::reports

@@ -1,0 +1,25 @@
+#pragma once
+#include "reports/repository.hpp"
+#include "storage/sqlite/pool.hpp"
+
+namespace hc::sqlite {
+
+class SqliteReportRepository final : public reports::ReportRepository {
+ public:
+  explicit SqliteReportRepository(ConnectionPool& pool) : pool_(pool) {}
+
+  void insert(const reports::Report& report) override;
+  std::optional<reports::Report> find_owned(std::string_view report_id, std::string_view owner_id) override;
+  std::vector<reports::Report> list(std::string_view owner_id, const std::optional<std::string>& after_id,
+                                    std::size_t limit) override;
+  std::optional<reports::Report> claim_next(SysSeconds now, std::chrono::seconds lease) override;
+  std::size_t release_running(SysSeconds now) override;
+  bool mark_ready(const reports::Report& report, const notifications::OutboxEvent& event, SysSeconds now) override;
+  void retry_later(const reports::Report& report, std::string_view reason, SysSeconds retry_at) override;
+  void mark_failed(const reports::Report& report, std::string_view reason, SysSeconds now) override;
+
+ private:
+  ConnectionPool& pool_;
+};
+
+}  // namespace hc::sqlite
