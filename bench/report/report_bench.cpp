@@ -56,7 +56,7 @@ void generate(sqlite::Connection& db) {
   for (int i = 0; i < kCoupons; ++i) {
     const std::string id = new_id();
     const std::string title = "Offer " + std::to_string(i + 1) + " — weekend rooms and breakfast";
-    coupon.bind_all(id, kHotel, title, std::int64_t{5 + i % 60}, at, at, statuses[static_cast<std::size_t>(i) % 4], at, at)
+    coupon.bind_all(id, kHotel, title, std::int64_t{5 + i % 60}, at, statuses[static_cast<std::size_t>(i) % 4], at, at)
         .run();
     coupon.reset();
     for (int d = 0; d < kDays; ++d) {
@@ -73,11 +73,12 @@ struct Timing {
   std::string format;
   std::vector<double> seconds;
   std::int64_t bytes = 0;
+  std::string object_key;  // the last file made, kept for a person to open
 };
 
 Timing measure(reports::ReportService& service, reports::ReportRepository& repository, reports::ReportFormat format) {
   const Principal owner{std::string(kOwner), Role::hotelier, "bench", {}};
-  Timing timing{std::string(reports::to_string(format)), {}, 0};
+  Timing timing{std::string(reports::to_string(format)), {}, 0, {}};
   for (int run = 0; run < kRuns; ++run) {
     const auto report = service.request(owner, {to_iso_date(day_before(kDays - 1)), to_iso_date(kLastDay), format});
     if (!report) throw std::runtime_error("the report request was refused");
@@ -87,6 +88,7 @@ Timing measure(reports::ReportService& service, reports::ReportRepository& repos
     const auto done = repository.find_owned(report->id, kOwner);
     if (!done || done->status != reports::ReportStatus::ready) throw std::runtime_error("the report is not ready");
     timing.bytes = done->size_bytes;
+    timing.object_key = done->object_key;
   }
   std::sort(timing.seconds.begin(), timing.seconds.end());
   return timing;
@@ -131,6 +133,7 @@ int main(int argc, char** argv) {
     }
     std::printf("peak memory of the process: %.1f MiB\n", static_cast<double>(peak_rss_kib()) / 1024.0);
     std::filesystem::create_directories(results);
+    std::ofstream(results / "report-sample.pdf", std::ios::binary) << objects.get(pdf.object_key)->bytes;
     std::ofstream(results / "report.json")
         << boost::json::serialize(boost::json::object{{"scenario", "report"}, {"coupons", kCoupons}, {"days", kDays},
                                                       {"runs", kRuns}, {"results", rows},
