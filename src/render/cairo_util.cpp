@@ -5,10 +5,8 @@
 #include <utility>
 
 namespace hc::render::detail {
-namespace {
-
-// Called from C: an exception must not unwind through libpng, so failure is reported as a status.
-cairo_status_t append_png_chunk(void* closure, const unsigned char* data, unsigned int length) noexcept {
+// Called from C: an exception must not unwind through cairo or libpng, so failure is reported as a status.
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) noexcept {
   try {
     static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
     return CAIRO_STATUS_SUCCESS;
@@ -16,8 +14,6 @@ cairo_status_t append_png_chunk(void* closure, const unsigned char* data, unsign
     return CAIRO_STATUS_WRITE_ERROR;
   }
 }
-
-}  // namespace
 
 void check(cairo_status_t status) {
   if (status != CAIRO_STATUS_SUCCESS) throw std::runtime_error{std::string{"cairo: "} + cairo_status_to_string(status)};
@@ -35,7 +31,7 @@ std::string encode_png(const Canvas& canvas) {
   check(cairo_status(canvas.cr.get()));
   cairo_surface_flush(canvas.surface.get());
   std::string png;
-  check(cairo_surface_write_to_png_stream(canvas.surface.get(), append_png_chunk, &png));
+  check(cairo_surface_write_to_png_stream(canvas.surface.get(), append_to_string, &png));
   return png;
 }
 

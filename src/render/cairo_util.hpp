@@ -44,6 +44,9 @@ struct Canvas {
   Context cr;
 };
 
+//! A cairo write function that appends what cairo writes to the std::string `closure` points to.
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) noexcept;
+
 //! Throws std::runtime_error if `status` reports a cairo failure.
 void check(cairo_status_t status);
 

@@ -3,23 +3,10 @@
 #include <utility>
 
 namespace hc::render {
-namespace {
-
-// Called from C: an exception must not unwind through cairo, so failure is reported as a status.
-cairo_status_t append_pdf_chunk(void* closure, const unsigned char* data, unsigned int length) noexcept {
-  try {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-  } catch (...) {
-    return CAIRO_STATUS_WRITE_ERROR;
-  }
-}
-
-}  // namespace
 
 PdfDocument::PdfDocument(double width, double height)
     : bytes_{std::make_unique<std::string>()},
-      surface_{cairo_pdf_surface_create_for_stream(append_pdf_chunk, bytes_.get(), width, height)} {
+      surface_{cairo_pdf_surface_create_for_stream(detail::append_to_string, bytes_.get(), width, height)} {
   detail::check(cairo_surface_status(surface_.get()));
   cr_.reset(cairo_create(surface_.get()));
   detail::check(cairo_status(cr_.get()));

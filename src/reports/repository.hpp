@@ -15,8 +15,9 @@ class ReportRepository {
  public:
   virtual ~ReportRepository() = default;
 
-  //! Stores a new queued job.
-  virtual void insert(const Report& report) = 0;
+  //! Stores a new queued job, in one transaction with the check that its owner has fewer than `max_unfinished`
+  //! jobs queued or running. False (and nothing stored) if not.
+  virtual bool insert(const Report& report, std::size_t max_unfinished) = 0;
   //! The report, only if `owner_id` owns it.
   virtual std::optional<Report> find_owned(std::string_view report_id, std::string_view owner_id) = 0;
   //! The owner's reports, newest first, after the keyset cursor (a report id).

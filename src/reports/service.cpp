@@ -55,7 +55,12 @@ Result<Report, Error> ReportService::request(const Principal& hotelier, const Re
   report.to = period->to;
   report.format = request.format;
   report.created_at = now();
-  reports_.insert(report);
+  if (!reports_.insert(report, kMaxUnfinished)) {
+    Error busy = make_error(Errc::rate_limited);
+    busy.message = "You already have " + std::to_string(kMaxUnfinished) + " reports on the way; ask again when one is ready";
+    busy.retry_after = std::chrono::seconds{30};
+    return Failure{std::move(busy)};
+  }
   log_.info("report queued", {{"report_id", report.id}, {"format", to_string(report.format)}});
   return report;
 }

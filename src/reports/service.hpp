@@ -12,6 +12,9 @@
 
 namespace hc::reports {
 
+//! How many of a hotelier's reports may be queued or running at once.
+inline constexpr std::size_t kMaxUnfinished = 5;
+
 //! How long a worker may hold a job before another takes it over.
 inline constexpr std::chrono::seconds kLease{10 * 60};
 

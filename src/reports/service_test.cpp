@@ -149,6 +149,16 @@ TEST_F(ReportServiceTest, AJobInterruptedEveryTimeFailsInsteadOfRunningForever) 
   EXPECT_EQ(seen.error, "the report could not be made; please ask for it again");
 }
 
+TEST_F(ReportServiceTest, AHotelierHasAtMostFiveReportsOnTheWay) {
+  for (std::size_t i = 0; i < kMaxUnfinished; ++i) ask();
+  const auto refused = service_.request(owner_, {"2026-03-01", "2026-03-31", ReportFormat::pdf});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, Errc::rate_limited);
+  EXPECT_EQ(refused.error().retry_after, std::chrono::seconds{30});
+  EXPECT_EQ(service_.run_once(), 1U);  // one is ready: there is room again
+  EXPECT_TRUE(service_.request(owner_, {"2026-03-01", "2026-03-31", ReportFormat::pdf}).ok());
+}
+
 TEST_F(ReportServiceTest, AJobWhoseWorkerDiedIsTakenOverOnceItsLeaseRunsOut) {
   const Report asked = ask();
   ASSERT_TRUE(reports_.claim_next(to_seconds(now_), kLease).has_value());  // a worker that never finishes

@@ -41,13 +41,22 @@ std::optional<Report> find_by_id(Connection& db, std::string_view report_id) {
 
 }  // namespace
 
-void SqliteReportRepository::insert(const Report& r) {
+bool SqliteReportRepository::insert(const Report& r, std::size_t max_unfinished) {
   auto db = pool_.acquire();
+  Transaction transaction(*db);
+  Statement& unfinished = db->prepare("SELECT count(*) FROM reports WHERE owner_id = ? AND status IN ('queued', 'running')");
+  unfinished.bind(1, r.owner_id);
+  unfinished.step();
+  const auto count = static_cast<std::size_t>(unfinished.int64(0));
+  unfinished.reset();
+  if (count >= max_unfinished) return false;
   db->prepare("INSERT INTO reports (id, owner_id, hotel_id, period_from, period_to, format, status, run_after, "
               "created_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?)")
       .bind_all(r.id, r.owner_id, r.hotel_id, to_iso_date(r.from), to_iso_date(r.to), reports::to_string(r.format),
                 to_rfc3339(r.created_at), to_rfc3339(r.created_at))
       .run();
+  transaction.commit();
+  return true;
 }
 
 std::optional<Report> SqliteReportRepository::find_owned(std::string_view report_id, std::string_view owner_id) {

@@ -8,7 +8,7 @@ class SqliteReportRepository final : public reports::ReportRepository {
  public:
   explicit SqliteReportRepository(ConnectionPool& pool) : pool_(pool) {}
 
-  void insert(const reports::Report& report) override;
+  bool insert(const reports::Report& report, std::size_t max_unfinished) override;
   std::optional<reports::Report> find_owned(std::string_view report_id, std::string_view owner_id) override;
   std::vector<reports::Report> list(std::string_view owner_id, const std::optional<std::string>& after_id,
                                     std::size_t limit) override;
