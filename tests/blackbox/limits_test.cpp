@@ -295,8 +295,9 @@ TEST(Limits, ConnectionsOverTheLimitGet503) {
     status = client.get("/healthz").status;
     if (status != 200) std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
+  // That 200 is the health check: one more request could again meet a closed connection the server has not
+  // yet noticed, and be refused by the limit of two (it was, once, under ASan).
   EXPECT_EQ(status, 200u);
-  expect_healthy(client);
 }
 
 }  // namespace
