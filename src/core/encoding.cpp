@@ -4,6 +4,8 @@
 
 #include "core/random.hpp"
 
+#include <array>
+
 namespace hc {
 namespace {
 
@@ -51,6 +53,18 @@ std::string hex_encode(std::span<const unsigned char> bytes) {
   std::string out(bytes.size() * 2 + 1, '\0');
   sodium_bin2hex(out.data(), out.size(), bytes.data(), bytes.size());
   return trim_terminator(std::move(out));
+}
+
+std::string sha256_hex(std::initializer_list<std::string_view> parts) {
+  ensure_sodium();
+  crypto_hash_sha256_state state;
+  crypto_hash_sha256_init(&state);
+  for (const std::string_view part : parts) {
+    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(part.data()), part.size());
+  }
+  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+  crypto_hash_sha256_final(&state, digest.data());
+  return hex_encode(digest);
 }
 
 std::optional<std::vector<unsigned char>> hex_decode(std::string_view text) {

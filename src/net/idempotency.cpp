@@ -3,10 +3,8 @@
 #include "core/encoding.hpp"
 #include "net/responses.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
-#include <array>
+#include <exception>
 
 namespace hc::net {
 namespace {
@@ -20,15 +18,7 @@ bool is_valid_key(std::string_view key) {
 
 // The same key must come with the same request: method, path and body.
 std::string fingerprint(const Request& request) {
-  crypto_hash_sha256_state state;
-  crypto_hash_sha256_init(&state);
-  const std::string head = std::string(request.method_string()) + " " + std::string(request.target()) + "\n";
-  crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(head.data()), head.size());
-  crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(request.body().data()),
-                            request.body().size());
-  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-  crypto_hash_sha256_final(&state, digest.data());
-  return hex_encode(digest);
+  return sha256_hex({request.method_string(), " ", request.target(), "\n", request.body()});
 }
 
 Response replay(const RequestContext& ctx, const IdempotencyBegin& first) {
@@ -58,7 +48,18 @@ Handler idempotent(IdempotencyStore& store, WorkerPool& workers, Handler inner) 
     if (first.outcome == Outcome::replay) co_return replay(ctx, first);
     if (first.outcome == Outcome::mismatch) co_return error_response(ctx, make_error(Errc::idempotency_key_reused));
     if (first.outcome == Outcome::in_flight) co_return error_response(ctx, make_error(Errc::request_in_progress));
-    Response response = co_await inner(ctx);
+    Response response;
+    std::exception_ptr failure;
+    try {
+      response = co_await inner(ctx);
+    } catch (...) {
+      failure = std::current_exception();  // co_await is not allowed inside a handler
+    }
+    if (failure) {
+      // A handler that threw answers 500 (the dispatcher's job): the client may try the key again.
+      co_await workers.run([&] { store.abandon(owner, key); });
+      std::rethrow_exception(failure);
+    }
     const unsigned status = response.result_int();
     const std::string content_type(response[http::field::content_type]);
     co_await workers.run([&] {
