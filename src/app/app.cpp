@@ -50,6 +50,7 @@
 #include <boost/asio/strand.hpp>
 
 #include <atomic>
+#include <deque>
 #include <filesystem>
 #include <stdexcept>
 #include <thread>
@@ -122,23 +123,29 @@ std::vector<std::string> own_origins(const std::string& host, std::uint16_t port
   return origins;
 }
 
-// Runs `pass` on the worker pool until `stopping`: again at once while it finds work, else after `pause`.
+// A pass of background work (returns how much it handled), where it runs, and the pause when it finds none.
+struct BackgroundWork {
+  std::string_view name;
+  WorkerPool& pool;
+  std::function<std::size_t()> pass;
+  std::chrono::milliseconds pause;
+};
+
+// Runs the work's pass on its pool until `stopping`: again at once while it finds work, else after the pause.
 // The first pass picks up what a crash left behind.
-boost::asio::awaitable<void> repeat_in_background(WorkerPool& workers, std::function<std::size_t()> pass,
-                                                  boost::asio::steady_timer& idle, std::chrono::milliseconds pause,
-                                                  const std::atomic<bool>& stopping, const Logger& log,
-                                                  std::string_view name) {
+boost::asio::awaitable<void> repeat_in_background(BackgroundWork work, boost::asio::steady_timer& idle,
+                                                  const std::atomic<bool>& stopping, const Logger& log) {
   namespace asio = boost::asio;
   while (!stopping) {
     std::size_t handled = 0;
     try {
-      handled = co_await workers.run([&pass] { return pass(); });
+      handled = co_await work.pool.run([&work] { return work.pass(); });
     } catch (const std::exception& e) {
       // A failing pass (a busy or full disk) is retried after the pause; it never ends the loop.
-      log.error("background work failed", {{"work", name}, {"what", std::string_view(e.what())}});
+      log.error("background work failed", {{"work", work.name}, {"what", std::string_view(e.what())}});
     }
     if (handled > 0) continue;
-    idle.expires_after(pause);
+    idle.expires_after(work.pause);
     co_await idle.async_wait(asio::as_tuple(asio::use_awaitable));
   }
 }
@@ -342,35 +349,25 @@ int App::serve() {
   // Background work runs on its own strand, so stopping it never races with its timers.
   auto background = asio::make_strand(io);
   std::atomic<bool> stopping{false};
-  asio::steady_timer outbox_idle(background);
-  asio::steady_timer fold_idle(background);
-  asio::steady_timer socket_events_idle(background);
-  asio::steady_timer reports_idle(background);
+  const std::vector<BackgroundWork> background_work{
+      {"outbox", parts_->workers, [this] { return parts_->outbox.run_once(to_seconds(Clock::now())); },
+       kOutboxPollInterval},
+      {"interactions", parts_->workers, [this] { return parts_->interactions.fold_once(); }, kFoldInterval},
+      {"socket events", parts_->workers, [this] { return parts_->interaction_batcher.flush(); },
+       kSocketInteractionInterval},
+      {"reports", parts_->report_workers, [this] { return parts_->reports.run_once(); }, kReportPollInterval},
+  };
+  std::deque<asio::steady_timer> idle_timers;  // a deque: timers never move while their loops wait on them
   // This process is the only one using this database: a job still marked running was cut off by a stop.
   parts_->reports.recover();
-  asio::co_spawn(background,
-                 repeat_in_background(parts_->workers, [this] { return parts_->outbox.run_once(to_seconds(Clock::now())); },
-                                      outbox_idle, kOutboxPollInterval, stopping, log_, "outbox"),
-                 asio::detached);
-  asio::co_spawn(background,
-                 repeat_in_background(parts_->workers, [this] { return parts_->interactions.fold_once(); }, fold_idle,
-                                      kFoldInterval, stopping, log_, "interactions"),
-                 asio::detached);
-  asio::co_spawn(background,
-                 repeat_in_background(parts_->workers, [this] { return parts_->interaction_batcher.flush(); },
-                                      socket_events_idle, kSocketInteractionInterval, stopping, log_, "socket events"),
-                 asio::detached);
-  asio::co_spawn(background,
-                 repeat_in_background(parts_->report_workers, [this] { return parts_->reports.run_once(); }, reports_idle,
-                                      kReportPollInterval, stopping, log_, "reports"),
-                 asio::detached);
+  for (const BackgroundWork& work : background_work) {
+    asio::steady_timer& idle = idle_timers.emplace_back(background);
+    asio::co_spawn(background, repeat_in_background(work, idle, stopping, log_), asio::detached);
+  }
   const std::function<void()> stop_background = [&] {
     asio::post(background, [&] {
       stopping = true;
-      outbox_idle.cancel();
-      fold_idle.cancel();
-      socket_events_idle.cancel();
-      reports_idle.cancel();
+      for (asio::steady_timer& idle : idle_timers) idle.cancel();
     });
   };
   register_pipeline_gauges(parts_->metrics, parts_->interactions.gauges());

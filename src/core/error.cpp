@@ -71,6 +71,10 @@ Error validation_error(std::vector<FieldIssue> details) {
   return Error{Errc::validation_failed, {}, std::move(details), {}, {}};
 }
 
+Error field_error(std::string field, std::string message) {
+  return validation_error({{std::move(field), std::move(message)}});
+}
+
 void merge_issues(std::vector<FieldIssue>& into, const std::vector<FieldIssue>& more) {
   const std::size_t named = into.size();
   for (const FieldIssue& issue : more) {

@@ -87,6 +87,9 @@ Error make_error(Errc code);
 //! A 400 validation error listing each bad field.
 Error validation_error(std::vector<FieldIssue> details);
 
+//! A 400 validation error about one field.
+Error field_error(std::string field, std::string message);
+
 //! Appends the issues about fields not already named (reading problems come first; a rule that finds the same
 //! field missing would only repeat them).
 void merge_issues(std::vector<FieldIssue>& into, const std::vector<FieldIssue>& more);

@@ -29,6 +29,12 @@ bool is_continuation(unsigned char byte) {
   return (byte & 0xC0) == 0x80;
 }
 
+// U+0000–U+001F or U+007F.
+bool is_control(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte < 0x20 || byte == 0x7F;
+}
+
 }  // namespace
 
 std::optional<std::size_t> utf8_length(std::string_view text) {
@@ -48,12 +54,7 @@ std::optional<std::size_t> utf8_length(std::string_view text) {
   return count;
 }
 
-bool has_control_characters(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) {
-    const auto byte = static_cast<unsigned char>(c);
-    return byte < 0x20 || byte == 0x7F;
-  });
-}
+bool has_control_characters(std::string_view text) { return std::any_of(text.begin(), text.end(), is_control); }
 
 bool is_plain_id(std::string_view text) {
   return !text.empty() && text.size() <= 64 && std::all_of(text.begin(), text.end(), [](char c) {
@@ -130,10 +131,17 @@ std::string fold_case(std::string_view text) {
   return out;
 }
 
-std::optional<std::string> length_violation(std::string_view text, std::size_t min, std::size_t max) {
+std::optional<std::string> length_violation(std::string_view text, std::size_t min, std::size_t max, Lines lines) {
   const auto length = utf8_length(text);
   if (!length) return "must be valid UTF-8";
-  if (has_control_characters(text)) return "must not contain control characters";
+  const bool multi_line = lines == Lines::many;
+  const bool bad_control = std::any_of(text.begin(), text.end(), [multi_line](char c) {
+    return is_control(c) && !(multi_line && (c == '\n' || c == '\r' || c == '\t'));
+  });
+  if (bad_control) {
+    return multi_line ? "may contain line breaks but no other control characters"
+                      : "must not contain control characters";
+  }
   if (*length < min || *length > max) {
     return "must be " + std::to_string(min) + " to " + std::to_string(max) + " characters";
   }

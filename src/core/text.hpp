@@ -27,7 +27,12 @@ std::string ascii_lower(std::string_view text);
 //! letters ("MÁLAGA" → "málaga", "ZÜRICH" → "zürich"). Invalid UTF-8 is returned unchanged.
 std::string fold_case(std::string_view text);
 
-//! A message if the text is not `min`..`max` code points of valid UTF-8 without control characters.
-std::optional<std::string> length_violation(std::string_view text, std::size_t min, std::size_t max);
+//! Whether a text may span lines: multi-line text may also hold line breaks (\n, \r) and tabs.
+enum class Lines { one, many };
+
+//! A message if the text is not `min`..`max` code points of valid UTF-8 without control characters (other than
+//! the line breaks and tabs of multi-line text).
+std::optional<std::string> length_violation(std::string_view text, std::size_t min, std::size_t max,
+                                            Lines lines = Lines::one);
 
 }  // namespace hc

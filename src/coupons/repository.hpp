@@ -33,8 +33,9 @@ class CouponRepository {
   //! Checks and edits a coupon, returning the events the edit causes (its error rolls everything back).
   using Change = std::function<Result<std::vector<notifications::OutboxEvent>, Error>(Coupon&)>;
   //! In one transaction: reads the coupon, applies `change`, saves the fields a hotelier edits and the status
-  //! (never the claimed count, which claims change) and the events. Concurrent edits therefore apply one
-  //! after the other instead of overwriting each other. Errc::not_found if there is no such coupon;
+  //! (never the claimed count, which claims change) and the events, and returns the edited coupon (so `change`
+  //! edits only those fields). Concurrent edits therefore apply one after the other instead of overwriting each
+  //! other. Errc::not_found if there is no such coupon;
   //! Errc::quantity_below_redeemed if the quantity would fall under what was claimed.
   virtual Result<Coupon, Error> modify(std::string_view coupon_id, const Change& change) = 0;
   //! Replaces the image key; returns the previous key.
@@ -45,7 +46,10 @@ class CouponRepository {
                                                       const std::optional<std::string>& visible_status, SysSeconds now,
                                                       const std::optional<std::string>& after_id,
                                                       std::size_t limit) = 0;
-  //! Active, unexpired coupons matching a search, in its order, after its cursor.
+  //! Every coupon of a hotel, newest first, without figures (a report's list).
+  virtual std::vector<Coupon> all_for_hotel(std::string_view hotel_id) = 0;
+  //! Active, unexpired coupons matching a search, in its keyset order, after its cursor (relevance is ranked by
+  //! rank_by_relevance instead).
   virtual std::vector<Coupon> search(const SearchQuery& query) = 0;
   //! Ids of active, unexpired coupons matching the text, best first, at most `limit` (the relevance snapshot).
   virtual std::vector<std::string> rank_by_relevance(const SearchQuery& query, std::size_t limit) = 0;

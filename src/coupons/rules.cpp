@@ -19,25 +19,11 @@ class Issues {
   std::vector<FieldIssue> list_;
 };
 
-enum class Lines { one, many };
-
 void apply_text(Issues& issues, std::string_view field, const std::optional<std::string>& given, std::string& out,
                 std::size_t min, std::size_t max, Lines lines) {
   if (!given) return;
   const std::string_view text = trim_spaces(*given);
-  const auto length = utf8_length(text);
-  if (!length) return issues.add(field, "must be valid UTF-8");
-  const bool multi_line = lines == Lines::many;
-  const bool bad_control = std::any_of(text.begin(), text.end(), [multi_line](char c) {
-    const auto byte = static_cast<unsigned char>(c);
-    const bool control = byte < 0x20 || byte == 0x7F;
-    return control && !(multi_line && (c == '\n' || c == '\r' || c == '\t'));
-  });
-  if (bad_control) return issues.add(field, multi_line ? "may contain line breaks but no other control characters"
-                                                        : "must not contain control characters");
-  if (*length < min || *length > max) {
-    return issues.add(field, "must be " + std::to_string(min) + " to " + std::to_string(max) + " characters");
-  }
+  if (auto problem = length_violation(text, min, max, lines)) return issues.add(field, std::move(*problem));
   out = std::string(text);
 }
 

@@ -116,5 +116,28 @@ TEST(CouponRules, RemainingIsQuantityLessClaims) {
   EXPECT_EQ(remaining(coupon), 6);
 }
 
+TEST(CouponRules, OnlyTheLongTextsMayHoldLineBreaks) {
+  const auto issues_of = [](CouponDraft draft) {
+    Coupon coupon = coupon_in("UTC");
+    return apply_draft(coupon, draft, false, at("2026-11-22T10:00:00Z"));
+  };
+  CouponDraft lines;
+  lines.title = "Winter\nescape";
+  lines.description = "Breakfast\r\n\tincluded";
+  const auto title_only = issues_of(lines);
+  ASSERT_EQ(title_only.size(), 1u);
+  EXPECT_EQ(title_only[0].field, "title");
+  EXPECT_EQ(title_only[0].message, "must not contain control characters");
+  CouponDraft bell;
+  bell.terms = "Ring\a";
+  const auto terms = issues_of(bell);
+  ASSERT_EQ(terms.size(), 1u);
+  EXPECT_EQ(terms[0].message, "may contain line breaks but no other control characters");
+  bell.terms = "\xFF";
+  const auto not_utf8 = issues_of(bell);
+  ASSERT_EQ(not_utf8.size(), 1u);
+  EXPECT_EQ(not_utf8[0].message, "must be valid UTF-8");
+}
+
 }  // namespace
 }  // namespace hc::coupons

@@ -1,8 +1,5 @@
 #include "coupons/search.hpp"
 
-#include "core/encoding.hpp"
-#include "core/random.hpp"
-
 #include <algorithm>
 #include <charconv>
 
@@ -11,6 +8,8 @@ namespace {
 
 constexpr std::size_t kMaxTerms = 8;
 constexpr std::size_t kMaxTermBytes = 64;
+constexpr char kSnapshotKind = 's';  // beside core/paging's keyset cursors
+constexpr std::size_t kMaxSnapshotLength = 64;
 
 // ASCII letters and digits, and every byte of a multi-byte UTF-8 character, belong to words; the rest of
 // ASCII (spaces, quotes, FTS5 operators) separates them.
@@ -51,46 +50,21 @@ std::string fts_expression(const std::vector<std::string>& terms) {
 }
 
 std::string encode_cursor(const Cursor& cursor) {
-  std::string text = cursor.keyset ? "k|" + cursor.keyset->key + "|" + cursor.keyset->id
-                                   : "s|" + cursor.snapshot + "|" + std::to_string(cursor.offset);
-  return base64url_encode(text);
+  if (cursor.keyset) return encode_keyset(*cursor.keyset);
+  return encode_cursor_fields(CursorFields{kSnapshotKind, cursor.snapshot, std::to_string(cursor.offset)});
 }
 
 std::optional<Cursor> decode_cursor(std::string_view text) {
-  if (text.empty() || text.size() > 256) return std::nullopt;
-  const auto bytes = base64url_decode(text);
-  if (!bytes) return std::nullopt;
-  const std::string plain(bytes->begin(), bytes->end());
-  const auto first = plain.find('|');
-  const auto second = plain.find('|', first == std::string::npos ? 0 : first + 1);
-  if (first != 1 || second == std::string::npos) return std::nullopt;
-  const std::string middle = plain.substr(2, second - 2);
-  const std::string last = plain.substr(second + 1);
-  Cursor cursor;
-  if (plain[0] == 'k') {
-    if (!is_valid_id(last) || middle.size() > 32) return std::nullopt;
-    cursor.keyset = Keyset{middle, last};
-    return cursor;
-  }
-  std::size_t offset = 0;
-  const auto [end, ec] = std::from_chars(last.data(), last.data() + last.size(), offset);
-  if (plain[0] != 's' || middle.empty() || middle.size() > 64 || ec != std::errc{} || end != last.data() + last.size()) {
+  if (auto keyset = decode_keyset(text)) return Cursor{std::move(*keyset), {}, 0};
+  const auto fields = decode_cursor_fields(text);
+  if (!fields || fields->kind != kSnapshotKind || fields->first.empty() || fields->first.size() > kMaxSnapshotLength) {
     return std::nullopt;
   }
-  cursor.snapshot = middle;
-  cursor.offset = offset;
-  return cursor;
-}
-
-std::string id_cursor(std::string_view last_id) {
-  return encode_cursor(Cursor{Keyset{{}, std::string(last_id)}, {}, 0});
-}
-
-Result<std::optional<std::string>, Error> id_after(const std::optional<std::string>& cursor_text) {
-  if (!cursor_text) return std::optional<std::string>{};
-  const auto cursor = decode_cursor(*cursor_text);
-  if (!cursor || !cursor->keyset) return Failure{validation_error({{"cursor", "is not a cursor this list returned"}})};
-  return std::optional<std::string>(cursor->keyset->id);
+  const std::string& last = fields->second;
+  std::size_t offset = 0;
+  const auto [end, ec] = std::from_chars(last.data(), last.data() + last.size(), offset);
+  if (ec != std::errc{} || end != last.data() + last.size()) return std::nullopt;
+  return Cursor{std::nullopt, fields->first, offset};
 }
 
 }  // namespace hc::coupons

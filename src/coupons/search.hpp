@@ -1,8 +1,7 @@
 #pragma once
 // Search requests: the traveller's words turned into a safe full-text query, filters, sort orders, and
 // cursors that page without repeating or skipping a coupon.
-#include "core/error.hpp"
-#include "core/result.hpp"
+#include "core/paging.hpp"
 #include "core/time.hpp"
 #include "core/timezone.hpp"
 
@@ -15,12 +14,6 @@ namespace hc::coupons {
 
 enum class SearchSort { relevance, discount, newest, ending_soon };
 
-//! Where the previous page ended, for the keyset sorts: the sort key of its last coupon and that coupon's id.
-struct Keyset {
-  std::string key;  // discount as digits, valid_until as RFC 3339, empty for newest
-  std::string id;
-};
-
 struct SearchQuery {
   std::vector<std::string> terms;  // words as typed; the last one also matches as a prefix
   std::optional<std::string> hotel_id;
@@ -30,7 +23,7 @@ struct SearchQuery {
   std::optional<int> max_discount;
   std::optional<LocalDate> valid_on;
   SearchSort sort = SearchSort::newest;
-  std::optional<Keyset> after;
+  std::optional<Keyset> after;  // key: discount as digits, valid_until as RFC 3339, empty for newest
   std::size_t limit = 20;
   SysSeconds now{};
 };
@@ -42,7 +35,7 @@ std::string fts_expression(const std::vector<std::string>& terms);
 //! Splits a traveller's query into at most 8 terms of at most 64 bytes, dropping punctuation.
 std::vector<std::string> split_terms(std::string_view text);
 
-//! The opaque cursor of a page: a keyset, or a relevance snapshot and an offset.
+//! The opaque cursor of a page: a keyset (core/paging), or a relevance snapshot and an offset.
 struct Cursor {
   std::optional<Keyset> keyset;
   std::string snapshot;
@@ -51,10 +44,5 @@ struct Cursor {
 
 std::string encode_cursor(const Cursor& cursor);
 std::optional<Cursor> decode_cursor(std::string_view text);
-
-//! The cursor of a list paged newest first by id: the last id of the page.
-std::string id_cursor(std::string_view last_id);
-//! The id an id cursor carries (nullopt without a cursor); a 400 naming `cursor` when it is not one.
-Result<std::optional<std::string>, Error> id_after(const std::optional<std::string>& cursor_text);
 
 }  // namespace hc::coupons

@@ -12,8 +12,6 @@ namespace {
 
 constexpr std::size_t kMaxRanked = 1000;
 
-Error bad_field(std::string field, std::string message) { return validation_error({{std::move(field), std::move(message)}}); }
-
 std::optional<int> parse_percent(const std::optional<std::string>& text, std::string_view field,
                                  std::vector<FieldIssue>& issues) {
   if (!text) return std::nullopt;
@@ -24,6 +22,13 @@ std::optional<int> parse_percent(const std::optional<std::string>& text, std::st
     return std::nullopt;
   }
   return value;
+}
+
+// Whether the coupon is of the hotelier's hotel; callers answer another hotel's coupon exactly like one that does
+// not exist.
+bool owns(CouponRepository& coupons, const Principal& hotelier, const Coupon& coupon) {
+  const auto hotel = coupons.hotel_of_owner(hotelier.user_id);
+  return hotel && coupon.hotel.id == hotel->id;
 }
 
 std::optional<SearchSort> parse_sort(std::string_view text) {
@@ -76,10 +81,8 @@ CouponService::CouponService(CouponRepository& coupons, objects::ObjectStore& ob
     : coupons_(coupons), objects_(objects), now_(std::move(now)) {}
 
 Result<Coupon, Error> CouponService::owned(const Principal& hotelier, std::string_view coupon_id) {
-  const auto hotel = coupons_.hotel_of_owner(hotelier.user_id);
   auto coupon = coupons_.find(coupon_id);
-  // Another hotel's coupon is answered exactly like one that does not exist.
-  if (!hotel || !coupon || coupon->hotel.id != hotel->id) return Failure{make_error(Errc::not_found)};
+  if (!coupon || !owns(coupons_, hotelier, *coupon)) return Failure{make_error(Errc::not_found)};
   return std::move(*coupon);
 }
 
@@ -139,7 +142,7 @@ Result<Coupon, Error> CouponService::get(const Principal& caller, std::string_vi
   auto coupon = coupons_.find(coupon_id);
   if (!coupon) return Failure{make_error(Errc::not_found)};
   if (coupon->status == CouponStatus::active) return std::move(*coupon);
-  if (caller.role == Role::hotelier) return owned(caller, coupon_id);
+  if (caller.role == Role::hotelier && owns(coupons_, caller, *coupon)) return std::move(*coupon);
   return Failure{make_error(Errc::not_found)};
 }
 
@@ -149,7 +152,7 @@ Result<SearchPage, Error> CouponService::search(const SearchParams& params) {
   std::optional<Cursor> cursor;
   if (params.cursor) {
     cursor = decode_cursor(*params.cursor);
-    if (!cursor) return Failure{bad_field("cursor", "is not a cursor this search returned")};
+    if (!cursor) return Failure{field_error("cursor", "is not a cursor this search returned")};
   }
   if (query->sort == SearchSort::relevance) return search_by_relevance(std::move(*query), cursor);
   if (cursor && cursor->keyset) query->after = cursor->keyset;
@@ -158,7 +161,7 @@ Result<SearchPage, Error> CouponService::search(const SearchParams& params) {
   std::vector<Coupon> found = coupons_.search(*query);
   SearchPage page;
   page.next_cursor = trim_page(found, limit, [&](const Coupon& last) {
-    return encode_cursor(Cursor{Keyset{sort_key(last, query->sort), last.id}, {}, 0});
+    return encode_keyset(Keyset{sort_key(last, query->sort), last.id});
   });
   page.items = std::move(found);
   return page;
@@ -196,7 +199,7 @@ Result<HotelierPage, Error> CouponService::list_own(const Principal& hotelier, c
   const auto hotel = coupons_.hotel_of_owner(hotelier.user_id);
   if (!hotel) return Failure{make_error(Errc::forbidden)};
   if (status && !parse_status(*status) && *status != "expired") {
-    return Failure{bad_field("status", "must be one of draft, active, paused, expired, archived")};
+    return Failure{field_error("status", "must be one of draft, active, paused, expired, archived")};
   }
   auto limit = parse_limit(limit_text);
   if (!limit) return Failure{limit.error()};

@@ -19,9 +19,8 @@ boost::asio::awaitable<net::Response> InteractionHandlers::post_batch(net::Reque
   auto body = net::parse_json_object(ctx.request.body());
   if (!body) co_return net::error_response(ctx, body.error());
   net::FieldReader fields(*body);
-  fields.is_null("events");  // known field; its shape is checked below
+  const boost::json::value* events = fields.field("events");  // its shape is checked below
   auto issues = fields.finish();
-  const auto* events = body->if_contains("events");
   if (events == nullptr || !events->is_array() || events->get_array().size() > kMaxBatchEvents) {
     issues.push_back({"events", "must be a list of at most 500 events"});
   }

@@ -3,6 +3,33 @@
 #include <map>
 
 namespace hc::interactions {
+namespace {
+
+// Every day of the period in order, with the counters of `active` (days with activity) and zeros elsewhere.
+std::vector<DailyCounts> every_day(const Period& period, const std::vector<DailyCounts>& active) {
+  std::map<std::chrono::sys_days, Counts> by_day;
+  for (const DailyCounts& day : active) by_day[std::chrono::sys_days{day.day}] = day.counts;
+  std::vector<DailyCounts> days;
+  for (auto day = std::chrono::sys_days{period.from}; day <= std::chrono::sys_days{period.to}; day += std::chrono::days{1}) {
+    days.push_back({LocalDate{day}, by_day[day]});
+  }
+  return days;
+}
+
+// The counters of all the days added up.
+Counts sum(const std::vector<DailyCounts>& days) {
+  Counts total;
+  for (const DailyCounts& day : days) {
+    total.views += day.counts.views;
+    total.clicks += day.counts.clicks;
+    total.shares += day.counts.shares;
+    total.claims += day.counts.claims;
+    total.uses += day.counts.uses;
+  }
+  return total;
+}
+
+}  // namespace
 
 int Period::days() const {
   return static_cast<int>((std::chrono::sys_days{to} - std::chrono::sys_days{from}).count()) + 1;
@@ -32,26 +59,10 @@ Result<Period, Error> read_period(const std::optional<std::string>& from_text, c
   return period;
 }
 
-std::vector<DailyCounts> every_day(const Period& period, const std::vector<DailyCounts>& active) {
-  std::map<std::chrono::sys_days, Counts> by_day;
-  for (const DailyCounts& day : active) by_day[std::chrono::sys_days{day.day}] = day.counts;
-  std::vector<DailyCounts> days;
-  for (auto day = std::chrono::sys_days{period.from}; day <= std::chrono::sys_days{period.to}; day += std::chrono::days{1}) {
-    days.push_back({LocalDate{day}, by_day[day]});
-  }
-  return days;
-}
-
-Counts sum(const std::vector<DailyCounts>& days) {
-  Counts total;
-  for (const DailyCounts& day : days) {
-    total.views += day.counts.views;
-    total.clicks += day.counts.clicks;
-    total.shares += day.counts.shares;
-    total.claims += day.counts.claims;
-    total.uses += day.counts.uses;
-  }
-  return total;
+DailySeries read_daily(InteractionRepository& repository, std::string_view hotel_id, const Period& period) {
+  DailySeries series{every_day(period, repository.daily(hotel_id, period.from, period.to)), {}};
+  series.totals = sum(series.days);
+  return series;
 }
 
 }  // namespace hc::interactions

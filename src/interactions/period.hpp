@@ -4,6 +4,7 @@
 #include "core/result.hpp"
 #include "core/timezone.hpp"
 #include "interactions/model.hpp"
+#include "interactions/repository.hpp"
 
 #include <optional>
 #include <string>
@@ -28,10 +29,13 @@ struct Period {
 Result<Period, Error> read_period(const std::optional<std::string>& from, const std::optional<std::string>& to,
                                   LocalDate today);
 
-//! Every day of the period in order, with the counters of `active` (days with activity) and zeros elsewhere.
-std::vector<DailyCounts> every_day(const Period& period, const std::vector<DailyCounts>& active);
+//! A hotel's counters over a period: every day of it, and their total.
+struct DailySeries {
+  std::vector<DailyCounts> days;
+  Counts totals;
+};
 
-//! The counters of all the days added up.
-Counts sum(const std::vector<DailyCounts>& days);
+//! Reads a hotel's daily counters over the period (what the stats and the reports show).
+DailySeries read_daily(InteractionRepository& repository, std::string_view hotel_id, const Period& period);
 
 }  // namespace hc::interactions

@@ -24,7 +24,8 @@ class InteractionRepository {
   virtual std::pair<std::int64_t, std::chrono::seconds> backlog(SysSeconds now) = 0;
   //! A hotel's counters per day over [from, to] (days without activity are absent).
   virtual std::vector<DailyCounts> daily(std::string_view hotel_id, LocalDate from, LocalDate to) = 0;
-  //! A hotel's counters per coupon and day over [from, to], by day then coupon (pairs without activity are absent).
+  //! A hotel's counters per coupon and day over [from, to], newest coupon first, then by day (pairs without
+  //! activity are absent).
   virtual std::vector<CouponDayCounts> per_coupon_day(std::string_view hotel_id, LocalDate from, LocalDate to) = 0;
   //! A hotel's counters per coupon over [from, to].
   virtual std::vector<CouponCounts> per_coupon(std::string_view hotel_id, LocalDate from, LocalDate to) = 0;

@@ -29,11 +29,9 @@ Result<Stats, Error> InteractionService::stats(const Principal& hotelier, const 
   const LocalDate today = local_date(hotel->timezone, now()).value_or(LocalDate{});
   auto period = read_period(from_text, to_text, today);
   if (!period) return Failure{period.error()};
-  const auto [from, to] = *period;
-  Stats stats{from, to, hotel->timezone, {}, every_day(*period, interactions_.daily(hotel->id, from, to)),
-              interactions_.per_coupon(hotel->id, from, to)};
-  stats.totals = sum(stats.daily);
-  return stats;
+  auto [days, totals] = read_daily(interactions_, hotel->id, *period);
+  return Stats{period->from, period->to, hotel->timezone, totals, std::move(days),
+               interactions_.per_coupon(hotel->id, period->from, period->to)};
 }
 
 }  // namespace hc::interactions

@@ -39,15 +39,16 @@ struct Hello {
   std::optional<std::int64_t> resume_after;
 };
 
-Result<Hello, std::string> read_hello(std::string_view text) {
-  auto message = net::parse_json_object(text);
-  if (!message || type_of(*message) != "auth") return Failure{std::string("the first frame must be {\"type\": \"auth\"}")};
+constexpr std::string_view kAuthFirst = "the first frame must be {\"type\": \"auth\"}";
+
+Result<Hello, std::string> read_hello(const json::object& message) {
+  if (type_of(message) != "auth") return Failure{std::string(kAuthFirst)};
   Hello hello;
-  const auto token = string_at(*message, "token");
+  const auto token = string_at(message, "token");
   if (!token) return Failure{std::string("the auth frame needs a token")};
   hello.token = std::string(*token);
-  if (const auto* resume = message->if_contains("resume_after"); resume != nullptr && !resume->is_null()) {
-    const auto text_id = string_at(*message, "resume_after");
+  if (const auto* resume = message.if_contains("resume_after"); resume != nullptr && !resume->is_null()) {
+    const auto text_id = string_at(message, "resume_after");
     hello.resume_after = text_id ? notifications::parse_notification_id(*text_id) : std::nullopt;
     if (!hello.resume_after) return Failure{std::string("resume_after must be a notification id")};
   }
@@ -118,7 +119,8 @@ boost::asio::awaitable<void> SocketEndpoint::converse(std::shared_ptr<net::WebSo
   session->close_after(kAuthDeadline, net::close_code::auth_timeout, "no auth frame within 10 seconds");
   const auto first = co_await session->receive();
   if (!first) co_return;
-  auto hello = read_hello(*first);
+  const auto message = net::parse_json_object(*first);
+  auto hello = message ? read_hello(*message) : Result<Hello, std::string>(Failure{std::string(kAuthFirst)});
   if (!hello) {
     session->close(net::close_code::policy_violation, hello.error());
     co_return;
@@ -174,7 +176,7 @@ boost::asio::awaitable<void> SocketEndpoint::serve_signed_in(net::WebSocketSessi
       session.send(frame({{"type", "pong"}}));
     } else if (type == "auth") {
       // A fresh token for the same account extends the socket's life; no need to reconnect.
-      const auto hello = read_hello(*text);
+      const auto hello = read_hello(*message);
       const auto renewed = authenticator_.authenticate(hello ? std::string_view(hello->token) : std::string_view{});
       if (!renewed || renewed->user_id != principal.user_id) {
         session.close(net::close_code::unauthorized, "the token is invalid or belongs to another account");

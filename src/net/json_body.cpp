@@ -71,27 +71,35 @@ std::optional<std::string> FieldReader::optional_string(std::string_view name) {
 }
 
 std::optional<std::int64_t> FieldReader::required_int(std::string_view name) {
-  if (object_.if_contains(name) == nullptr || object_.at(name).is_null()) {
-    seen_.emplace_back(name);
+  const boost::json::value* value = take(name);
+  if (value == nullptr) {
     add_issue(name, "is required");
     return std::nullopt;
   }
-  return optional_int(name);
+  return to_int(name, *value);
+}
+
+const boost::json::value* FieldReader::field(std::string_view name) {
+  const boost::json::value* value = object_.if_contains(name);
+  if (value != nullptr) seen_.emplace_back(name);
+  return value;
 }
 
 bool FieldReader::is_null(std::string_view name) {
-  const boost::json::value* value = object_.if_contains(name);
-  if (value == nullptr) return false;
-  seen_.emplace_back(name);
-  return value->is_null();
+  const boost::json::value* value = field(name);
+  return value != nullptr && value->is_null();
 }
 
 std::optional<std::int64_t> FieldReader::optional_int(std::string_view name) {
   const boost::json::value* value = take(name);
   if (value == nullptr) return std::nullopt;
-  if (value->is_int64()) return value->get_int64();
-  if (value->is_uint64() && value->get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
-    return static_cast<std::int64_t>(value->get_uint64());
+  return to_int(name, *value);
+}
+
+std::optional<std::int64_t> FieldReader::to_int(std::string_view name, const boost::json::value& value) {
+  if (value.is_int64()) return value.get_int64();
+  if (value.is_uint64() && value.get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
+    return static_cast<std::int64_t>(value.get_uint64());
   }
   add_issue(name, "must be an integer");
   return std::nullopt;

@@ -36,6 +36,8 @@ class FieldReader {
   std::optional<std::int64_t> optional_int(std::string_view name);
   //! True when the field is present with the value null (to clear what it sets).
   bool is_null(std::string_view name);
+  //! The field's value as it is (null included), or nullptr when absent; the caller checks its shape.
+  const boost::json::value* field(std::string_view name);
   //! An optional nested object (reads it with its own FieldReader).
   const boost::json::object* optional_object(std::string_view name);
 
@@ -48,6 +50,7 @@ class FieldReader {
 
  private:
   const boost::json::value* take(std::string_view name);
+  std::optional<std::int64_t> to_int(std::string_view name, const boost::json::value& value);
 
   const boost::json::object& object_;
   std::string prefix_;

@@ -34,13 +34,12 @@ Result<ReadRequest, Error> read_request(std::string_view body_text) {
     request.up_to = parse_id(*up_to);
     if (!request.up_to) fields.add_issue("up_to", "must be a notification id");
   }
-  if (body->contains("ids")) {
-    const boost::json::value& ids = body->at("ids");
-    fields.is_null("ids");  // marks the field as known
-    if (!ids.is_array() || ids.as_array().size() > kMaxIdsPerRequest) {
+  const boost::json::value* ids = fields.field("ids");
+  if (ids != nullptr) {
+    if (!ids->is_array() || ids->as_array().size() > kMaxIdsPerRequest) {
       fields.add_issue("ids", "must be a list of at most 500 notification ids");
     } else {
-      for (const auto& id : ids.as_array()) {
+      for (const auto& id : ids->as_array()) {
         const auto parsed = id.is_string() ? parse_id(id.get_string()) : std::nullopt;
         if (!parsed) {
           fields.add_issue("ids", "must be a list of notification ids");
@@ -51,7 +50,7 @@ Result<ReadRequest, Error> read_request(std::string_view body_text) {
     }
   }
   auto issues = fields.finish();
-  if (!request.up_to && !body->contains("ids") && issues.empty()) issues.push_back({"up_to", "give up_to or ids"});
+  if (!request.up_to && ids == nullptr && issues.empty()) issues.push_back({"up_to", "give up_to or ids"});
   if (!issues.empty()) return Failure{validation_error(std::move(issues))};
   return request;
 }

@@ -23,7 +23,6 @@ constexpr unsigned kFieldTop = 0x20U;         // x^5: a product that reaches it 
 constexpr unsigned kFieldModulus = 0b100101U;  // x^5 + x^2 + 1, primitive over GF(2)
 constexpr unsigned kAlpha = 2U;                // the element x
 constexpr std::uint8_t kNotASymbol = 0xFF;
-constexpr std::string_view kHiddenGroup = "****";
 
 using Symbols = std::array<std::uint8_t, kSymbols>;
 
@@ -138,10 +137,6 @@ std::optional<Symbols> read_symbols(std::string_view typed) {
   return symbols;
 }
 
-bool has_canonical_shape(std::string_view code) {
-  return code.size() == kCanonicalLength && code[kGroupSize] == '-' && code[2 * kGroupSize + 1] == '-';
-}
-
 }  // namespace
 
 std::string generate_code() { return canonical(random_symbols()); }
@@ -152,19 +147,6 @@ std::optional<std::string> parse_code(std::string_view typed) {
   const auto symbols = read_symbols(typed);
   if (!symbols || !has_valid_check(*symbols)) return std::nullopt;
   return canonical(*symbols);
-}
-
-std::string masked(std::string_view canonical_code) {
-  // ASCII stars rather than bullets so the value survives any log sink or terminal unchanged.
-  std::string out;
-  out.reserve(kCanonicalLength);
-  out.append(kHiddenGroup).append("-").append(kHiddenGroup).append("-");
-  if (has_canonical_shape(canonical_code)) {
-    out.append(canonical_code.substr(kCanonicalLength - kGroupSize));
-  } else {
-    out.append(kHiddenGroup);
-  }
-  return out;
 }
 
 }  // namespace hc::redemptions

@@ -1,8 +1,8 @@
 #pragma once
 // Redemption codes: what a traveller shows at a hotel's front desk. Twelve Crockford base32 symbols in three
 // groups of four ("7KQ2-M9XD-4T1Z"): 55 random bits and a check symbol that catches every single mistyped
-// symbol and every swap of two neighbours. A code is a bearer secret, so full codes never go to logs; use
-// masked(). Uniqueness is the database's job: the caller inserts and retries with a new code on collision.
+// symbol and every swap of two neighbours. A code is a bearer secret, so codes never go to logs. Uniqueness is
+// the database's job: the caller inserts and retries with a new code on collision.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,9 +16,5 @@ std::string generate_code();
 //! case are ignored; O→0, I and L→1 (Crockford); U and any other character, a wrong length or a wrong check
 //! symbol → nullopt. Accepts at most 64 input bytes.
 std::optional<std::string> parse_code(std::string_view typed);
-
-//! The code with all but its last four symbols hidden, for logs and screens: "****-****-4T1Z". Anything that
-//! is not the 14 characters of a canonical code is hidden entirely, so a malformed value cannot leak either.
-std::string masked(std::string_view canonical_code);
 
 }  // namespace hc::redemptions

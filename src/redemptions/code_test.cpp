@@ -183,17 +183,5 @@ TEST(ParseCode, RejectsInputLongerThanSixtyFourBytes) {
   EXPECT_FALSE(parse_code(std::string(100'000, '-') + std::string(kKnownCode)));
 }
 
-TEST(Masked, ShowsOnlyTheLastGroup) {
-  EXPECT_EQ(masked(kKnownCode), "****-****-4T1Z");
-  const auto code = generate_code();
-  EXPECT_EQ(masked(code), "****-****-" + code.substr(10));
-}
-
-TEST(Masked, HidesAnythingThatIsNotACanonicalCode) {
-  EXPECT_EQ(masked(""), "****-****-****");
-  EXPECT_EQ(masked("7KQ2M9XD4T1Z"), "****-****-****");
-  EXPECT_EQ(masked("7kq2 m9xd 4t1z"), "****-****-****");
-}
-
 }  // namespace
 }  // namespace hc::redemptions

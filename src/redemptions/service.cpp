@@ -1,8 +1,7 @@
 #include "redemptions/service.hpp"
 
-#include "core/random.hpp"
-#include "coupons/search.hpp"
 #include "core/paging.hpp"
+#include "core/random.hpp"
 #include "notifications/events.hpp"
 #include "redemptions/code.hpp"
 
@@ -13,10 +12,6 @@ constexpr int kCodeAttempts = 5;
 
 std::string account_key(const Principal& hotelier) { return "desk:account:" + hotelier.user_id; }
 std::string address_key(std::string_view address) { return "desk:address:" + std::string(address); }
-
-Error field_error(std::string field, std::string message) {
-  return validation_error({{std::move(field), std::move(message)}});
-}
 
 }  // namespace
 
@@ -41,11 +36,11 @@ Result<WalletPage, Error> RedemptionService::wallet(const Principal& traveller, 
   }
   auto limit = parse_limit(limit_text);
   if (!limit) return Failure{limit.error()};
-  auto after = coupons::id_after(cursor_text);
+  auto after = id_after(cursor_text);
   if (!after) return Failure{after.error()};
   WalletPage page;
   page.items = redemptions_.list_for_user(traveller.user_id, wanted, *after, *limit + 1);
-  page.next_cursor = trim_page(page.items, *limit, [](const Redemption& last) { return coupons::id_cursor(last.id); });
+  page.next_cursor = trim_page(page.items, *limit, [](const Redemption& last) { return id_cursor(last.id); });
   return page;
 }
 
@@ -129,11 +124,11 @@ Result<AuditPage, Error> RedemptionService::audit(const Principal& hotelier, con
   if (!hotel) return Failure{make_error(Errc::forbidden)};
   auto limit = parse_limit(limit_text);
   if (!limit) return Failure{limit.error()};
-  auto after = coupons::id_after(cursor_text);
+  auto after = id_after(cursor_text);
   if (!after) return Failure{after.error()};
   AuditPage page;
   page.items = redemptions_.audit_log(hotel->id, *after, *limit + 1);
-  page.next_cursor = trim_page(page.items, *limit, [](const DeskEvent& last) { return coupons::id_cursor(last.id); });
+  page.next_cursor = trim_page(page.items, *limit, [](const DeskEvent& last) { return id_cursor(last.id); });
   return page;
 }
 

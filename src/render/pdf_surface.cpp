@@ -18,7 +18,6 @@ void PdfDocument::set_metadata(cairo_pdf_metadata_t key, const std::string& valu
 
 void PdfDocument::end_page() {
   cairo_show_page(cr_.get());
-  ++pages_;
 }
 
 std::string PdfDocument::finish() {

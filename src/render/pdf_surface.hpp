@@ -25,9 +25,6 @@ class PdfDocument {
   //! Ends the current page; what is drawn next goes on a new one.
   void end_page();
 
-  //! The number of pages ended so far.
-  [[nodiscard]] int pages() const { return pages_; }
-
   //! Completes the file and returns its bytes; throws std::runtime_error if drawing or writing failed.
   std::string finish();
 
@@ -36,7 +33,6 @@ class PdfDocument {
   std::unique_ptr<std::string> bytes_;
   detail::Surface surface_;
   detail::Context cr_;
-  int pages_ = 0;
 };
 
 }  // namespace hc::render

@@ -23,6 +23,11 @@ struct CouponLine {
   interactions::Counts counts;            // over the report's period
 };
 
+//! True when something was viewed, claimed or used.
+inline bool has_activity(const interactions::Counts& counts) {
+  return counts.views > 0 || counts.claims > 0 || counts.uses > 0;
+}
+
 struct ReportContent {
   std::string hotel_name;
   std::string hotel_city;
@@ -38,7 +43,7 @@ struct ReportContent {
   std::vector<CouponLine> coupons;               // every coupon of the hotel, newest first
 
   //! True when nothing was viewed, claimed or used in the period.
-  [[nodiscard]] bool empty() const { return totals.views == 0 && totals.claims == 0 && totals.uses == 0; }
+  [[nodiscard]] bool empty() const { return !has_activity(totals); }
 };
 
 //! claims / views, or nullopt when there were no views.

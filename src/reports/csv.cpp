@@ -1,16 +1,12 @@
 #include "reports/csv.hpp"
 
 #include <algorithm>
-#include <map>
-#include <utility>
 
 namespace hc::reports {
 namespace {
 
 constexpr std::string_view kHeader =
     "date,coupon_id,coupon_title,status,discount_percent,views,claims,uses,clicks,shares\r\n";
-
-using DayKey = std::pair<std::string_view, std::chrono::sys_days>;
 
 void append_row(std::string& out, LocalDate day, const CouponLine& coupon, const interactions::Counts& c) {
   out += to_iso_date(day);
@@ -44,17 +40,20 @@ std::string csv_text_field(std::string_view text) {
   return quoted;
 }
 
-std::string render_csv(const ReportContent& content, const std::vector<interactions::CouponDayCounts>& days) {
-  std::map<DayKey, const interactions::Counts*> active;
-  for (const auto& day : days) active[{day.coupon_id, std::chrono::sys_days{day.day}}] = &day.counts;
+std::string render_csv(LocalDate from, LocalDate to, std::span<const CouponLine> coupons,
+                       std::span<const interactions::CouponDayCounts> days) {
   std::string out(kHeader);
   const interactions::Counts quiet;
-  const auto last = std::chrono::sys_days{content.to};
-  for (const CouponLine& coupon : content.coupons) {
-    const auto first = std::max(std::chrono::sys_days{content.from}, std::chrono::sys_days{coupon.created_on});
+  const auto last = std::chrono::sys_days{to};
+  // Coupons and active days come in the same order, so one cursor walks the active days alongside the rows.
+  auto next = days.begin();
+  for (const CouponLine& coupon : coupons) {
+    while (next != days.end() && next->coupon_id > coupon.id) ++next;  // a coupon not listed: skip its days
+    const auto first = std::max(std::chrono::sys_days{from}, std::chrono::sys_days{coupon.created_on});
     for (auto day = first; day <= last; day += std::chrono::days{1}) {
-      const auto found = active.find({coupon.id, day});
-      append_row(out, LocalDate{day}, coupon, found == active.end() ? quiet : *found->second);
+      while (next != days.end() && next->coupon_id == coupon.id && std::chrono::sys_days{next->day} < day) ++next;
+      const bool active = next != days.end() && next->coupon_id == coupon.id && std::chrono::sys_days{next->day} == day;
+      append_row(out, LocalDate{day}, coupon, active ? (next++)->counts : quiet);
     }
   }
   return out;

@@ -2,9 +2,9 @@
 // The CSV report: one row per coupon per day of the period, RFC 4180 (CRLF, quoted where needed), UTF-8.
 #include "reports/content.hpp"
 
+#include <span>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace hc::reports {
 
@@ -12,8 +12,10 @@ namespace hc::reports {
 //! Text that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets a leading '.
 std::string csv_text_field(std::string_view text);
 
-//! The header row, then for each coupon (in content order) a row for each day of the period from the day it was
-//! created, with that day's counters (zeros on quiet days): `days` holds the days with activity.
-std::string render_csv(const ReportContent& content, const std::vector<interactions::CouponDayCounts>& days);
+//! The header row, then for each coupon (in the order given: newest first) a row for each day of [from, to] from
+//! the day it was created, with that day's counters (zeros on quiet days). `days` holds the days with activity,
+//! in the same coupon order and then by day, as InteractionRepository::per_coupon_day gives them.
+std::string render_csv(LocalDate from, LocalDate to, std::span<const CouponLine> coupons,
+                       std::span<const interactions::CouponDayCounts> days);
 
 }  // namespace hc::reports

@@ -27,14 +27,12 @@ TEST(CsvField, TextASpreadsheetWouldRunStaysText) {
 }
 
 TEST(Csv, OneRowPerCouponPerDayFromItsFirstDayWithZerosOnQuietDays) {
-  ReportContent content;
-  content.from = date(2026, 3, 1);
-  content.to = date(2026, 3, 3);
-  content.coupons = {{"B", "Spa, \"deluxe\"", "active", 30, 10, 9, date(2026, 3, 2), {}},
-                     {"A", "Brunch", "paused", 20, std::nullopt, std::nullopt, date(2026, 2, 1), {}}};
-  const std::vector<interactions::CouponDayCounts> days{{"A", date(2026, 3, 2), {5, 1, 0, 2, 1}},
-                                                         {"B", date(2026, 3, 3), {7, 0, 1, 1, 0}}};
-  EXPECT_EQ(render_csv(content, days),
+  const std::vector<CouponLine> coupons{{"B", "Spa, \"deluxe\"", "active", 30, 10, 9, date(2026, 3, 2), {}},
+                                        {"A", "Brunch", "paused", 20, std::nullopt, std::nullopt, date(2026, 2, 1), {}}};
+  // Active days come newest coupon first, then by day, as the repository gives them.
+  const std::vector<interactions::CouponDayCounts> days{{"B", date(2026, 3, 3), {7, 0, 1, 1, 0}},
+                                                         {"A", date(2026, 3, 2), {5, 1, 0, 2, 1}}};
+  EXPECT_EQ(render_csv(date(2026, 3, 1), date(2026, 3, 3), coupons, days),
             "date,coupon_id,coupon_title,status,discount_percent,views,claims,uses,clicks,shares\r\n"
             "2026-03-02,B,\"Spa, \"\"deluxe\"\"\",active,30,0,0,0,0,0\r\n"
             "2026-03-03,B,\"Spa, \"\"deluxe\"\"\",active,30,7,1,0,0,1\r\n"
@@ -44,10 +42,7 @@ TEST(Csv, OneRowPerCouponPerDayFromItsFirstDayWithZerosOnQuietDays) {
 }
 
 TEST(Csv, AHotelWithoutCouponsGetsTheHeaderOnly) {
-  ReportContent content;
-  content.from = date(2026, 3, 1);
-  content.to = date(2026, 3, 31);
-  EXPECT_EQ(render_csv(content, {}), "date,coupon_id,coupon_title,status,discount_percent,views,claims,uses,clicks,shares\r\n");
+  EXPECT_EQ(render_csv(date(2026, 3, 1), date(2026, 3, 31), {}, {}), "date,coupon_id,coupon_title,status,discount_percent,views,claims,uses,clicks,shares\r\n");
 }
 
 }  // namespace

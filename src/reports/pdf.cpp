@@ -22,7 +22,6 @@ namespace {
 constexpr std::size_t kTopCoupons = 10;
 constexpr std::size_t kMinRowsAfterSummary = 5;  // fewer would look like an orphan: start a fresh page instead
 constexpr double kMaxChartHeight = 330;
-constexpr std::size_t kMaxNameChars = 120;
 
 //! Which slice of the coupon table a page carries, and from where.
 struct TablePart {
@@ -84,16 +83,21 @@ void draw_first_page(cairo_t* cr, const ReportContent& content) {
   draw_daily_chart(cr, content.daily, y, std::min(kContentBottom - y - 6, kMaxChartHeight));
 }
 
-void draw_page(cairo_t* cr, const ReportContent& content, const Plan& plan, const PagePlan& page,
-               std::span<const Column> columns) {
+//! The coupon table, measured once for every page it is on.
+struct Table {
+  std::vector<CouponRow> rows;
+  std::vector<Column> columns;
+};
+
+void draw_page(cairo_t* cr, const ReportContent& content, const Plan& plan, const PagePlan& page, const Table& table) {
   if (page.cover) draw_first_page(cr, content);
   if (page.summary) {
     const double y = draw_top_coupons(cr, plan.top, kMargin);
     draw_status(cr, content.coupons, y);
   }
   if (const auto& part = page.table) {
-    const std::span<const CouponLine> rows = std::span{content.coupons}.subspan(part->first, part->count);
-    draw_coupon_table(cr, columns, rows, part->continued, part->top);
+    const std::span<const CouponRow> rows = std::span{table.rows}.subspan(part->first, part->count);
+    draw_coupon_table(cr, table.columns, rows, part->continued, part->top);
   }
 }
 
@@ -109,16 +113,16 @@ RenderedPdf render_pdf(const ReportContent& content) {
   document.set_metadata(CAIRO_PDF_METADATA_CREATOR, "Hotel Coupon");
   cairo_t* cr = document.context();
   const Plan plan = plan_pages(content);
-  const std::vector<Column> columns = coupon_columns(cr, content.coupons);
+  Table table{coupon_rows(content.coupons), {}};
+  table.columns = coupon_columns(cr, table.rows);
   const std::string footer = "Hotel Coupon \u00B7 " + hotel + " \u00B7 " + format_range(content.from, content.to);
   const int pages = static_cast<int>(plan.pages.size());
   for (int i = 0; i < pages; ++i) {
-    draw_page(cr, content, plan, plan.pages[static_cast<std::size_t>(i)], columns);
+    draw_page(cr, content, plan, plan.pages[static_cast<std::size_t>(i)], table);
     draw_footer(cr, footer, i + 1, pages);
     document.end_page();
   }
-  const int drawn = document.pages();
-  return {document.finish(), drawn};
+  return {document.finish(), pages};
 }
 
 }  // namespace hc::reports

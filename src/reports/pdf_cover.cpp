@@ -16,7 +16,6 @@ using render::detail::kWhite;
 using render::detail::mix;
 
 constexpr double kBandHeight = 178;
-constexpr std::size_t kMaxNameChars = 120;
 constexpr double kHeadlineRow = 22;
 constexpr double kHeadlineText = 10;
 
@@ -89,7 +88,7 @@ double draw_no_activity(cairo_t* cr, const ReportContent& content, double top) {
   constexpr double kPad = 18;
   const double inner = kContentWidth - 2 * kPad;
   const auto& before = content.previous_totals;
-  const bool had_before = before.views > 0 || before.claims > 0 || before.uses > 0;
+  const bool had_before = has_activity(before);
   const double height = had_before ? 104 : 84;
   render::detail::rounded_rect(cr, kMargin, top, kContentWidth, height, 8);
   render::detail::fill(cr, mix(kBrand, kWhite, 0.9));

@@ -1,5 +1,7 @@
 #include "reports/pdf_format.hpp"
 
+#include "interactions/period.hpp"
+
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -77,7 +79,7 @@ std::string format_month(LocalDate day) {
 std::string format_range(LocalDate from, LocalDate to) { return format_date(from) + " \u2013 " + format_date(to); }
 
 std::string format_period(LocalDate from, LocalDate to) {
-  const auto days = (std::chrono::sys_days{to} - std::chrono::sys_days{from}).count() + 1;
+  const int days = interactions::Period{from, to}.days();
   return format_range(from, to) + " (" + format_count(days) + (days == 1 ? " day)" : " days)");
 }
 

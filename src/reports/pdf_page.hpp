@@ -6,6 +6,7 @@
 
 #include <cairo.h>
 
+#include <cstddef>
 #include <span>
 #include <string>
 
@@ -32,6 +33,9 @@ inline constexpr Rgb kBad = render::detail::hex(0xB91C1C);
 inline constexpr Rgb kViews = render::detail::hex(0x99D5CE);
 inline constexpr Rgb kClaims = render::detail::hex(0xD97706);
 inline constexpr Rgb kUses = render::detail::hex(0x4F46E5);
+
+//! At most this many characters of a name (hotel, city, zone) are drawn; longer ones are cut.
+inline constexpr std::size_t kMaxNameChars = 120;
 
 enum class Align { left, right, centre };
 

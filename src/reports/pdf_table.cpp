@@ -19,12 +19,12 @@ constexpr double kHeaderSize = 7;
 constexpr double kCellPadding = 10;   // both sides of a cell together (see draw_row)
 constexpr double kMinTitleWidth = 120;
 constexpr double kMaxNumberWidth = 64;  // wider values are ellipsized rather than squeezing every other column
-constexpr std::size_t kColumnCount = 10;
+constexpr std::size_t kColumnCount = kCouponColumnCount;
 
 const std::array<const char*, kColumnCount> kHeaders{"Title", "Status",  "Discount", "Qty",        "Left",
                                                      "Views", "Claims", "Uses",     "Claim rate", "Use rate"};
 
-std::array<Cell, kColumnCount> cells_of(const CouponLine& coupon) {
+CouponRow cells_of(const CouponLine& coupon) {
   return {Cell{coupon_title(coupon)},
           Cell{status_label(clean_text(coupon.status, 20)), status_colour(coupon.status)},
           Cell{std::to_string(coupon.discount_percent) + "%"},
@@ -44,11 +44,17 @@ std::size_t table_rows_fitting(double top) {
   return room <= 0 ? 0 : static_cast<std::size_t>(std::floor(room / kTableRow));
 }
 
-std::vector<Column> coupon_columns(cairo_t* cr, std::span<const CouponLine> coupons) {
+std::vector<CouponRow> coupon_rows(std::span<const CouponLine> coupons) {
+  std::vector<CouponRow> rows;
+  rows.reserve(coupons.size());
+  for (const CouponLine& coupon : coupons) rows.push_back(cells_of(coupon));
+  return rows;
+}
+
+std::vector<Column> coupon_columns(cairo_t* cr, std::span<const CouponRow> rows) {
   std::array<double, kColumnCount> widths{};
   for (std::size_t i = 1; i < kColumnCount; ++i) widths[i] = text_width(cr, kHeaders[i], {kHeaderSize, true});
-  for (const CouponLine& coupon : coupons) {
-    const auto cells = cells_of(coupon);
+  for (const CouponRow& cells : rows) {
     for (std::size_t i = 1; i < kColumnCount; ++i) {
       widths[i] = std::max(widths[i], text_width(cr, cells[i].text, {kBodySize, cells[i].bold}));
     }
@@ -67,16 +73,15 @@ std::vector<Column> coupon_columns(cairo_t* cr, std::span<const CouponLine> coup
   return columns;
 }
 
-void draw_coupon_table(cairo_t* cr, std::span<const Column> columns, std::span<const CouponLine> rows,
-                       bool continued, double top) {
+void draw_coupon_table(cairo_t* cr, std::span<const Column> columns, std::span<const CouponRow> rows, bool continued,
+                       double top) {
   double y = draw_heading(cr, continued ? "Coupons (continued)" : "Coupons", top,
                           continued ? "" : "all coupons, newest first");
   draw_header_row(cr, columns, y, kTableHeader, kHeaderSize);
   y += kTableHeader;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (i % 2 == 1) fill_rect(cr, kMargin, y, kContentWidth, kTableRow, kStripe);
-    const auto cells = cells_of(rows[i]);
-    draw_row(cr, columns, cells, y, kTableRow, kBodySize);
+    draw_row(cr, columns, rows[i], y, kTableRow, kBodySize);
     y += kTableRow;
   }
   draw_rule(cr, kMargin, kPageWidth - kMargin, y, 0.5, kRule);

@@ -6,6 +6,8 @@
 
 #include <cairo.h>
 
+#include <array>
+
 #include <cstddef>
 #include <span>
 #include <vector>
@@ -19,11 +21,19 @@ inline constexpr double kTableHeader = 20;
 //! How many coupon rows fit below a table heading placed at `top`.
 std::size_t table_rows_fitting(double top);
 
+inline constexpr std::size_t kCouponColumnCount = 10;
+
+//! One coupon's row, as text ready to measure and draw.
+using CouponRow = std::array<Cell, kCouponColumnCount>;
+
+//! The rows of the table, made once for measuring and drawing.
+std::vector<CouponRow> coupon_rows(std::span<const CouponLine> coupons);
+
 //! The table's columns: numbers as wide as the widest value needs, the title taking the rest.
-std::vector<Column> coupon_columns(cairo_t* cr, std::span<const CouponLine> coupons);
+std::vector<Column> coupon_columns(cairo_t* cr, std::span<const CouponRow> rows);
 
 //! Draws the heading ("Coupons" or "Coupons (continued)"), the header row and `rows` from `top`.
-void draw_coupon_table(cairo_t* cr, std::span<const Column> columns, std::span<const CouponLine> rows,
-                       bool continued, double top);
+void draw_coupon_table(cairo_t* cr, std::span<const Column> columns, std::span<const CouponRow> rows, bool continued,
+                       double top);
 
 }  // namespace hc::reports::detail

@@ -10,7 +10,6 @@
 #include "reports/filename.hpp"
 #include "reports/pdf.hpp"
 
-#include <limits>
 #include <map>
 
 namespace hc::reports {
@@ -23,20 +22,23 @@ std::string object_key_of(const Report& report) {
   return "reports/" + ascii_lower(report.id) + "." + std::string(extension_of(report.format));
 }
 
-std::vector<CouponLine> coupon_lines(const std::vector<coupons::CouponWithStats>& all,
-                                     const std::vector<interactions::CouponCounts>& counted, std::string_view timezone,
-                                     SysSeconds now) {
-  std::map<std::string_view, const interactions::Counts*> counts_of;
-  for (const auto& coupon : counted) counts_of[coupon.coupon_id] = &coupon.counts;
+// Every coupon as the report lists it, without figures yet.
+std::vector<CouponLine> coupon_lines(const std::vector<coupons::Coupon>& all, std::string_view timezone, SysSeconds now) {
   std::vector<CouponLine> lines;
   lines.reserve(all.size());
-  for (const auto& [c, stats] : all) {
-    CouponLine line{c.id, c.title, std::string(coupons::visible_status(c, now)), c.discount_percent, c.quantity,
-                    coupons::remaining(c), local_date(timezone, c.created_at).value_or(LocalDate{}), {}};
-    if (const auto found = counts_of.find(c.id); found != counts_of.end()) line.counts = *found->second;
-    lines.push_back(std::move(line));
+  for (const coupons::Coupon& c : all) {
+    lines.push_back({c.id, c.title, std::string(coupons::visible_status(c, now)), c.discount_percent, c.quantity,
+                     coupons::remaining(c), local_date(timezone, c.created_at).value_or(LocalDate{}), {}});
   }
   return lines;
+}
+
+void add_counts(std::vector<CouponLine>& lines, const std::vector<interactions::CouponCounts>& counted) {
+  std::map<std::string_view, const interactions::Counts*> counts_of;
+  for (const auto& coupon : counted) counts_of[coupon.coupon_id] = &coupon.counts;
+  for (CouponLine& line : lines) {
+    if (const auto found = counts_of.find(line.id); found != counts_of.end()) line.counts = *found->second;
+  }
 }
 
 }  // namespace
@@ -142,30 +144,33 @@ void ReportService::run(Report& report) {
 }
 
 std::string ReportService::render(const Report& report, const coupons::HotelRef& hotel) {
-  const ReportContent content = gather(hotel, report.from, report.to);
-  if (report.format == ReportFormat::pdf) return render_pdf(content).bytes;
-  return render_csv(content, interactions_.per_coupon_day(hotel.id, report.from, report.to));
+  const SysSeconds at = now();
+  std::vector<CouponLine> lines = coupon_lines(coupons_.all_for_hotel(hotel.id), hotel.timezone, at);
+  // The CSV needs only the counters per coupon and day; the PDF needs the figures of the period and the one before.
+  if (report.format == ReportFormat::csv) {
+    return render_csv(report.from, report.to, lines, interactions_.per_coupon_day(hotel.id, report.from, report.to));
+  }
+  return render_pdf(gather(hotel, {report.from, report.to}, std::move(lines), at)).bytes;
 }
 
-ReportContent ReportService::gather(const coupons::HotelRef& hotel, LocalDate from, LocalDate to) {
-  const SysSeconds at = now();
-  const interactions::Period period{from, to};
+ReportContent ReportService::gather(const coupons::HotelRef& hotel, const interactions::Period& period,
+                                    std::vector<CouponLine> lines, SysSeconds at) {
   const interactions::Period previous = period.previous();
+  auto [days, totals] = interactions::read_daily(interactions_, hotel.id, period);
+  add_counts(lines, interactions_.per_coupon(hotel.id, period.from, period.to));
   ReportContent content;
   content.hotel_name = hotel.name;
   content.hotel_city = hotel.city;
   content.timezone = hotel.timezone;
-  content.from = from;
-  content.to = to;
+  content.from = period.from;
+  content.to = period.to;
   content.previous_from = previous.from;
   content.previous_to = previous.to;
   content.generated_at = local_time_text(hotel.timezone, at).value_or(to_rfc3339(at));
-  content.daily = interactions::every_day(period, interactions_.daily(hotel.id, from, to));
-  content.totals = interactions::sum(content.daily);
-  content.previous_totals = interactions::sum(interactions_.daily(hotel.id, previous.from, previous.to));
-  const auto all = coupons_.list_for_hotel(hotel.id, std::nullopt, at, std::nullopt,
-                                           std::numeric_limits<std::int32_t>::max());
-  content.coupons = coupon_lines(all, interactions_.per_coupon(hotel.id, from, to), hotel.timezone, at);
+  content.totals = totals;
+  content.previous_totals = interactions::read_daily(interactions_, hotel.id, previous).totals;
+  content.daily = std::move(days);
+  content.coupons = std::move(lines);
   return content;
 }
 

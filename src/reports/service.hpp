@@ -5,6 +5,7 @@
 #include "core/log.hpp"
 #include "core/principal.hpp"
 #include "coupons/repository.hpp"
+#include "interactions/period.hpp"
 #include "interactions/repository.hpp"
 #include "objects/object_store.hpp"
 #include "reports/content.hpp"
@@ -62,12 +63,12 @@ class ReportService {
   //! At start-up: jobs a stopped process left running go back to the queue. Returns how many.
   std::size_t recover();
 
-  //! Everything a report of `hotel` over [from, to] shows, read from storage now.
-  ReportContent gather(const coupons::HotelRef& hotel, LocalDate from, LocalDate to);
+ private:
   //! The file of a job: the PDF or the CSV.
   std::string render(const Report& report, const coupons::HotelRef& hotel);
-
- private:
+  //! What the PDF shows of `hotel` over the period: the coupons' `lines` with their counters, and the figures.
+  ReportContent gather(const coupons::HotelRef& hotel, const interactions::Period& period,
+                       std::vector<CouponLine> lines, SysSeconds at);
   void run(Report& report);
   [[nodiscard]] SysSeconds now() const { return to_seconds(now_()); }
 

@@ -1,7 +1,6 @@
 #include "subscriptions/handlers.hpp"
 
 #include "core/paging.hpp"
-#include "coupons/search.hpp"
 #include "net/responses.hpp"
 
 #include <boost/json.hpp>
@@ -33,14 +32,14 @@ boost::asio::awaitable<net::Response> SubscriptionHandlers::list(net::RequestCon
   // The cursor carries the last entry's (since, hotel id).
   std::optional<Subscription> after;
   if (const auto text = ctx.query("cursor")) {
-    const auto cursor = coupons::decode_cursor(*text);
-    const auto since = cursor && cursor->keyset ? parse_rfc3339(cursor->keyset->key) : std::nullopt;
-    if (!since) co_return net::error_response(ctx, validation_error({{"cursor", "is not a cursor this list returned"}}));
-    after = Subscription{{cursor->keyset->id, {}, {}, {}}, *since, {}};
+    const auto keyset = decode_keyset(*text);
+    const auto since = keyset ? parse_rfc3339(keyset->key) : std::nullopt;
+    if (!since) co_return net::error_response(ctx, field_error("cursor", "is not a cursor this list returned"));
+    after = Subscription{{keyset->id, {}, {}, {}}, *since, {}};
   }
   auto found = co_await workers_.run([&] { return subscriptions_.following(ctx.caller().user_id, after, *limit + 1); });
   const auto next = trim_page(found, *limit, [](const Subscription& last) {
-    return coupons::encode_cursor({coupons::Keyset{to_rfc3339(last.since), last.hotel.id}, {}, 0});
+    return encode_keyset(Keyset{to_rfc3339(last.since), last.hotel.id});
   });
   boost::json::array items;
   for (const Subscription& s : found) {

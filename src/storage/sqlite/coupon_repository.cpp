@@ -6,6 +6,7 @@
 #include "storage/sqlite/notification_repository.hpp"
 
 #include <array>
+#include <cassert>
 
 namespace hc::sqlite {
 namespace {
@@ -28,19 +29,21 @@ constexpr std::string_view kFilters = R"sql(
   AND (?7 IS NULL OR (c.valid_from_date <= ?7 AND c.valid_until_date >= ?7))
 )sql";
 
-// The newest full-text matches (parameter ?10 is the FTS5 expression), of which a search considers no more.
-std::string candidates_sql() {
-  return "SELECT rowid FROM coupon_search WHERE coupon_search MATCH ?10 ORDER BY rowid DESC LIMIT " +
+// The newest full-text matches (parameter ?10 is the FTS5 expression), of which a search considers no more;
+// `columns` of coupon_search are selected.
+std::string candidates_sql(std::string_view columns = "rowid") {
+  return "SELECT " + std::string(columns) +
+         " FROM coupon_search WHERE coupon_search MATCH ?10 ORDER BY rowid DESC LIMIT " +
          std::to_string(kMaxCandidates);
 }
 
-// Keyset conditions (?8 the last key, ?9 the last id) and orders, by sort.
+// Keyset conditions (?8 the last key, ?9 the last id) and orders of the keyset sorts, in SearchSort's order after
+// relevance, which never comes here (rank_by_relevance ranks it).
 struct SortSql {
   std::string_view after;
   std::string_view order;
 };
-constexpr std::array<SortSql, 4> kSorts{{
-    {"", " ORDER BY c.id DESC"},  // relevance is ranked elsewhere; newest when it lands here
+constexpr std::array<SortSql, 3> kKeysetSorts{{
     {" AND (?9 IS NULL OR c.discount_percent < CAST(?8 AS INTEGER) OR "
      "(c.discount_percent = CAST(?8 AS INTEGER) AND c.id < ?9))",
      " ORDER BY c.discount_percent DESC, c.id DESC"},
@@ -48,6 +51,7 @@ constexpr std::array<SortSql, 4> kSorts{{
     {" AND (?9 IS NULL OR c.valid_until > ?8 OR (c.valid_until = ?8 AND c.id > ?9))",
      " ORDER BY c.valid_until ASC, c.id ASC"},
 }};
+static_assert(static_cast<int>(SearchSort::relevance) == 0 && static_cast<int>(SearchSort::ending_soon) == 3);
 
 std::optional<std::string> date_text(const std::optional<LocalDate>& day) {
   if (!day) return std::nullopt;
@@ -91,7 +95,8 @@ std::optional<Coupon> find_coupon(Connection& db, std::string_view coupon_id) {
 }
 
 std::string search_sql(SearchSort sort, bool with_text) {
-  const SortSql& parts = kSorts.at(static_cast<std::size_t>(sort));
+  assert(sort != SearchSort::relevance);
+  const SortSql& parts = kKeysetSorts.at(static_cast<std::size_t>(sort) - 1);
   return "SELECT " + std::string(kCouponColumns) + " FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE " +
          std::string(kFilters) + std::string(parts.after) +
          (with_text ? " AND c.seq IN (" + candidates_sql() + ")" : std::string{}) +
@@ -157,9 +162,10 @@ Result<Coupon, hc::Error> SqliteCouponRepository::modify(std::string_view coupon
     throw;
   }
   for (const auto& event : *events) append_outbox(*db, event, c.updated_at);
-  auto saved = find_coupon(*db, coupon_id);
   transaction.commit();
-  return std::move(*saved);
+  // The row now holds exactly the edited coupon: the columns left out of the UPDATE are ones `change` does not
+  // touch, and the triggers on coupons write only the search index.
+  return std::move(*coupon);
 }
 
 std::string SqliteCouponRepository::set_image(std::string_view coupon_id, std::string_view image_key, SysSeconds now) {
@@ -199,6 +205,15 @@ std::vector<coupons::CouponWithStats> SqliteCouponRepository::list_for_hotel(
   return result;
 }
 
+std::vector<Coupon> SqliteCouponRepository::all_for_hotel(std::string_view hotel_id) {
+  auto db = pool_.acquire();
+  Statement& query = db->prepare("SELECT " + std::string(kCouponColumns) +
+                                 " FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE c.hotel_id = ? "
+                                 "ORDER BY c.id DESC");
+  query.bind(1, hotel_id);
+  return read_all(query);
+}
+
 std::vector<Coupon> SqliteCouponRepository::search(const SearchQuery& q) {
   auto db = pool_.acquire();
   const bool with_text = !q.terms.empty();
@@ -214,11 +229,10 @@ std::vector<Coupon> SqliteCouponRepository::search(const SearchQuery& q) {
 std::vector<std::string> SqliteCouponRepository::rank_by_relevance(const SearchQuery& q, std::size_t limit) {
   auto db = pool_.acquire();
   // bm25 is computed only for the bounded set of newest matches; a title match weighs most, then the hotel.
-  Statement& statement = db->prepare(
-      "SELECT c.id FROM (SELECT rowid, bm25(coupon_search, 10.0, 1.0, 5.0) AS score FROM coupon_search "
-      "WHERE coupon_search MATCH ?10 ORDER BY rowid DESC LIMIT " + std::to_string(kMaxCandidates) + ") s "
-      "JOIN coupons c ON c.seq = s.rowid JOIN hotels h ON h.id = c.hotel_id WHERE " + std::string(kFilters) +
-      " ORDER BY s.score, c.id DESC LIMIT ?11");
+  const std::string scored = candidates_sql("rowid, bm25(coupon_search, 10.0, 1.0, 5.0) AS score");
+  Statement& statement = db->prepare("SELECT c.id FROM (" + scored + ") s JOIN coupons c ON c.seq = s.rowid " +
+                                     "JOIN hotels h ON h.id = c.hotel_id WHERE " + std::string(kFilters) +
+                                     " ORDER BY s.score, c.id DESC LIMIT ?11");
   bind_filters(statement, q);
   statement.bind(10, coupons::fts_expression(q.terms));
   statement.bind(11, static_cast<std::int64_t>(limit));

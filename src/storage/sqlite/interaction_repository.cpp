@@ -111,7 +111,7 @@ std::vector<interactions::DailyCounts> SqliteInteractionRepository::daily(std::s
                                  "WHERE c.hotel_id = ? AND d.day BETWEEN ? AND ? GROUP BY d.day ORDER BY d.day");
   query.bind_all(hotel_id, to_iso_date(from), to_iso_date(to));
   std::vector<interactions::DailyCounts> days;
-  while (query.step()) days.push_back({parse_iso_date(query.text(0)).value_or(LocalDate{}), read_counts(query, 1)});
+  while (query.step()) days.push_back({date_column(query, 0), read_counts(query, 1)});
   return days;
 }
 
@@ -120,11 +120,11 @@ std::vector<interactions::CouponDayCounts> SqliteInteractionRepository::per_coup
   auto db = pool_.acquire();
   Statement& query = db->prepare("SELECT d.coupon_id, d.day, d.views, d.clicks, d.shares, d.claims, d.uses "
                                  "FROM coupon_daily d JOIN coupons c ON c.id = d.coupon_id "
-                                 "WHERE c.hotel_id = ? AND d.day BETWEEN ? AND ? ORDER BY d.day, d.coupon_id DESC");
+                                 "WHERE c.hotel_id = ? AND d.day BETWEEN ? AND ? ORDER BY d.coupon_id DESC, d.day");
   query.bind_all(hotel_id, to_iso_date(from), to_iso_date(to));
   std::vector<interactions::CouponDayCounts> rows;
   while (query.step()) {
-    rows.push_back({query.text(0), parse_iso_date(query.text(1)).value_or(LocalDate{}), read_counts(query, 2)});
+    rows.push_back({query.text(0), date_column(query, 1), read_counts(query, 2)});
   }
   return rows;
 }

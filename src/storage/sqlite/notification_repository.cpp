@@ -27,9 +27,17 @@ std::vector<notifications::Recipient> deliver(ConnectionPool& pool, const notifi
   return delivered;
 }
 
-notifications::Notification read_notification(Statement& row) {
-  return {std::to_string(row.int64(0)), row.text(1), row.text(2), row.text(3), row.text(4), time_column(row, 5),
-          row.int64(6) != 0};
+// The start of every query that read_notifications reads, in its column order.
+constexpr std::string_view kSelectNotifications =
+    "SELECT seq, kind, title, body, data, created_at, read_at IS NOT NULL FROM notifications ";
+
+std::vector<notifications::Notification> read_notifications(Statement& query) {
+  std::vector<notifications::Notification> found;
+  while (query.step()) {
+    found.push_back({std::to_string(query.int64(0)), query.text(1), query.text(2), query.text(3), query.text(4),
+                     time_column(query, 5), query.int64(6) != 0});
+  }
+  return found;
 }
 
 }  // namespace
@@ -87,24 +95,19 @@ std::vector<notifications::Notification> SqliteNotificationRepository::list(std:
                                                                             std::size_t limit) {
   auto db = pool_.acquire();
   Statement& query = db->prepare(
-      "SELECT seq, kind, title, body, data, created_at, read_at IS NOT NULL FROM notifications "
+      std::string(kSelectNotifications) +
       "WHERE user_id = ?1 AND (?2 = 0 OR read_at IS NULL) AND (?3 IS NULL OR seq < ?3) ORDER BY seq DESC LIMIT ?4");
   query.bind_all(user_id, std::int64_t{unread_only ? 1 : 0}, before, static_cast<std::int64_t>(limit));
-  std::vector<notifications::Notification> found;
-  while (query.step()) found.push_back(read_notification(query));
-  return found;
+  return read_notifications(query);
 }
 
 std::vector<notifications::Notification> SqliteNotificationRepository::after(std::string_view user_id,
                                                                              std::int64_t after, std::size_t limit) {
   auto db = pool_.acquire();
-  Statement& query = db->prepare(
-      "SELECT seq, kind, title, body, data, created_at, read_at IS NOT NULL FROM notifications "
-      "WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?");
+  Statement& query =
+      db->prepare(std::string(kSelectNotifications) + "WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?");
   query.bind_all(user_id, after, static_cast<std::int64_t>(limit));
-  std::vector<notifications::Notification> found;
-  while (query.step()) found.push_back(read_notification(query));
-  return found;
+  return read_notifications(query);
 }
 
 void SqliteNotificationRepository::mark_read_up_to(std::string_view user_id, std::int64_t up_to, SysSeconds now) {

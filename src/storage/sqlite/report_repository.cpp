@@ -17,8 +17,8 @@ Report read_report(Statement& row) {
   r.id = row.text(0);
   r.owner_id = row.text(1);
   r.hotel_id = row.text(2);
-  r.from = parse_iso_date(row.text(3)).value_or(LocalDate{});
-  r.to = parse_iso_date(row.text(4)).value_or(LocalDate{});
+  r.from = date_column(row, 3);
+  r.to = date_column(row, 4);
   r.format = reports::parse_format(row.text(5)).value_or(reports::ReportFormat::pdf);
   r.status = reports::parse_status(row.text(6)).value_or(reports::ReportStatus::failed);
   r.attempts = static_cast<int>(row.int64(7));

@@ -12,6 +12,8 @@ std::optional<LocalDate> optional_date(Statement& row, int column) {
 
 }  // namespace
 
+LocalDate date_column(Statement& row, int column) { return parse_iso_date(row.text(column)).value_or(LocalDate{}); }
+
 SysSeconds time_column(Statement& row, int column) { return parse_rfc3339(row.text(column)).value_or(SysSeconds{}); }
 
 std::optional<SysSeconds> optional_time_column(Statement& row, int column) {
@@ -46,8 +48,8 @@ coupons::Coupon read_coupon(Statement& row, int first) {
   c.per_user_limit = static_cast<int>(row.int64(at(11)));
   c.valid_from = time_column(row, at(12));
   c.valid_until = time_column(row, at(13));
-  c.valid_from_date = parse_iso_date(row.text(at(14))).value_or(LocalDate{});
-  c.valid_until_date = parse_iso_date(row.text(at(15))).value_or(LocalDate{});
+  c.valid_from_date = date_column(row, at(14));
+  c.valid_until_date = date_column(row, at(15));
   c.stay_from = optional_date(row, at(16));
   c.stay_until = optional_date(row, at(17));
   c.status = coupons::parse_status(row.text(at(18))).value_or(coupons::CouponStatus::draft);

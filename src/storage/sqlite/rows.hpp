@@ -21,6 +21,9 @@ inline constexpr int kCouponColumnCount = 22;
 //! The coupon in the row's kCouponColumns, which start at column `first`.
 coupons::Coupon read_coupon(Statement& row, int first = 0);
 
+//! A "YYYY-MM-DD" text column as a date (the epoch's day if it does not parse).
+LocalDate date_column(Statement& row, int column);
+
 //! An RFC 3339 text column as a time (the epoch if it does not parse).
 SysSeconds time_column(Statement& row, int column);
 
