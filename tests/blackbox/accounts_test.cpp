@@ -10,7 +10,6 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
-#include <fstream>
 #include <regex>
 #include <sstream>
 
@@ -80,9 +79,7 @@ std::string hex_decode(std::string_view hex) {
 
 // The key the server generated in its data folder (hex, one line).
 std::string server_token_key(const ServerProcess& server) {
-  std::ifstream in(server.data_dir() / "secrets" / "jwt.key");
-  std::string hex;
-  in >> hex;
+  const std::string hex = token_key_hex(server);
   if (hex.size() < 64) throw std::runtime_error("no token key in the data folder");
   return hex_decode(hex);
 }

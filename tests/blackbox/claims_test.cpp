@@ -287,7 +287,7 @@ TEST_F(Claim, QrPngDecodesBackToTheCode) {
   ASSERT_EQ(std::system("command -v zbarimg >/dev/null 2>&1"), 0)
       << "zbarimg is missing: install it with scripts/install-deps --test";
   const std::string id = create_active(hotel.token, "QR deal", 15, {{"quantity", 10}, {"per_user_limit", 5}});
-  const auto dir = make_temp_dir();
+  const TempDir dir;
   for (int i = 0; i < 3; ++i) {
     const auto mine = redeem_ok(ada.token, id);
     const std::string rid = json_text(mine, "/id");
@@ -296,11 +296,10 @@ TEST_F(Claim, QrPngDecodesBackToTheCode) {
     EXPECT_EQ(png.header("Content-Type"), "image/png");
     ASSERT_GE(png.body.size(), 8u);
     EXPECT_EQ(png.body.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
-    const auto file = dir / ("qr" + std::to_string(i) + ".png");
+    const auto file = dir.path() / ("qr" + std::to_string(i) + ".png");
     std::ofstream(file, std::ios::binary) << png.body;
     EXPECT_EQ(decode_qr(file), json_text(mine, "/code"));
   }
-  std::filesystem::remove_all(dir);
 }
 
 TEST_F(Claim, QrSvgIsAnSvg) {
@@ -339,8 +338,7 @@ TEST_F(Wallet, PagesAndFiltersEveryClaimOnce) {
   const std::vector<std::string> newest_first{ids[4], ids[3], ids[2], ids[1], ids[0]};
   int pages = 0;
   const auto all = wallet_all(ada.token, "limit=2", &pages);
-  std::vector<std::string> seen;
-  for (const auto& item : all) seen.push_back(json_text(item, "/id"));
+  const std::vector<std::string> seen = ids_of(all);
   EXPECT_EQ(seen, newest_first) << "every claim once, newest first";
   EXPECT_EQ(pages, 3);
   const auto first = wallet(ada.token, "limit=2");
@@ -348,14 +346,10 @@ TEST_F(Wallet, PagesAndFiltersEveryClaimOnce) {
   EXPECT_EQ(first.json().at("items").as_array().size(), 2u);
   EXPECT_TRUE(first.json().at("next_cursor").is_string());
 
-  const auto ids_of = [&](const std::string& query) {
-    std::vector<std::string> out;
-    for (const auto& item : wallet_all(ada.token, query)) out.push_back(json_text(item, "/id"));
-    return out;
-  };
-  EXPECT_EQ(ids_of("status=redeemed"), (std::vector<std::string>{ids[4], ids[2], ids[0]}));
-  EXPECT_EQ(ids_of("status=used"), (std::vector<std::string>{ids[1]}));
-  EXPECT_EQ(ids_of("status=cancelled"), (std::vector<std::string>{ids[3]}));
+  const auto wallet_ids = [&](const std::string& query) { return ids_of(wallet_all(ada.token, query)); };
+  EXPECT_EQ(wallet_ids("status=redeemed"), (std::vector<std::string>{ids[4], ids[2], ids[0]}));
+  EXPECT_EQ(wallet_ids("status=used"), (std::vector<std::string>{ids[1]}));
+  EXPECT_EQ(wallet_ids("status=cancelled"), (std::vector<std::string>{ids[3]}));
   int filtered_pages = 0;
   std::vector<std::string> paged_redeemed;
   for (const auto& item : wallet_all(ada.token, "status=redeemed&limit=2", &filtered_pages)) {

@@ -90,6 +90,17 @@ std::vector<std::string> item_ids(const json::value& page) {
   return ids;
 }
 
+std::vector<std::string> ids_of(const std::vector<json::object>& items) {
+  std::vector<std::string> ids;
+  for (const auto& item : items) ids.push_back(json_text(item, "/id"));
+  return ids;
+}
+
+std::set<std::string> id_set(const std::vector<json::object>& items) {
+  const std::vector<std::string> ids = ids_of(items);
+  return {ids.begin(), ids.end()};
+}
+
 void CouponApiTest::TearDown() {
   EXPECT_TRUE(server_errors.empty()) << "the server answered 5xx: " << joined(server_errors);
   const std::string log = server.log();
@@ -171,7 +182,7 @@ HttpResult CouponApiTest::search(const std::string& token, const std::string& qu
 }
 
 std::vector<json::object> CouponApiTest::follow_pages(const std::string& path, const std::string& token,
-                                                      const std::string& query, int* pages) {
+                                                      const std::string& query, int max_pages, int* pages) {
   std::vector<json::object> items;
   std::string cursor;
   int count = 0;
@@ -192,7 +203,7 @@ std::vector<json::object> CouponApiTest::follow_pages(const std::string& path, c
     const auto& next = body.at("next_cursor");
     if (next.is_null()) break;
     cursor = std::string(next.as_string());
-    if (!cursors_seen.insert(cursor).second || count > 200) {
+    if (!cursors_seen.insert(cursor).second || count > max_pages) {
       ADD_FAILURE() << "the pages of " << path << "?" << query << " never end (cursor " << cursor << " again)";
       break;
     }
@@ -202,12 +213,12 @@ std::vector<json::object> CouponApiTest::follow_pages(const std::string& path, c
 }
 
 std::vector<json::object> CouponApiTest::search_all(const std::string& token, const std::string& query, int* pages) {
-  return follow_pages("/api/v1/coupons", token, query, pages);
+  return follow_pages("/api/v1/coupons", token, query, 200, pages);
 }
 
 std::vector<json::object> CouponApiTest::hotelier_list_all(const std::string& token, const std::string& query,
                                                            int* pages) {
-  return follow_pages("/api/v1/hotelier/coupons", token, query, pages);
+  return follow_pages("/api/v1/hotelier/coupons", token, query, 200, pages);
 }
 
 HttpResult CouponApiTest::put_image(const std::string& token, const std::string& target, const std::string& bytes,

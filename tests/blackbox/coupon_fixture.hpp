@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -55,8 +56,10 @@ json::object coupon_body(std::string_view title, std::int64_t discount = 20, con
 
 //! The item ids of a list answer ({items: [...]}).
 std::vector<std::string> item_ids(const json::value& page);
-
-
+//! The ids of the items, in order.
+std::vector<std::string> ids_of(const std::vector<json::object>& items);
+//! The ids of the items, where order does not matter.
+std::set<std::string> id_set(const std::vector<json::object>& items);
 
 class CouponApiTest : public ::testing::Test {
  protected:
@@ -96,13 +99,15 @@ class CouponApiTest : public ::testing::Test {
   HttpResult put_image(const std::string& token, const std::string& target, const std::string& bytes,
                        const std::string& content_type);
 
+  //! GET path?query, then each next_cursor until the end; records a failure on any non-200 page or if the pages
+  //! never end (a cursor comes back, or more than `max_pages`). Returns every item in order; `pages` receives the
+  //! page count.
+  std::vector<json::object> follow_pages(const std::string& path, const std::string& token, const std::string& query,
+                                         int max_pages, int* pages);
+
   ServerProcess server;
   HttpClient client{server.port()};
   std::vector<std::string> server_errors;  // "METHOD target → status" for every 5xx the client saw
-
- private:
-  std::vector<json::object> follow_pages(const std::string& path, const std::string& token, const std::string& query,
-                                         int* pages);
 };
 
 }  // namespace hc::test

@@ -785,8 +785,7 @@ TEST_F(CouponExpiry, EndsAtTheHotelsLocalMidnight) {
                                          "valid_on=" + pago_today, "hotel_id=" + kiri.hotel_id};
   for (const std::string& query : queries) {
     const auto found = search_all(guest, query);
-    std::vector<std::string> ids;
-    for (const auto& item : found) ids.push_back(json_text(item, "/id"));
+    const std::vector<std::string> ids = ids_of(found);
     EXPECT_FALSE(contains(ids, kiri_expired)) << query;
     EXPECT_FALSE(contains(ids, kiri_paused)) << query;
     EXPECT_FALSE(contains(ids, kiri_draft_id)) << query;
@@ -798,8 +797,7 @@ TEST_F(CouponExpiry, EndsAtTheHotelsLocalMidnight) {
   }
   // The hotelier's own list and the public profile agree.
   const auto expired_list = hotelier_list_all(kiri.token, "status=expired");
-  std::vector<std::string> expired_ids;
-  for (const auto& item : expired_list) expired_ids.push_back(json_text(item, "/id"));
+  const std::vector<std::string> expired_ids = ids_of(expired_list);
   EXPECT_EQ(expired_ids.size(), 2u) << joined(expired_ids);
   EXPECT_TRUE(contains(expired_ids, kiri_expired));
   EXPECT_TRUE(contains(expired_ids, kiri_paused));
@@ -897,8 +895,7 @@ TEST_F(HotelierList, PagesThroughEveryCouponOnce) {
   int pages = 0;
   const auto items = hotelier_list_all(owner.token, "limit=5", &pages);
   EXPECT_EQ(pages, 5);
-  std::vector<std::string> ids;
-  for (const auto& item : items) ids.push_back(json_text(item, "/id"));
+  const std::vector<std::string> ids = ids_of(items);
   // Newest first, each once.
   const std::vector<std::string> expected(created.rbegin(), created.rend());
   EXPECT_EQ(ids, expected);

@@ -3,8 +3,9 @@
 // codes kept out of the log.
 #include "redemption_fixture.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <regex>
 #include <set>
@@ -16,12 +17,6 @@ namespace hc::test {
 namespace {
 
 using http_verb = boost::beast::http::verb;
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-  return text;
-}
 
 std::string replaced(std::string text, char from, char to) {
   std::replace(text.begin(), text.end(), from, to);
@@ -133,19 +128,19 @@ TEST_F(Desk, SloppyTypingIsAccepted) {
   const std::string one_code = json_text(one, "/code");
 
   const std::vector<std::pair<std::string, std::string>> typed{
-      {replaced(lower(zero_code), '-', ' '), json_text(zero, "/id")},           // "abcd efgh ijkl"
-      {replaced(zero_code, '0', 'O'), json_text(zero, "/id")},                  // O for 0
-      {replaced(lower(zero_code), '0', 'o'), json_text(zero, "/id")},           // o for 0
-      {"  " + replaced(zero_code, '-', ' ') + "  ", json_text(zero, "/id")},    // spaces around
-      {replaced(one_code, '1', 'I'), json_text(one, "/id")},                    // I for 1
-      {replaced(one_code, '1', 'L'), json_text(one, "/id")},                    // L for 1
-      {replaced(lower(one_code), '1', 'l'), json_text(one, "/id")},             // l for 1
-      {replaced(lower(one_code), '1', 'i'), json_text(one, "/id")},             // i for 1
+      {replaced(ascii_lower(zero_code), '-', ' '), json_text(zero, "/id")},   // "abcd efgh ijkl"
+      {replaced(zero_code, '0', 'O'), json_text(zero, "/id")},                // O for 0
+      {replaced(ascii_lower(zero_code), '0', 'o'), json_text(zero, "/id")},   // o for 0
+      {"  " + replaced(zero_code, '-', ' ') + "  ", json_text(zero, "/id")},  // spaces around
+      {replaced(one_code, '1', 'I'), json_text(one, "/id")},                  // I for 1
+      {replaced(one_code, '1', 'L'), json_text(one, "/id")},                  // L for 1
+      {replaced(ascii_lower(one_code), '1', 'l'), json_text(one, "/id")},     // l for 1
+      {replaced(ascii_lower(one_code), '1', 'i'), json_text(one, "/id")},     // i for 1
   };
   std::string compact = zero_code;
   compact.erase(std::remove(compact.begin(), compact.end(), '-'), compact.end());
   std::vector<std::pair<std::string, std::string>> all = typed;
-  all.emplace_back(lower(compact), json_text(zero, "/id"));
+  all.emplace_back(ascii_lower(compact), json_text(zero, "/id"));
   all.emplace_back(compact.substr(0, 2) + " " + compact.substr(2, 5) + "-" + compact.substr(7), json_text(zero, "/id"));
   for (const auto& [text, id] : all) {
     const auto found = lookup(hotel.token, text);
@@ -155,7 +150,7 @@ TEST_F(Desk, SloppyTypingIsAccepted) {
     }
   }
   // And a use with sloppy typing marks it.
-  const auto used = use(hotel.token, replaced(lower(one_code), '-', ' '));
+  const auto used = use(hotel.token, replaced(ascii_lower(one_code), '-', ' '));
   ASSERT_EQ(used.status, 200u) << used.body;
   EXPECT_EQ(json_text(used.json(), "/redemption/id"), json_text(one, "/id"));
   const auto twice = use(hotel.token, replaced(one_code, '1', 'I'));
@@ -353,7 +348,7 @@ TEST_F(Desk, TheLogNeverHoldsACode) {
   ASSERT_EQ(lookup(hotel.token, codes[0]).status, 200u);
   ASSERT_EQ(use(hotel.token, codes[1]).status, 200u);
   ASSERT_EQ(use(hotel.token, codes[1]).status, 409u);
-  ASSERT_EQ(lookup(hotel.token, lower(replaced(codes[2], '-', ' '))).status, 200u);
+  ASSERT_EQ(lookup(hotel.token, ascii_lower(replaced(codes[2], '-', ' '))).status, 200u);
   ASSERT_EQ(use(hotel.token, replaced(codes[4], '0', 'O')).status, 200u);
   EXPECT_EQ(lookup(hotel.token, with_wrong_check(codes[3])).status, 404u);
   EXPECT_EQ(lookup(rival.token, codes[3]).status, 404u);
@@ -373,7 +368,7 @@ TEST_F(Desk, TheLogNeverHoldsACode) {
   for (auto it = std::sregex_iterator(log.begin(), log.end(), shape); it != std::sregex_iterator(); ++it) {
     const std::string found = it->str();
     for (const auto& code : codes) {
-      if (lower(found) == lower(code)) shaped.insert(found);
+      if (ascii_lower(found) == ascii_lower(code)) shaped.insert(found);
     }
   }
   EXPECT_TRUE(shaped.empty()) << joined(std::vector<std::string>(shaped.begin(), shaped.end()));

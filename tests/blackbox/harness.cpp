@@ -458,6 +458,13 @@ std::string shell_output(const std::string& command) {
   return out;
 }
 
+std::string token_key_hex(const ServerProcess& server) {
+  std::ifstream in(server.data_dir() / "secrets" / "jwt.key");
+  std::string hex;
+  in >> hex;
+  return hex;
+}
+
 bool contains(const std::vector<std::string>& items, std::string_view item) {
   return std::find(items.begin(), items.end(), item) != items.end();
 }

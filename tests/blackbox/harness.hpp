@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -168,6 +169,21 @@ inline constexpr std::string_view kTestPassword = "correct-horse-battery";
 
 //! What a shell command prints on stdout (stderr is the caller's to redirect), trailing whitespace removed.
 std::string shell_output(const std::string& command);
+
+//! Asks done() at once and then every `step` until it says yes or `timeout` has passed (it is asked once more
+//! after the last step); returns its last answer. For what the server does in the background.
+template <class F>
+bool eventually(std::chrono::milliseconds timeout, std::chrono::milliseconds step, F done) {
+  const auto give_up = std::chrono::steady_clock::now() + timeout;
+  while (!done()) {
+    if (std::chrono::steady_clock::now() >= give_up) return false;
+    std::this_thread::sleep_for(step);
+  }
+  return true;
+}
+
+//! The token key the server keeps in its data folder, as the hex line written there ("" if there is none).
+std::string token_key_hex(const ServerProcess& server);
 
 //! True if the list contains the item.
 bool contains(const std::vector<std::string>& items, std::string_view item);

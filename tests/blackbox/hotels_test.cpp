@@ -24,11 +24,7 @@ class HotelProfile : public CouponApiTest {
 
   HttpResult profile(const std::string& token) { return get("/api/v1/hotels/" + owner.hotel_id, token); }
 
-  std::set<std::string> found(const std::string& query) {
-    std::set<std::string> ids;
-    for (const auto& item : search_all(guest, query)) ids.insert(json_text(item, "/id"));
-    return ids;
-  }
+  std::set<std::string> found(const std::string& query) { return id_set(search_all(guest, query)); }
 
   Hotelier owner;
   std::string guest;

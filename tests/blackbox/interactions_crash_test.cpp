@@ -78,8 +78,7 @@ class RetryingClient {
   //! thread; true if nothing was left unacknowledged. The accessors below are valid once this returned.
   bool finish(std::chrono::milliseconds patience) {
     finishing_.store(true);
-    const auto give_up = std::chrono::steady_clock::now() + patience;
-    while (!done_.load() && std::chrono::steady_clock::now() < give_up) std::this_thread::sleep_for(20ms);
+    eventually(patience, 20ms, [this] { return done_.load(); });
     thread_.request_stop();
     thread_.join();
     return !pending_.has_value();
@@ -239,12 +238,10 @@ TEST(InteractionsCrash, EveryAcknowledgedEventIsCountedOnceAfterTwentyKills) {
   // Folding runs every second: wait until the views reach the number of events acknowledged.
   std::string why;
   std::int64_t views = -1;
-  const auto give_up = std::chrono::steady_clock::now() + 10s;
-  while (std::chrono::steady_clock::now() < give_up) {
+  eventually(10s, 100ms, [&] {
     views = total_views(server->port(), hotelier, why);
-    if (views >= expected) break;
-    std::this_thread::sleep_for(100ms);
-  }
+    return views >= expected;
+  });
   ASSERT_EQ(views, expected) << "total views against " << expected << " distinct events acknowledged (" << why << ")\n"
                              << report;
   // Two more folds: nothing left in the queue may be counted again.

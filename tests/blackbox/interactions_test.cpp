@@ -18,18 +18,6 @@ class Interactions : public RedemptionApiTest {
     return send(boost::beast::http::verb::post, "/api/v1/interactions", json::serialize(json::object{{"events", events}}),
                 token);
   }
-
-  //! The hotel's stats once total views reach `views` (folding runs every second), or after 5 s.
-  json::object stats_when_views(const std::string& token, std::int64_t views, const std::string& query = {}) {
-    const auto give_up = std::chrono::steady_clock::now() + 5s;
-    json::object stats;
-    while (std::chrono::steady_clock::now() < give_up) {
-      stats = get("/api/v1/hotelier/stats" + query, token).json().as_object();
-      if (stats.at("totals").at("views").as_int64() >= views) break;
-      std::this_thread::sleep_for(100ms);
-    }
-    return stats;
-  }
 };
 
 json::object view(const std::string& coupon_id, const std::string& id) {
@@ -42,7 +30,7 @@ TEST_F(Interactions, ViewsShowUpInTheStatsWithinTwoSeconds) {
   const std::string coupon = create_active(hotel.token, "Rooftop brunch", 20);
   const auto sent = std::chrono::steady_clock::now();
   ASSERT_EQ(post_batch(fan.token, {view(coupon, "a1"), view(coupon, "a2"), view(coupon, "a3")}).status, 202u);
-  const auto stats = stats_when_views(hotel.token, 3);
+  const auto stats = stats_when(hotel.token, 3);
   EXPECT_LT(std::chrono::steady_clock::now() - sent, 2s);
   EXPECT_EQ(stats.at("totals").at("views").as_int64(), 3);
   const auto& coupons = stats.at("coupons").as_array();
@@ -60,7 +48,7 @@ TEST_F(Interactions, ARetriedBatchIsCountedOnce) {
   const json::array batch{view(coupon, "r1"), view(coupon, "r2")};
   for (int attempt = 0; attempt < 3; ++attempt) ASSERT_EQ(post_batch(fan.token, batch).status, 202u);
   ASSERT_EQ(post_batch(fan.token, {view(coupon, "r3")}).status, 202u);
-  const auto stats = stats_when_views(hotel.token, 3);
+  const auto stats = stats_when(hotel.token, 3);
   std::this_thread::sleep_for(1500ms);  // one more fold: nothing else may arrive
   EXPECT_EQ(get("/api/v1/hotelier/stats", hotel.token).json().at("totals").at("views").as_int64(), 3);
   EXPECT_EQ(stats.at("totals").at("views").as_int64(), 3);
@@ -73,7 +61,7 @@ TEST_F(Interactions, AnotherUsersIdsDoNotSilenceMine) {
   const std::string coupon = create_active(hotel.token, "Rooftop brunch", 20);
   ASSERT_EQ(post_batch(mallory.token, {view(coupon, "same-id")}).status, 202u);
   ASSERT_EQ(post_batch(fan.token, {view(coupon, "same-id")}).status, 202u);
-  EXPECT_EQ(stats_when_views(hotel.token, 2).at("totals").at("views").as_int64(), 2);
+  EXPECT_EQ(stats_when(hotel.token, 2).at("totals").at("views").as_int64(), 2);
 }
 
 TEST_F(Interactions, MalformedEventsAreDroppedWithoutFailingTheBatch) {
@@ -89,7 +77,7 @@ TEST_F(Interactions, MalformedEventsAreDroppedWithoutFailingTheBatch) {
   const auto answer = post_batch(fan.token, batch);
   ASSERT_EQ(answer.status, 202u) << answer.body;
   EXPECT_EQ(answer.json().at("dropped").as_int64(), 4);
-  const auto stats = stats_when_views(hotel.token, 1);
+  const auto stats = stats_when(hotel.token, 1);
   EXPECT_EQ(stats.at("totals").at("views").as_int64(), 1) << "the unknown coupon's view is dropped when folded";
   const auto metrics = get("/metrics", "").body;
   EXPECT_NE(metrics.find("hc_interaction_dropped_total 5"), std::string::npos) << metrics;
@@ -112,13 +100,7 @@ TEST_F(Interactions, ClaimsAndUsesAreCountedByTheServer) {
   const std::string coupon = create_active(hotel.token, "Rooftop brunch", 20);
   const auto redemption = redeem_ok(fan.token, coupon);
   ASSERT_EQ(use(hotel.token, std::string(redemption.at("code").as_string())).status, 200u);
-  const auto give_up = std::chrono::steady_clock::now() + 5s;
-  json::object totals;
-  while (std::chrono::steady_clock::now() < give_up) {
-    totals = get("/api/v1/hotelier/stats", hotel.token).json().at("totals").as_object();
-    if (totals.at("uses").as_int64() >= 1) break;
-    std::this_thread::sleep_for(100ms);
-  }
+  const json::object totals = stats_when(hotel.token, 0, 1).at("totals").as_object();
   EXPECT_EQ(totals.at("redemptions").as_int64(), 1);
   EXPECT_EQ(totals.at("uses").as_int64(), 1);
 }

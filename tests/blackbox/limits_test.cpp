@@ -7,7 +7,6 @@
 
 #include <chrono>
 #include <memory>
-#include <thread>
 
 namespace hc::test {
 namespace {
@@ -26,10 +25,6 @@ std::string registration(const std::string& email) {
 void expect_healthy(const HttpClient& client) {
   const auto result = client.get("/healthz");
   EXPECT_EQ(result.status, 200u) << result.body;
-}
-
-bool contains(const std::vector<std::string>& items, std::string_view item) {
-  return std::find(items.begin(), items.end(), item) != items.end();
 }
 
 TEST(Limits, MalformedJsonIsRejected) {
@@ -290,11 +285,10 @@ TEST(Limits, ConnectionsOverTheLimitGet503) {
   }
   // Once they are closed, new requests are served again (the server notices the close asynchronously).
   unsigned status = 0;
-  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-  while (status != 200 && std::chrono::steady_clock::now() < give_up) {
+  eventually(std::chrono::seconds(5), std::chrono::milliseconds(20), [&] {
     status = client.get("/healthz").status;
-    if (status != 200) std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
+    return status == 200;
+  });
   // That 200 is the health check: one more request could again meet a closed connection the server has not
   // yet noticed, and be refused by the limit of two (it was, once, under ASan).
   EXPECT_EQ(status, 200u);

@@ -1,12 +1,12 @@
 // The real-time socket at /api/v1/ws, driven by a real WebSocket client: signing in by the first frame, the
 // Origin check, the limits and close codes, live notifications on every socket of a traveller, the replay of
 // what a client missed, a client that never reads, and interactions sent over the socket.
+#include "data_dir.hpp"
 #include "redemption_fixture.hpp"
 #include "ws_client.hpp"
 
 #include "app/secrets.hpp"
 #include "auth/jwt.hpp"
-#include "storage/sqlite/connection.hpp"
 
 #include <gtest/gtest.h>
 
@@ -16,8 +16,6 @@ namespace hc::test {
 namespace {
 
 using namespace std::chrono_literals;
-
-std::string text(const json::object& object, std::string_view key) { return std::string(object.at(key).as_string()); }
 
 class Live : public RedemptionApiTest {
  protected:
@@ -35,18 +33,6 @@ class Live : public RedemptionApiTest {
                                "hotelcoupon-api");
     const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     return codec.sign({user_id, "user", "test-session", now, now + lifetime});
-  }
-
-  //! The inbox once it holds `count` notifications (delivery runs in the background), or after 5 s.
-  json::array inbox_when(const std::string& token, std::size_t count) {
-    const auto give_up = std::chrono::steady_clock::now() + 5s;
-    json::array items;
-    while (std::chrono::steady_clock::now() < give_up) {
-      items = get("/api/v1/me/notifications?limit=100", token).json().at("items").as_array();
-      if (items.size() >= count) break;
-      std::this_thread::sleep_for(50ms);
-    }
-    return items;
   }
 };
 
@@ -240,17 +226,12 @@ TEST_F(Live, ViewsSentOverTheSocketShowUpInTheStatsWithinTwoSeconds) {
   const Traveller fan = guest("fan@example.com", "Fran Fan");
   const std::string coupon_id = create_active(hotel.token, "Rooftop brunch", 20);
   auto socket = signed_in(fan.token);
-  const auto sent = std::chrono::steady_clock::now();
   for (int i = 0; i < 5; ++i) {
     socket->send(json::serialize(json::object{{"type", "interaction"}, {"coupon_id", coupon_id}, {"action", "view"}}));
   }
   // A malformed one is dropped without harm to the others.
   socket->send(R"({"type":"interaction","coupon_id":")" + coupon_id + R"(","action":"purchase"})");
-  std::int64_t views = 0;
-  while (std::chrono::steady_clock::now() - sent < 2s && views < 5) {
-    std::this_thread::sleep_for(100ms);
-    views = get("/api/v1/hotelier/stats", hotel.token).json().at("totals").at("views").as_int64();
-  }
+  const std::int64_t views = stats_when(hotel.token, 5, 0, {}, 2s).at("totals").at("views").as_int64();
   EXPECT_EQ(views, 5) << "the views did not reach the stats within two seconds";
   std::this_thread::sleep_for(1200ms);
   EXPECT_EQ(get("/api/v1/hotelier/stats", hotel.token).json().at("totals").at("views").as_int64(), 5);
@@ -270,7 +251,7 @@ TEST(LiveShutdown, OpenSocketsAreToldTheServerIsGoingAway) {
 
 // Events that were committed but not yet delivered when the server was killed, read from its database file.
 std::int64_t undelivered_events(const std::filesystem::path& data_dir) {
-  sqlite::Connection db({.path = (data_dir / "hotelcoupon.db").string(), .read_only = true});
+  sqlite::Connection db = open_database(data_dir);
   auto& query = db.prepare("SELECT count(*) FROM outbox WHERE sent_at IS NULL");
   query.step();
   return query.int64(0);

@@ -18,26 +18,10 @@ class Notifications : public RedemptionApiTest {
     return get("/api/v1/me/notifications" + (query.empty() ? "" : "?" + query), token);
   }
 
-  //! The inbox once it holds `count` notifications (delivery runs in the background), or after 5 s.
-  std::vector<json::object> wait_for(const std::string& token, std::size_t count) {
-    const auto give_up = std::chrono::steady_clock::now() + 5s;
-    std::vector<json::object> items;
-    while (std::chrono::steady_clock::now() < give_up) {
-      const json::value page = inbox(token, "limit=100").json();
-      items.clear();
-      for (const auto& item : page.at("items").as_array()) items.push_back(item.as_object());
-      if (items.size() >= count) break;
-      std::this_thread::sleep_for(50ms);
-    }
-    return items;
-  }
-
   HttpResult mark_read(const std::string& token, const std::string& body) {
     return send(boost::beast::http::verb::post, "/api/v1/me/notifications/read", body, token);
   }
 };
-
-std::string text(const json::object& object, std::string_view key) { return std::string(object.at(key).as_string()); }
 
 TEST_F(Notifications, FollowersAreToldWhenTheirHotelPublishesAndOthersAreNot) {
   const Hotelier hotel = owner("owner@hotel.example", "Olive Owner");
@@ -46,7 +30,7 @@ TEST_F(Notifications, FollowersAreToldWhenTheirHotelPublishesAndOthersAreNot) {
   ASSERT_EQ(follow(fan.token, hotel.hotel_id).status, 200u);
   const std::string coupon_id = create_active(hotel.token, "Harbour breakfast", 30);
 
-  const auto items = wait_for(fan.token, 1);
+  const auto items = inbox_when(fan.token, 1);
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(text(items[0], "kind"), "coupon.created");
   EXPECT_EQ(text(items[0].at("data").as_object(), "coupon_id"), coupon_id);
@@ -66,7 +50,7 @@ TEST_F(Notifications, DraftsAndResumedCouponsAreNotNews) {
   ASSERT_EQ(patch(hotel.token, id, {{"status", "paused"}}).status, 200u);
   ASSERT_EQ(patch(hotel.token, id, {{"status", "active"}}).status, 200u);  // resumed: not news
   std::this_thread::sleep_for(700ms);
-  const auto items = wait_for(fan.token, 1);
+  const auto items = inbox_when(fan.token, 1);
   EXPECT_EQ(items.size(), 1u);
 }
 
@@ -85,7 +69,7 @@ TEST_F(Notifications, TheGuestIsToldWhenTheDeskUsesTheirCode) {
   const std::string coupon_id = create_active(hotel.token, "Sauna evening", 20);
   const auto redemption = redeem_ok(alex.token, coupon_id);
   ASSERT_EQ(use(hotel.token, text(redemption, "code")).status, 200u);
-  const auto items = wait_for(alex.token, 1);
+  const auto items = inbox_when(alex.token, 1);
   ASSERT_EQ(items.size(), 1u) << "claiming made alex a follower after the coupon was published";
   EXPECT_EQ(text(items[0], "kind"), "coupon.used");
   EXPECT_EQ(text(items[0].at("data").as_object(), "redemption_id"), text(redemption, "id"));
@@ -98,7 +82,7 @@ TEST_F(Notifications, ReadMarkingAndUnreadOnly) {
   ASSERT_EQ(follow(fan.token, hotel.hotel_id).status, 200u);
   ASSERT_EQ(follow(other.token, hotel.hotel_id).status, 200u);
   for (const char* title : {"One offer", "Two offer", "Three offer"}) create_active(hotel.token, title, 10);
-  const auto items = wait_for(fan.token, 3);
+  const auto items = inbox_when(fan.token, 3);
   ASSERT_EQ(items.size(), 3u);
   EXPECT_EQ(text(items[0], "body").substr(0, 5), "Three") << "newest first";
   // ids: [newest, middle, oldest]; mark the oldest two by up_to, then the newest by ids.
@@ -109,7 +93,7 @@ TEST_F(Notifications, ReadMarkingAndUnreadOnly) {
   ASSERT_EQ(mark_read(fan.token, R"({"ids":[")" + text(items[0], "id") + R"("]})").status, 204u);
   EXPECT_TRUE(inbox(fan.token, "unread_only=true").json().at("items").as_array().empty());
   // Marking someone else's notification ids does nothing to theirs.
-  const auto others = wait_for(other.token, 3);
+  const auto others = inbox_when(other.token, 3);
   ASSERT_EQ(mark_read(fan.token, R"({"ids":[")" + text(others[0], "id") + R"("]})").status, 204u);
   EXPECT_EQ(inbox(other.token, "unread_only=true").json().at("items").as_array().size(), 3u);
 }
@@ -119,7 +103,7 @@ TEST_F(Notifications, PagesNewestFirstEachOnce) {
   const Traveller fan = guest("fan@example.com", "Fran Fan");
   ASSERT_EQ(follow(fan.token, hotel.hotel_id).status, 200u);
   for (int i = 0; i < 7; ++i) create_active(hotel.token, "Offer number " + std::to_string(i), 10);
-  ASSERT_EQ(wait_for(fan.token, 7).size(), 7u);
+  ASSERT_EQ(inbox_when(fan.token, 7).size(), 7u);
   std::vector<std::string> seen;
   std::string cursor;
   for (int page = 0; page < 10; ++page) {

@@ -8,7 +8,6 @@
 #include <signal.h>
 
 #include <chrono>
-#include <thread>
 
 namespace hc::test {
 namespace {
@@ -262,12 +261,8 @@ TEST(Operations, SigtermLetsTheRequestInFlightFinishAndRefusesNewConnections) {
 
   server.send_signal(SIGTERM);
   // The listener closes soon after the signal; the process stays up for the request in flight.
-  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-  bool refused = false;
-  while (!refused && std::chrono::steady_clock::now() < give_up) {
-    refused = !accepts_connections(server.port());
-    if (!refused) std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
+  const bool refused = eventually(std::chrono::seconds(5), std::chrono::milliseconds(20),
+                                  [&] { return !accepts_connections(server.port()); });
   EXPECT_TRUE(refused) << "new connections are still accepted after SIGTERM";
   EXPECT_TRUE(server.running()) << "the server quit with a request in flight:\n" << server.log();
 

@@ -6,7 +6,6 @@
 #include <latch>
 #include <map>
 #include <memory>
-#include <set>
 #include <thread>
 
 namespace hc::test {
@@ -46,6 +45,8 @@ json::object error_without_request_id(const HttpResult& result) {
   copy.erase("request_id");
   return copy;
 }
+
+std::string text(const json::object& object, std::string_view key) { return std::string(object.at(key).as_string()); }
 
 void RedemptionApiTest::TearDown() {
   CouponApiTest::TearDown();
@@ -117,33 +118,8 @@ HttpResult RedemptionApiTest::wallet(const std::string& token, const std::string
 
 std::vector<json::object> RedemptionApiTest::wallet_all(const std::string& token, const std::string& query,
                                                         int* pages) {
-  std::vector<json::object> items;
-  std::set<std::string> cursors;
-  std::string cursor;
-  int count = 0;
-  while (true) {
-    std::string params = query;
-    if (!cursor.empty()) params += (params.empty() ? "" : "&") + std::string("cursor=") + url_encode(cursor);
-    const auto page = wallet(token, params);
-    ++count;
-    if (page.status != 200) {
-      ADD_FAILURE() << "wallet ?" << params << " -> " << page.status << " " << page.body;
-      break;
-    }
-    const auto body = page.json();
-    for (const auto& item : body.at("items").as_array()) {
-      items.push_back(item.as_object());
-      remember_code(json_text(item, "/code"));
-    }
-    const auto& next = body.at("next_cursor");
-    if (next.is_null()) break;
-    cursor = std::string(next.as_string());
-    if (!cursors.insert(cursor).second || count > 100) {
-      ADD_FAILURE() << "the wallet pages never end (?" << query << ")";
-      break;
-    }
-  }
-  if (pages != nullptr) *pages = count;
+  std::vector<json::object> items = follow_pages("/api/v1/me/redemptions", token, query, 100, pages);
+  for (const auto& item : items) remember_code(json_text(item, "/code"));
   return items;
 }
 
@@ -221,6 +197,28 @@ std::optional<std::int64_t> RedemptionApiTest::remaining(const std::string& toke
   const auto& value = body.at("remaining");
   if (value.is_null()) return std::nullopt;
   return value.as_int64();
+}
+
+std::vector<json::object> RedemptionApiTest::inbox_when(const std::string& token, std::size_t count) {
+  std::vector<json::object> items;
+  eventually(std::chrono::seconds(5), std::chrono::milliseconds(50), [&] {
+    const json::value page = get("/api/v1/me/notifications?limit=100", token).json();
+    items.clear();
+    for (const auto& item : page.at("items").as_array()) items.push_back(item.as_object());
+    return items.size() >= count;
+  });
+  return items;
+}
+
+json::object RedemptionApiTest::stats_when(const std::string& token, std::int64_t views, std::int64_t uses,
+                                           const std::string& query, std::chrono::milliseconds timeout) {
+  json::object stats;
+  eventually(timeout, std::chrono::milliseconds(100), [&] {
+    stats = get("/api/v1/hotelier/stats" + (query.empty() ? std::string{} : "?" + query), token).json().as_object();
+    const auto& totals = stats.at("totals");
+    return totals.at("views").as_int64() >= views && totals.at("uses").as_int64() >= uses;
+  });
+  return stats;
 }
 
 std::vector<HttpResult> RedemptionApiTest::all_at_once(const std::vector<BurstRequest>& requests) {

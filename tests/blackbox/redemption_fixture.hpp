@@ -6,6 +6,8 @@
 
 #include <boost/beast/http/verb.hpp>
 
+#include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -41,6 +43,9 @@ bool is_canonical_code(std::string_view text);
 
 //! The error object of an error body without its request_id (to compare the shapes of two answers).
 json::object error_without_request_id(const HttpResult& result);
+
+//! The string member `key` of a JSON object (throws if it is missing or not a string).
+std::string text(const json::object& object, std::string_view key);
 
 class RedemptionApiTest : public CouponApiTest {
  protected:
@@ -83,6 +88,14 @@ class RedemptionApiTest : public CouponApiTest {
   std::int64_t followers(const std::string& token, const std::string& hotel_id);
   //! The coupon's `remaining` (nullopt for unlimited; -1 after a recorded failure).
   std::optional<std::int64_t> remaining(const std::string& token, const std::string& coupon_id);
+
+  //! The first 100 notifications of the inbox once it holds `count` (delivery runs in the background), or the
+  //! last ones read after 5 s.
+  std::vector<json::object> inbox_when(const std::string& token, std::size_t count);
+  //! The hotel's stats (`query` without its "?") once the totals reach `views` views and `uses` uses (folding
+  //! runs in the background), or the last ones read when `timeout` has passed.
+  json::object stats_when(const std::string& token, std::int64_t views, std::int64_t uses = 0,
+                          const std::string& query = {}, std::chrono::milliseconds timeout = std::chrono::seconds(5));
 
   //! Opens one connection per request, then sends all of them at the same moment (threads released by a
   //! latch) and returns the answers in order; a failed exchange has status 0 and the reason in the body. Any

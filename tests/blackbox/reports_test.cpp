@@ -1,12 +1,11 @@
 // Reports: asked for over the API, rendered in the background, read back the way a person would — the PDF
 // through poppler's pdftotext and pdfinfo (its pages also kept as PNGs for a person to look at), the CSV as a
 // spreadsheet would parse it.
+#include "data_dir.hpp"
 #include "redemption_fixture.hpp"
 #include "reports_support.hpp"
 
 #include <gtest/gtest.h>
-
-#include "storage/sqlite/connection.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -35,14 +34,12 @@ class Reports : public RedemptionApiTest {
   }
 
   json::object wait_finished(const std::string& token, const std::string& id) {
-    const auto give_up = std::chrono::steady_clock::now() + 30s;
     json::object report;
-    while (std::chrono::steady_clock::now() < give_up) {
+    eventually(30s, 50ms, [&] {
       report = get("/api/v1/hotelier/reports/" + id, token).json().as_object();
       const auto status = report.at("status").as_string();
-      if (status == "ready" || status == "failed") break;
-      std::this_thread::sleep_for(50ms);
-    }
+      return status == "ready" || status == "failed";
+    });
     return report;
   }
 
@@ -62,24 +59,19 @@ class Reports : public RedemptionApiTest {
               202u);
   }
   int sent_ = 0;  // event ids, unique per test
-
-  //! The stats of the period once views and uses reach these counts (folding runs every second).
-  json::object stats_when(const std::string& token, std::int64_t views_at_least, const std::string& query,
-                          std::int64_t uses_at_least = 0) {
-    const auto give_up = std::chrono::steady_clock::now() + 10s;
-    json::object stats;
-    while (std::chrono::steady_clock::now() < give_up) {
-      stats = get("/api/v1/hotelier/stats?" + query, token).json().as_object();
-      const auto& totals = stats.at("totals");
-      if (totals.at("views").as_int64() >= views_at_least && totals.at("uses").as_int64() >= uses_at_least) break;
-      std::this_thread::sleep_for(100ms);
-    }
-    return stats;
-  }
 };
 
 json::object period(const std::string& from, const std::string& to, const std::string& format) {
   return {{"from", from}, {"to", to}, {"format", format}};
+}
+
+//! The report ids of the report.ready notifications on an inbox page, in its order.
+std::vector<std::string> announced_reports(const json::value& inbox) {
+  std::vector<std::string> ids;
+  for (const auto& n : inbox.at("items").as_array()) {
+    if (n.at("kind") == "report.ready") ids.push_back(json_text(n, "/data/report_id"));
+  }
+  return ids;
 }
 
 std::string offer_title(int number) {
@@ -126,7 +118,7 @@ TEST_F(Reports, ThePdfShowsTheSameFiguresAsTheStats) {
   const std::string to = local_date_string(now, 0s, 1);  // tomorrow in UTC covers today in Dublin
   const std::string from = local_date_string(now, 0s, -28);
   const std::string query = "from=" + from + "&to=" + to;
-  const auto stats = stats_when(hotel.token, 102, query, 1);
+  const auto stats = stats_when(hotel.token, 102, 1, query, 10s);
   ASSERT_EQ(stats.at("totals").at("views").as_int64(), 102) << json::serialize(stats);
 
   const auto report = ask_and_wait(hotel.token, period(from, to, "pdf"));
@@ -171,7 +163,8 @@ TEST_F(Reports, ThreeHundredCouponsMakeAMultiPageTableWithItsHeaderOnEachPage) {
   const auto now = std::chrono::system_clock::now();
   const std::string from = local_date_string(now, 0s, -6);
   const std::string to = local_date_string(now, 0s, 1);
-  ASSERT_EQ(stats_when(hotel.token, 300, "from=" + from + "&to=" + to).at("totals").at("views").as_int64(), 300);
+  ASSERT_EQ(stats_when(hotel.token, 300, 0, "from=" + from + "&to=" + to, 10s).at("totals").at("views").as_int64(),
+            300);
 
   const auto report = ask_and_wait(hotel.token, period(from, to, "pdf"));
   ASSERT_EQ(report.at("status").as_string(), "ready") << json::serialize(report);
@@ -211,7 +204,7 @@ TEST_F(Reports, TheCsvHasOneRowPerCouponPerDay) {
   const auto now = std::chrono::system_clock::now();
   const std::string from = local_date_string(now, 0s, -2);
   const std::string to = local_date_string(now, 0s, 1);
-  stats_when(hotel.token, 6, "from=" + from + "&to=" + to);
+  stats_when(hotel.token, 6, 0, "from=" + from + "&to=" + to, 10s);
 
   const auto report = ask_and_wait(hotel.token, period(from, to, "csv"));
   ASSERT_EQ(report.at("status").as_string(), "ready") << json::serialize(report);
@@ -277,15 +270,10 @@ TEST_F(Reports, TheListIsNewestFirstAndTheOwnerIsNotified) {
   EXPECT_EQ(json_text(list, "/items/0/from"), "2026-02-01");
   // One report.ready notification per report, naming it.
   std::vector<std::string> announced;
-  const auto give_up = std::chrono::steady_clock::now() + 5s;
-  while (announced.size() < 2 && std::chrono::steady_clock::now() < give_up) {
-    announced.clear();
-    const auto inbox = get("/api/v1/me/notifications", hotel.token).json();
-    for (const auto& n : inbox.at("items").as_array()) {
-      if (n.at("kind") == "report.ready") announced.push_back(json_text(n, "/data/report_id"));
-    }
-    std::this_thread::sleep_for(50ms);
-  }
+  eventually(5s, 50ms, [&] {
+    announced = announced_reports(get("/api/v1/me/notifications", hotel.token).json());
+    return announced.size() >= 2;
+  });
   EXPECT_EQ(announced, (std::vector<std::string>{std::string(second.at("id").as_string()),
                                                   std::string(first.at("id").as_string())}));
 }
@@ -303,7 +291,7 @@ TEST_F(Reports, TheSameIdempotencyKeyAsksOnce) {
 
 // A report's status as the database file says, read while the server is down.
 std::string stored_status(const std::filesystem::path& data_dir, const std::string& report_id) {
-  sqlite::Connection db({.path = (data_dir / "hotelcoupon.db").string(), .read_only = true});
+  sqlite::Connection db = open_database(data_dir);
   auto& query = db.prepare("SELECT status FROM reports WHERE id = ?");
   query.bind(1, report_id);
   return query.step() ? query.text(0) : "";
@@ -326,11 +314,9 @@ TEST(ReportsRestart, AJobCutOffByAKillEndsAsExactlyOneReadyReport) {
                                     json::serialize(period("2025-11-01", "2026-10-31", "pdf")), hotelier);
     ASSERT_EQ(answer.status, 202u) << answer.body;
     asked.push_back(json_text(answer.json(), "/report/id"));
-    const auto give_up = std::chrono::steady_clock::now() + 10s;
-    while (std::chrono::steady_clock::now() < give_up &&
-           json_text(client.get("/api/v1/hotelier/reports/" + asked.back(), hotelier).json(), "/status") == "queued") {
-      std::this_thread::sleep_for(1ms);
-    }
+    eventually(10s, 1ms, [&] {
+      return json_text(client.get("/api/v1/hotelier/reports/" + asked.back(), hotelier).json(), "/status") != "queued";
+    });
     EXPECT_EQ(server->stop(SIGKILL), 128 + SIGKILL);
     killed_while_running += stored_status(dir.path(), asked.back()) == "running" ? 1 : 0;
     server.emplace(ExistingDataDir{dir.path()});
@@ -339,13 +325,11 @@ TEST(ReportsRestart, AJobCutOffByAKillEndsAsExactlyOneReadyReport) {
 
   // After the last restart every job finishes: one ready report each, one file each, one notification each.
   const HttpClient client(server->port());
-  const auto give_up = std::chrono::steady_clock::now() + 60s;
   json::array items;
-  const auto all_ready = [&] {
+  eventually(60s, 100ms, [&] {
     items = client.get("/api/v1/hotelier/reports", hotelier).json().at("items").as_array();
     return std::all_of(items.begin(), items.end(), [](const json::value& r) { return r.at("status") == "ready"; });
-  };
-  while (!all_ready() && std::chrono::steady_clock::now() < give_up) std::this_thread::sleep_for(100ms);
+  });
   ASSERT_EQ(items.size(), asked.size());
   for (const auto& item : items) {
     EXPECT_EQ(item.at("status"), "ready") << json::serialize(item);
@@ -359,14 +343,10 @@ TEST(ReportsRestart, AJobCutOffByAKillEndsAsExactlyOneReadyReport) {
   }
   EXPECT_EQ(files.size(), asked.size()) << "a re-run left a second file, or a temporary one: " << joined(files);
   std::vector<std::string> announced;
-  const auto deadline = std::chrono::steady_clock::now() + 5s;
-  do {
-    announced.clear();
-    const auto inbox = client.get("/api/v1/me/notifications?limit=100", hotelier).json();
-    for (const auto& n : inbox.at("items").as_array()) {
-      if (n.at("kind") == "report.ready") announced.push_back(json_text(n, "/data/report_id"));
-    }
-  } while (announced.size() < asked.size() && std::chrono::steady_clock::now() < deadline);
+  eventually(5s, 0ms, [&] {
+    announced = announced_reports(client.get("/api/v1/me/notifications?limit=100", hotelier).json());
+    return announced.size() >= asked.size();
+  });
   std::sort(announced.begin(), announced.end());
   std::sort(asked.begin(), asked.end());
   EXPECT_EQ(announced, asked) << "each report is announced exactly once";

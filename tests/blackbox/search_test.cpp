@@ -15,18 +15,6 @@ namespace {
 
 using namespace std::chrono_literals;
 
-std::set<std::string> id_set(const std::vector<json::object>& items) {
-  std::set<std::string> ids;
-  for (const auto& item : items) ids.insert(json_text(item, "/id"));
-  return ids;
-}
-
-std::vector<std::string> id_list(const std::vector<json::object>& items) {
-  std::vector<std::string> ids;
-  for (const auto& item : items) ids.push_back(json_text(item, "/id"));
-  return ids;
-}
-
 std::int64_t discount_of(const json::object& item) { return item.at("discount_percent").as_int64(); }
 
 class Search : public CouponApiTest {
@@ -244,7 +232,7 @@ TEST_F(Search, SortsByDiscountNewestAndEndingSoon) {
   ASSERT_EQ(by_discount.size(), specs.size());
   EXPECT_TRUE(std::is_sorted(by_discount.begin(), by_discount.end(),
                              [](const auto& a, const auto& b) { return discount_of(a) > discount_of(b); }))
-      << joined(id_list(by_discount));
+      << joined(ids_of(by_discount));
   EXPECT_EQ(discount_of(by_discount.front()), 75);
   EXPECT_EQ(discount_of(by_discount.back()), 5);
 
@@ -256,8 +244,8 @@ TEST_F(Search, SortsByDiscountNewestAndEndingSoon) {
   EXPECT_EQ(json_text(ending.front(), "/id"), created[3]);
   EXPECT_EQ(json_text(ending.back(), "/id"), created[5]);
   // The same orders with text.
-  EXPECT_EQ(id_list(search_all(guest, "q=sorted&sort=ending_soon")), id_list(ending));
-  EXPECT_EQ(id_list(search_all(guest, "q=sorted&sort=newest")), newest);
+  EXPECT_EQ(ids_of(search_all(guest, "q=sorted&sort=ending_soon")), ids_of(ending));
+  EXPECT_EQ(ids_of(search_all(guest, "q=sorted&sort=newest")), newest);
 }
 
 TEST_F(Search, RelevanceRanksTitleMatchesFirst) {
@@ -271,7 +259,7 @@ TEST_F(Search, RelevanceRanksTitleMatchesFirst) {
   const std::string desc_two = create_active(owner.token, "Harbour walk", 20,
                                              {{"description", "Walk past the lighthouse"}});
   for (const std::string query : {"q=lighthouse", "q=lighthouse&sort=relevance", "q=lightho"}) {
-    const auto ids = id_list(search_all(guest, query));
+    const auto ids = ids_of(search_all(guest, query));
     ASSERT_EQ(ids.size(), 4u) << query << ": " << joined(ids);
     const std::set<std::string> top(ids.begin(), ids.begin() + 2);
     EXPECT_EQ(top, (std::set<std::string>{title_one, title_two})) << query << ": " << joined(ids);
@@ -305,7 +293,7 @@ TEST_F(Search, PagingReturnsEveryMatchExactlyOnce) {
                                   "q=paging&sort=ending_soon", "q=paging&sort=newest"}) {
     int pages = 0;
     const auto items = search_all(guest, query + (query.empty() ? "" : "&") + "limit=7", &pages);
-    const auto ids = id_list(items);
+    const auto ids = ids_of(items);
     EXPECT_EQ(pages, 8) << query;
     EXPECT_EQ(ids.size(), 50u) << query;
     EXPECT_EQ(id_set(items), expected) << query;

@@ -5,11 +5,11 @@
 #include "coupon_fixture.hpp"
 #include "test_images.hpp"
 
+#include "core/text.hpp"
 #include "render/coupon_art.hpp"
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -48,11 +48,6 @@ std::string png_of_size(std::size_t size) {
   out.insert(out.end(), chunk.begin(), chunk.end());
   out.insert(out.end(), small.end() - static_cast<std::ptrdiff_t>(iend), small.end());
   return images::as_string(out);
-}
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
 }
 
 constexpr std::size_t kMiB = 1024 * 1024;
@@ -265,7 +260,7 @@ TEST_F(Uploads, TooLargeBodiesAndImagesAreRefused) {
       const auto result = logo ? upload_logo(sample.bytes, sample.sent_as) : upload(sample.bytes, sample.sent_as);
       const std::string what = sample.name + (logo ? " (logo)" : " (coupon image)");
       EXPECT_TRUE(result.status == 413u || result.status == 415u) << what << ": " << result.status << " " << result.body;
-      const std::string message = lower(json_text(result.json(), "/error/message"));
+      const std::string message = ascii_lower(json_text(result.json(), "/error/message"));
       EXPECT_NE(message.find("pixel"), std::string::npos) << what << ": the message does not say why: " << message;
     }
   }
@@ -349,12 +344,7 @@ TEST_F(Uploads, MediaPathsThatNameNoImageAreNotFound) {
       "/media/",
       upper_url,
   };
-  const std::string key_hex = [&] {
-    std::ifstream in(server.data_dir() / "secrets" / "jwt.key");
-    std::string hex;
-    in >> hex;
-    return hex;
-  }();
+  const std::string key_hex = token_key_hex(server);
   for (const auto& path : paths) {
     const auto result = get(path, {});
     EXPECT_EQ(result.status, 404u) << path << ": " << result.body.substr(0, 200);
