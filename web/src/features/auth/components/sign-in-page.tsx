@@ -1,0 +1,1 @@
+export function SignInPage() { return <p>SignInPage is being built.</p>; }

@@ -1,0 +1,1 @@
+export function CouponPage() { return <p>CouponPage is being built.</p>; }

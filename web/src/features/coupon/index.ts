@@ -1,0 +1,1 @@
+export { CouponPage } from "./components/coupon-page";

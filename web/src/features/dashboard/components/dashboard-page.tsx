@@ -1,0 +1,1 @@
+export function DashboardPage() { return <p>DashboardPage is being built.</p>; }

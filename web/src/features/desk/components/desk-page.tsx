@@ -1,0 +1,1 @@
+export function DeskPage() { return <p>DeskPage is being built.</p>; }

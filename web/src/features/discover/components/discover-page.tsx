@@ -1,0 +1,1 @@
+export function DiscoverPage() { return <p>DiscoverPage is being built.</p>; }

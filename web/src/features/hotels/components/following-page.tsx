@@ -1,0 +1,1 @@
+export function FollowingPage() { return <p>FollowingPage is being built.</p>; }

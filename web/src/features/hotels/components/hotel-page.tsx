@@ -1,0 +1,1 @@
+export function HotelPage() { return <p>HotelPage is being built.</p>; }

@@ -1,0 +1,2 @@
+export { HotelPage } from "./components/hotel-page";
+export { FollowingPage } from "./components/following-page";

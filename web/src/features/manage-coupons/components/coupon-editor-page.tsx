@@ -1,0 +1,1 @@
+export function CouponEditorPage() { return <p>CouponEditorPage is being built.</p>; }

@@ -1,0 +1,1 @@
+export function CouponsTablePage() { return <p>CouponsTablePage is being built.</p>; }

@@ -1,0 +1,1 @@
+export function InboxPage() { return <p>InboxPage is being built.</p>; }

@@ -1,0 +1,1 @@
+export function LiveNotificationToasts() { return <p>LiveNotificationToasts is being built.</p>; }

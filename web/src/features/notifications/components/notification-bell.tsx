@@ -1,0 +1,1 @@
+export function NotificationBell() { return <p>NotificationBell is being built.</p>; }

@@ -1,0 +1,1 @@
+export function ReportsPage() { return <p>ReportsPage is being built.</p>; }
