@@ -21,6 +21,8 @@
 #include "reports/handlers.hpp"
 #include "reports/service.hpp"
 #include "subscriptions/handlers.hpp"
+#include "web/handlers.hpp"
+#include "web/site.hpp"
 #include "core/failure_limiter.hpp"
 #include "core/worker_pool.hpp"
 #include "demo/seed.hpp"
@@ -121,6 +123,12 @@ std::vector<std::string> own_origins(const std::string& host, std::uint16_t port
   std::vector<std::string> origins{http_origin(host, port)};
   if (host == "127.0.0.1" || host == "::1") origins.push_back(http_origin("localhost", port));
   return origins;
+}
+
+// The web app of the configuration, read into memory once; none when it names no folder.
+std::optional<web::Site> load_site(const Config& config) {
+  if (!config.web_dir || config.web_dir->empty()) return std::nullopt;
+  return web::Site::load(*config.web_dir);
 }
 
 // A pass of background work (returns how much it handled), where it runs, and the pause when it finds none.
@@ -229,9 +237,11 @@ struct App::Parts {
         ops_handlers(metrics, workers,
                      {{"database", [this] { return check_database(); }},
                       {"objects", [this] { return check_objects(); }}}),
+        site(load_site(config)),
+        web_handlers(site ? std::make_optional<web::WebHandlers>(*site) : std::nullopt),
         router(build_router({idempotency, workers, auth_handlers, ops_handlers, coupon_handlers, hotel_handlers,
                              media_handlers, redemption_handlers, subscription_handlers, notification_handlers,
-                             interaction_handlers, report_handlers, sockets})),
+                             interaction_handlers, report_handlers, sockets, web_handlers ? &*web_handlers : nullptr})),
         log_(log) {}
 
   std::string check_database() {
@@ -294,6 +304,8 @@ struct App::Parts {
   reports::ReportHandlers report_handlers;
   ops::Metrics metrics;
   ops::OpsHandlers ops_handlers;
+  std::optional<web::Site> site;
+  std::optional<web::WebHandlers> web_handlers;
   net::Router router;
   Logger log_;
 };
@@ -326,6 +338,19 @@ int App::seed_demo() {
   return created.accounts;
 }
 
+// The web app's files, and its index.html for its own routes, answer what no route takes.
+void App::serve_web_app(net::Dispatcher& dispatcher) {
+  if (!parts_->web_handlers) {
+    log_.info("no web app: / shows the server's own page");
+    return;
+  }
+  const web::Site& site = *parts_->site;
+  for (const std::string& skipped : site.skipped()) log_.warn("web app file left out", {{"file", skipped}});
+  log_.info("serving the web app", {{"folder", site.folder().string()}, {"files", std::uint64_t{site.file_count()}}});
+  dispatcher.set_fallback(
+      [&handlers = *parts_->web_handlers](const net::RequestContext& ctx) { return handlers.fallback(ctx); }, "web");
+}
+
 // What the sockets sent since the last pass is queued before the process ends.
 void App::flush_socket_events() {
   try {
@@ -344,6 +369,7 @@ int App::serve() {
   net::Server server(io, dispatcher, parts_->metrics, log_);
   const auto endpoint = server.listen(config_.listen_host, config_.listen_port);
   if (config_.allowed_origins.empty()) dispatcher.set_allowed_origins(own_origins(config_.listen_host, endpoint.port()));
+  serve_web_app(dispatcher);
   server.start();
 
   // Background work runs on its own strand, so stopping it never races with its timers.

@@ -3,6 +3,7 @@
 // environment or decides which implementation of an interface is used.
 #include "app/config.hpp"
 #include "core/log.hpp"
+#include "net/dispatcher.hpp"
 #include "net/router.hpp"
 
 #include <memory>
@@ -33,6 +34,7 @@ class App {
 
  private:
   void flush_socket_events();
+  void serve_web_app(net::Dispatcher& dispatcher);
 
   struct Parts;
   Config config_;

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <iostream>
 
 extern char** environ;  // NOLINT(readability-redundant-declaration): POSIX, not declared by the C++ headers
@@ -20,6 +21,14 @@ std::map<std::string, std::string> environment() {
     if (equals != std::string_view::npos) env.emplace(text.substr(0, equals), text.substr(equals + 1));
   }
   return env;
+}
+
+// The running binary: /proc/self/exe, else argv[0] as given.
+std::filesystem::path executable_path(const char* argv0) {
+  std::error_code ec;
+  auto path = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) path = std::filesystem::absolute(argv0, ec);
+  return path;
 }
 
 int report_config_errors(const std::vector<std::string>& errors) {
@@ -55,6 +64,12 @@ int run_cli(int argc, char** argv) {
   }
   auto config = load_config(flags, environment());
   if (!config) return report_config_errors(config.error());
+  if (*migrate || *seed) {
+    config->web_dir = std::filesystem::path{};  // they serve nothing: the web app is not read
+  } else if (!config->web_dir) {
+    std::error_code ec;
+    config->web_dir = find_built_web_app(std::filesystem::current_path(ec), executable_path(argv[0]));
+  }
 
   const Logger log = Logger::to_stdout(config->log_level);
   try {

@@ -58,6 +58,11 @@ bool starts_with_any(std::string_view text, std::initializer_list<std::string_vi
   return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return text.starts_with(p); });
 }
 
+bool has_index_html(const std::filesystem::path& folder) {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(folder / "index.html", ec);
+}
+
 // Reads settings one by one, recording a message for each bad one.
 class Builder {
  public:
@@ -147,7 +152,12 @@ void read_web(Builder& b, Config& config) {
       if (!looks_right) b.bad("allowed-origins", origin, "is not an origin like https://coupons.example.com");
     }
   }
-  if (auto text = b.get("web-dir")) config.web_dir = std::string(*text);
+  // An empty value (HC_WEB_DIR= in an env file) is the same as none given: the built app is looked for.
+  if (auto text = b.get("web-dir"); text && !text->empty()) {
+    if (*text == "none") config.web_dir = std::filesystem::path{};
+    else if (has_index_html(*text)) config.web_dir = std::string(*text);
+    else b.bad("web-dir", *text, "has no index.html (build the web app, or say none)");
+  }
   if (auto text = b.get("log-level")) {
     if (auto level = parse_log_level(*text)) config.log_level = *level;
     else b.bad("log-level", *text, "is not one of debug, info, warn, error, off");
@@ -195,7 +205,7 @@ const std::vector<Setting>& settings() {
       {"redis-url", "HC_REDIS_URL", "redis://host:port for the bus and queue between nodes. Default: in-process"},
       {"storage-url", "HC_STORAGE_URL", "file://<folder> or s3://bucket?endpoint=...&region=... Default file://<data dir>/objects"},
       {"allowed-origins", "HC_ALLOWED_ORIGINS", "Comma-separated browser origins allowed to call the API. Default: the server's own"},
-      {"web-dir", "HC_WEB_DIR", "Folder of the built web app to serve at /. Default: none"},
+      {"web-dir", "HC_WEB_DIR", "Folder of the built web app to serve at /, or none. Default: web/dist here or in the repository, if built"},
       {"log-level", "HC_LOG_LEVEL", "debug, info, warn, error or off. Default info"},
       {"config", "HC_CONFIG", "A file of key = value settings, read after flags and environment"},
       {"io-threads", "HC_IO_THREADS", "Threads serving sockets. Default: one per core"},
@@ -264,6 +274,18 @@ Result<Config, std::vector<std::string>> build_config(const RawSettings& merged)
   auto errors = builder.take_errors();
   if (!errors.empty()) return Failure{std::move(errors)};
   return config;
+}
+
+std::filesystem::path find_built_web_app(const std::filesystem::path& working_dir,
+                                         const std::filesystem::path& executable) {
+  const std::filesystem::path candidates[] = {
+      working_dir / "web" / "dist",
+      (executable.parent_path() / ".." / ".." / "web" / "dist").lexically_normal(),
+  };
+  for (const auto& candidate : candidates) {
+    if (has_index_html(candidate)) return candidate;
+  }
+  return {};
 }
 
 Result<Config, std::vector<std::string>> load_config(const RawSettings& flags,

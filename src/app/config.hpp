@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,7 +24,8 @@ struct Config {
   std::string redis_url;     // empty: the in-process bus and queue
   std::string storage_url;   // always set after loading
   std::vector<std::string> allowed_origins;  // empty: only the server's own origin
-  std::filesystem::path web_dir;             // empty: no web app to serve
+  // The built web app to serve at /. Unset: the one find_built_web_app finds, if any; empty: none.
+  std::optional<std::filesystem::path> web_dir;
   LogLevel log_level = LogLevel::info;
   unsigned io_threads = 1;
   unsigned worker_threads = 4;
@@ -61,6 +63,11 @@ RawSettings settings_from_environment(const std::map<std::string, std::string>& 
 
 //! Validates merged settings into a Config, listing every bad one.
 Result<Config, std::vector<std::string>> build_config(const RawSettings& merged);
+
+//! Where the web app is when HC_WEB_DIR is not set: `web/dist` under the working directory, else the repository's
+//! `web/dist` seen from the binary at build/<preset>/hotelcoupon; the first with an index.html, or empty.
+std::filesystem::path find_built_web_app(const std::filesystem::path& working_dir,
+                                         const std::filesystem::path& executable);
 
 //! The whole load: file (from --config or HC_CONFIG) < environment < flags.
 Result<Config, std::vector<std::string>> load_config(const RawSettings& flags,

@@ -1,5 +1,7 @@
 #include "app/config.hpp"
 
+#include "temp_dir.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -98,6 +100,50 @@ TEST(Config, FileProblemsNameTheLine) {
   std::vector<std::string> missing;
   read_config_file("/nonexistent/hc.conf", missing);
   EXPECT_EQ(missing.size(), 1u);
+}
+
+void write_index_html(const std::filesystem::path& folder) {
+  std::filesystem::create_directories(folder);
+  std::ofstream(folder / "index.html") << "<!doctype html>";
+}
+
+TEST(Config, WebDirIsLeftToDiscoveryUnlessGiven) {
+  auto unset = load_config({}, {});
+  ASSERT_TRUE(unset.ok());
+  EXPECT_FALSE(unset->web_dir.has_value());
+  auto empty = load_config({}, {{"HC_WEB_DIR", ""}});
+  ASSERT_TRUE(empty.ok());
+  EXPECT_FALSE(empty->web_dir.has_value());
+  auto none = load_config({{"web-dir", "none"}}, {});
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->web_dir, std::filesystem::path{});
+}
+
+TEST(Config, WebDirMustHoldAnIndexHtml) {
+  const test::TempDir dir;
+  auto without = load_config({{"web-dir", dir.str()}, {"log-level", "loud"}}, {});
+  ASSERT_FALSE(without.ok());
+  EXPECT_EQ(without.error().size(), 2u);  // listed with the others
+  EXPECT_TRUE(mentions(without.error(), "HC_WEB_DIR (--web-dir): '" + dir.str() + "' has no index.html"));
+  EXPECT_FALSE(load_config({{"web-dir", (dir.path() / "missing").string()}}, {}).ok());
+  write_index_html(dir.path());
+  auto with = load_config({}, {{"HC_WEB_DIR", dir.str()}});
+  ASSERT_TRUE(with.ok());
+  EXPECT_EQ(with->web_dir, dir.path());
+}
+
+TEST(Config, BuiltWebAppIsFoundInTheWorkingDirectoryThenBesideTheBuild) {
+  const test::TempDir dir;
+  const auto cwd = dir.path() / "cwd";
+  const auto executable = dir.path() / "repo" / "build" / "release" / "hotelcoupon";
+  std::filesystem::create_directories(cwd);
+  EXPECT_EQ(find_built_web_app(cwd, executable), std::filesystem::path{});
+  std::filesystem::create_directories(dir.path() / "repo" / "web" / "dist");  // not built yet: no index.html
+  EXPECT_EQ(find_built_web_app(cwd, executable), std::filesystem::path{});
+  write_index_html(dir.path() / "repo" / "web" / "dist");
+  EXPECT_EQ(find_built_web_app(cwd, executable), dir.path() / "repo" / "web" / "dist");
+  write_index_html(cwd / "web" / "dist");
+  EXPECT_EQ(find_built_web_app(cwd, executable), cwd / "web" / "dist");
 }
 
 TEST(Config, EverySettingHasAnEnvironmentVariableNamedAfterItsFlag) {

@@ -27,9 +27,12 @@ net::Router build_router(const Handlers& h) {
   using I = interactions::InteractionHandlers;
   using L = live::SocketEndpoint;
   using P = reports::ReportHandlers;
+  using W = web::WebHandlers;
+  // The web app's own files and pages are the dispatcher's fallback, not routes (see App::serve_web_app).
+  const net::Handler home = h.web != nullptr ? on(*h.web, &W::index) : on(h.ops, &O::home);
   net::Router router;
   // clang-format off
-  router.add({verb::get,  "/",                      Access::anyone,    BodyKind::none, on(h.ops, &O::home)});
+  router.add({verb::get,  "/",                      Access::anyone,    BodyKind::none, home});
   router.add({verb::get,  "/healthz",               Access::anyone,    BodyKind::none, on(h.ops, &O::health)});
   router.add({verb::get,  "/readyz",                Access::anyone,    BodyKind::none, on(h.ops, &O::ready)});
   router.add({verb::get,  "/metrics",               Access::anyone,    BodyKind::none, on(h.ops, &O::metrics)});

@@ -13,6 +13,7 @@
 #include "notifications/handlers.hpp"
 #include "ops/handlers.hpp"
 #include "reports/handlers.hpp"
+#include "web/handlers.hpp"
 
 namespace hc::app {
 
@@ -30,6 +31,7 @@ struct Handlers {
   interactions::InteractionHandlers& interactions;
   reports::ReportHandlers& reports;
   live::SocketEndpoint& sockets;
+  web::WebHandlers* web;  // null when no web app is served: / shows the server's own page
 };
 
 //! Every route: method, path, who may call it, what body it takes, and the handler.

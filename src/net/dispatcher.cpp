@@ -139,7 +139,7 @@ boost::asio::awaitable<Response> Dispatcher::handle(const Request& request, cons
     response = error_response(request, start.request_id, make_error(Errc::internal));
   }
   finish(response, request, start, route_label);
-  if (request.method() == http::verb::head) {
+  if (request.method() == http::verb::head && response.result() != http::status::not_modified) {
     // The headers of the GET, with its Content-Length, and no body.
     const auto length = response.body().size();
     response.body().clear();
@@ -156,6 +156,13 @@ boost::asio::awaitable<Response> Dispatcher::route(const Request& request, const
       Response preflight{http::status::no_content, request.version()};
       preflight.set(http::field::allow, allow_header(match.allowed));
       co_return preflight;
+    }
+    const bool is_read = request.method() == http::verb::get || request.method() == http::verb::head;
+    if (match.allowed.empty() && is_read && fallback_) {
+      if (auto answer = fallback_(ctx)) {
+        route_label = fallback_label_;
+        co_return std::move(*answer);
+      }
     }
     if (match.allowed.empty()) co_return error_response(ctx, make_error(Errc::not_found));
     Response response = error_response(ctx, make_error(Errc::method_not_allowed));
@@ -218,8 +225,12 @@ void Dispatcher::finish(Response& response, const http::request_header<>& header
       response.set(http::field::access_control_max_age, "600");
     }
   }
-  response.set(http::field::vary, "Origin");
+  // Origin joins what the answer already varies with (Accept-Encoding, for a file served compressed).
+  const std::string_view vary = response[http::field::vary];
+  response.set(http::field::vary, vary.empty() ? std::string("Origin") : std::string(vary) + ", Origin");
   response.prepare_payload();
+  // A 304 stands for the stored answer: a Content-Length of its own (0) would contradict it (RFC 9110 8.6).
+  if (response.result() == http::status::not_modified) response.erase(http::field::content_length);
   record(header, start, route_label, response.result_int(), response.body().size());
 }
 

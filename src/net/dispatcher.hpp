@@ -7,6 +7,8 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +42,10 @@ struct HttpLimits {
   std::size_t max_connections = 10000;
   WebSocketLimits websocket;
 };
+
+//! Answers a GET or HEAD that no route takes (the web app's files and pages), or declines with nullopt and
+//! leaves the request its usual 404.
+using Fallback = std::function<std::optional<Response>(const RequestContext&)>;
 
 struct DispatchPolicy {
   std::vector<std::string> allowed_origins;  // exact origins allowed to call the API from a browser
@@ -76,6 +82,12 @@ class Dispatcher {
   [[nodiscard]] const HttpLimits& limits() const { return limits_; }
   //! Replaces the allowed browser origins (once the bound port is known, before serving starts).
   void set_allowed_origins(std::vector<std::string> origins) { policy_.allowed_origins = std::move(origins); }
+  //! Sets the answer for GET and HEAD requests no route takes, and their route label in logs and metrics
+  //! (before serving starts).
+  void set_fallback(Fallback fallback, std::string label) {
+    fallback_ = std::move(fallback);
+    fallback_label_ = std::move(label);
+  }
 
  private:
   boost::asio::awaitable<Response> route(const Request& request, const RouteMatch& match, RequestContext& ctx,
@@ -91,6 +103,8 @@ class Dispatcher {
   Logger log_;
   HttpLimits limits_;
   DispatchPolicy policy_;
+  Fallback fallback_;  // empty: unrouted requests get 404
+  std::string fallback_label_;
 };
 
 }  // namespace hc::net

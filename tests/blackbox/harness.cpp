@@ -129,12 +129,6 @@ HttpResult to_result(const Message& response) {
 
 }  // namespace
 
-std::filesystem::path make_temp_dir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "hc-test-XXXXXX").string();
-  if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-  return pattern;
-}
-
 std::string HttpResult::header(std::string_view name) const {
   for (const auto& [key, value] : headers) {
     if (boost::algorithm::iequals(key, name)) return value;
@@ -176,8 +170,10 @@ ServerProcess::ServerProcess(ExistingDataDir data_dir, std::vector<std::string> 
 
 void ServerProcess::start(std::vector<std::string> extra_args, const std::map<std::string, std::string>& env) {
   std::vector<std::string> args{"serve", "--listen", "127.0.0.1:0", "--data-dir", data_dir_.string()};
-  // Thread counts have defaults here that the caller's flags replace (a flag may be given only once).
-  for (const auto& [flag, value] : {std::pair{"--io-threads", "2"}, std::pair{"--worker-threads", "4"}}) {
+  // Thread counts have defaults here that the caller's flags replace (a flag may be given only once). No web app
+  // unless the test brings one: whether the repository's web/dist is built must not change what a test sees.
+  for (const auto& [flag, value] : {std::pair{"--io-threads", "2"}, std::pair{"--worker-threads", "4"},
+                                    std::pair{"--web-dir", "none"}}) {
     if (std::find(extra_args.begin(), extra_args.end(), flag) == extra_args.end()) {
       args.emplace_back(flag);
       args.emplace_back(value);

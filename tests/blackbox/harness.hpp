@@ -1,6 +1,8 @@
 #pragma once
 // Black-box test harness: starts the real `hotelcoupon` binary on a free port with its own data folder and
 // speaks HTTP to it like any client.
+#include "temp_dir.hpp"
+
 #include <boost/beast/http/verb.hpp>
 #include <boost/json/value.hpp>
 
@@ -84,26 +86,6 @@ class ServerProcess {
 
 //! Runs the binary to completion with the given arguments and HC_* variables (no others are inherited).
 CommandResult run_binary(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {});
-
-//! A fresh temporary folder, removed by the caller.
-std::filesystem::path make_temp_dir();
-
-//! A fresh temporary folder, removed with everything in it when this goes out of scope.
-class TempDir {
- public:
-  TempDir() : path_(make_temp_dir()) {}
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-  [[nodiscard]] std::string str() const { return path_.string(); }
-
- private:
-  std::filesystem::path path_;
-};
 
 class HttpClient {
  public:
