@@ -61,8 +61,13 @@ class ApiClient {
 
   /** A file the API serves (a QR image, a report): fetched with the token, handed back as a Blob. */
   async blob(path: string, signal?: AbortSignal): Promise<Blob> {
+    return (await this.file(path, signal)).blob;
+  }
+
+  /** Like blob(), with the response headers too (a download's name is in its Content-Disposition). */
+  async file(path: string, signal?: AbortSignal): Promise<{ blob: Blob; headers: Headers }> {
     const response = await this.send(path, { method: "GET", ...(signal ? { signal } : {}) });
-    return response.blob();
+    return { blob: await response.blob(), headers: response.headers };
   }
 
   async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -159,8 +164,8 @@ async function toApiError(response: Response): Promise<ApiError> {
     // Not JSON (a proxy's error page): fall through to a generic error with the status.
   }
   if (isErrorBody(body)) {
-    const { code, message, details, request_id: requestId } = body.error;
-    return new ApiError(response.status, code, message, { details: details ?? [], requestId, retryAfterSeconds });
+    const { code, message, details, request_id: requestId, ...extra } = body.error;
+    return new ApiError(response.status, code, message, { details: details ?? [], requestId, retryAfterSeconds, extra });
   }
   if (response.status >= 500) return new ApiError(response.status, "unavailable", "The server had a problem");
   return new ApiError(response.status, "http_" + String(response.status), response.statusText || "Request failed", {

@@ -7,11 +7,14 @@ export class ApiError extends Error {
   readonly details: FieldIssue[];
   readonly requestId: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  /** Further members of the error body that some errors carry (409 already_used: `used_at`, `used_by`). */
+  readonly extra: Readonly<Record<string, unknown>>;
 
   constructor(status: number, code: string, message: string, options: {
     details?: FieldIssue[];
     requestId?: string | undefined;
     retryAfterSeconds?: number | undefined;
+    extra?: Record<string, unknown>;
   } = {}) {
     super(message);
     this.name = "ApiError";
@@ -20,6 +23,7 @@ export class ApiError extends Error {
     this.details = options.details ?? [];
     this.requestId = options.requestId;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.extra = options.extra ?? {};
   }
 
   /** The message for one form field, if the server named it. */

@@ -1,2 +1,2 @@
-export { SignInPage } from "./components/sign-in-page";
 export { RegisterPage } from "./components/register-page";
+export { SignInPage } from "./components/sign-in-page";

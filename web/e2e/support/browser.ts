@@ -1,0 +1,46 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+// Debian's Chromium, headless, with the network features that would call out to Google switched off.
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.HC_CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
+  });
+}
+
+/** A person's own browser: separate cookies and storage, a desktop-sized window. */
+export async function newPerson(browser: Browser, origin: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: origin, viewport: DESKTOP, acceptDownloads: true, locale: "en-GB" });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { context, page };
+}
+
+const artifacts = process.env.HC_E2E_ARTIFACTS ?? join(process.cwd(), "e2e-artifacts");
+
+/** Screenshots of the page as it is now, at phone and desktop size, into the artifacts folder. */
+export async function shoot(page: Page, name: string): Promise<void> {
+  mkdirSync(artifacts, { recursive: true });
+  const original = page.viewportSize() ?? DESKTOP;
+  for (const [size, viewport] of [["phone", PHONE], ["desktop", DESKTOP]] as const) {
+    await page.setViewportSize(viewport);
+    await page.waitForTimeout(150); // let the layout settle after the resize
+    await page.screenshot({ path: join(artifacts, `${name}-${size}.png`), fullPage: true });
+  }
+  await page.setViewportSize(original);
+}

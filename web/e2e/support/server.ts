@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+// The real server, started on a free loopback port with an empty data folder and the built web app.
+
+export interface RunningServer {
+  origin: string;
+  dataDir: string;
+  log: () => string;
+  stop: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once("error", fail);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      probe.close(() => done(port));
+    });
+  });
+}
+
+async function waitForHealth(origin: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`hotelcoupon exited with ${child.exitCode}:\n${log()}`);
+    try {
+      const response = await fetch(`${origin}/healthz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((wait) => setTimeout(wait, 100));
+  }
+  throw new Error(`hotelcoupon did not become healthy:\n${log()}`);
+}
+
+export async function startServer(): Promise<RunningServer> {
+  const binary = process.env.HC_SERVER_BIN ?? resolve("../build/release/hotelcoupon");
+  const webDir = resolve("dist");
+  if (!existsSync(binary)) throw new Error(`No server binary at ${binary}; build it (scripts/build release) or set HC_SERVER_BIN`);
+  if (!existsSync(join(webDir, "index.html"))) throw new Error("No web/dist; run scripts/build-web first");
+  const dataDir = mkdtempSync(join(tmpdir(), "hc-e2e-"));
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  let output = "";
+  const child = spawn(binary, ["--data-dir", dataDir, "--listen", `127.0.0.1:${port}`, "--web-dir", webDir, "serve"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const keep = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (output.length > 2_000_000) output = output.slice(-1_000_000);
+  };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  await waitForHealth(origin, child, () => output);
+  return {
+    origin,
+    dataDir,
+    log: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((done) => child.once("exit", done));
+        child.kill("SIGTERM");
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

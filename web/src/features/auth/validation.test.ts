@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+
+import { safeNext } from "./next";
+import { validateRegistration } from "./validation";
+
+describe("validateRegistration", () => {
+  it("names every missing field of a hotelier at once", () => {
+    const errors = validateRegistration({
+      email: "not-an-email",
+      password: "short",
+      name: "",
+      role: "hotelier",
+      hotel: { name: "", city: "", country: "", timezone: "", description: "" },
+    });
+    expect(Object.keys(errors).sort()).toEqual(
+      ["email", "hotel.city", "hotel.country", "hotel.name", "hotel.timezone", "name", "password"].sort(),
+    );
+  });
+
+  it("accepts a traveller with a 12-character password", () => {
+    expect(validateRegistration({ email: "a@b.example", password: "twelve chars", name: "Ana", role: "user" })).toEqual({});
+  });
+});
+
+describe("safeNext", () => {
+  it("returns a page of this site, and never another site", () => {
+    expect(safeNext("/coupons/1", "user")).toBe("/coupons/1");
+    expect(safeNext("//evil.example/x", "user")).toBe("/discover");
+    expect(safeNext("https://evil.example", "hotelier")).toBe("/dashboard");
+    expect(safeNext(null, "hotelier")).toBe("/dashboard");
+  });
+});

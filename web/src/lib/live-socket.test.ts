@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+import { backoffDelay, LiveSocket } from "@/lib/live-socket";
+import type { Notification } from "@/types/api";
+
+class FakeSocket {
+  static all: FakeSocket[] = [];
+  sent: string[] = [];
+  onopen: (() => void) | null = null;
+  onmessage: ((event: { data: string }) => void) | null = null;
+  onclose: ((event: { code: number }) => void) | null = null;
+  constructor() {
+    FakeSocket.all.push(this);
+  }
+  send(text: string) {
+    this.sent.push(text);
+  }
+  close() {
+    this.onclose?.({ code: 1000 });
+  }
+  serverSays(frame: unknown) {
+    this.onmessage?.({ data: JSON.stringify(frame) });
+  }
+}
+
+function notification(id: string): Notification {
+  return { id, kind: "coupon.used", title: "Used", body: "", data: {}, created_at: "2026-11-22T10:00:00Z", read: false };
+}
+
+function makeSocket(token = "t1", refresh = vi.fn(async () => "t2")) {
+  return new LiveSocket({
+    url: "ws://test/api/v1/ws",
+    token: () => token,
+    refresh,
+    initialResumeAfter: async () => "41",
+    createSocket: () => new FakeSocket() as unknown as WebSocket,
+    random: () => 0.5,
+  });
+}
+
+beforeEach(() => {
+  FakeSocket.all = [];
+  vi.useFakeTimers();
+});
+afterEach(() => vi.useRealTimers());
+
+describe("LiveSocket", () => {
+  it("signs in with its first frame, resuming after the newest notification it had", async () => {
+    const live = makeSocket();
+    await live.start();
+    const socket = FakeSocket.all[0];
+    socket?.onopen?.();
+    expect(socket?.sent.map((s) => JSON.parse(s) as unknown)).toEqual([{ type: "auth", token: "t1", resume_after: "41" }]);
+  });
+
+  it("reconnects after a drop and resumes after the last notification delivered", async () => {
+    const live = makeSocket();
+    const received: string[] = [];
+    live.onNotification((n) => received.push(n.id));
+    await live.start();
+    const first = FakeSocket.all[0];
+    first?.onopen?.();
+    first?.serverSays({ type: "ready" });
+    first?.serverSays({ type: "notification", notification: notification("42") });
+    first?.onclose?.({ code: 1006 });
+    expect(live.currentState).toBe("offline");
+
+    await vi.advanceTimersByTimeAsync(backoffDelay(0, () => 0.5));
+    const second = FakeSocket.all[1];
+    second?.onopen?.();
+    expect(JSON.parse(second?.sent[0] ?? "{}")).toMatchObject({ resume_after: "42" });
+    second?.serverSays({ type: "ready" });
+    expect(live.currentState).toBe("open");
+    expect(received).toEqual(["42"]);
+  });
+
+  it("gets a fresh token when the server closes for an expired one", async () => {
+    const refresh = vi.fn(async () => "t2");
+    const live = makeSocket("t1", refresh);
+    await live.start();
+    FakeSocket.all[0]?.onclose?.({ code: 4401 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(refresh).toHaveBeenCalledOnce();
+    expect(FakeSocket.all).toHaveLength(2);
+  });
+
+  it("holds interaction frames until the socket is ready", async () => {
+    const live = makeSocket();
+    await live.start();
+    live.send({ type: "interaction", coupon_id: "c1", action: "view" });
+    const socket = FakeSocket.all[0];
+    socket?.onopen?.();
+    expect(socket?.sent).toHaveLength(1);
+    socket?.serverSays({ type: "ready" });
+    expect(socket?.sent.map((s) => (JSON.parse(s) as { type: string }).type)).toEqual(["auth", "interaction"]);
+  });
+});
+
+describe("backoffDelay", () => {
+  it("doubles from half a second and stops at thirty seconds", () => {
+    const middle = () => 0.5;
+    expect([0, 1, 2, 3].map((attempt) => backoffDelay(attempt, middle))).toEqual([500, 1000, 2000, 4000]);
+    expect(backoffDelay(20, middle)).toBe(30_000);
+    expect(backoffDelay(0, () => 0)).toBe(250);
+  });
+});
