@@ -1,12 +1,9 @@
-import { Navigate, Outlet, useLocation } from "react-router";
+import { Navigate, Outlet, useLocation, useSearchParams } from "react-router";
 
 import { Spinner } from "@/components/ui";
+import { afterSignIn, homeOf } from "@/config/paths";
 import { useSession } from "@/lib/session";
 import type { Role } from "@/types/api";
-
-export function homeOf(role: Role): string {
-  return role === "hotelier" ? "/dashboard" : "/discover";
-}
 
 /** Screens for signed-in people (of one role, if given); others are sent to sign in, then brought back. */
 export function RequireRole({ role }: { role?: Role }) {
@@ -21,10 +18,12 @@ export function RequireRole({ role }: { role?: Role }) {
   return <Outlet />;
 }
 
+/** Sign in and register; a signed-in visitor goes on to the page that sent them here, or their start page. */
 export function SignedOutOnly() {
   const { status, user } = useSession();
+  const [params] = useSearchParams();
   if (status === "loading") return <Spinner />;
-  if (user !== null) return <Navigate to={homeOf(user.role)} replace />;
+  if (user !== null) return <Navigate to={afterSignIn(params.get("next"), user.role)} replace />;
   return <Outlet />;
 }
 

@@ -21,3 +21,14 @@ export const paths = {
 export function pathTo(pattern: string, id: string): string {
   return pattern.replace(":id", encodeURIComponent(id));
 }
+
+/** A role's start page. */
+export function homeOf(role: "user" | "hotelier"): string {
+  return role === "hotelier" ? paths.dashboard : paths.discover;
+}
+
+/** Where to go after signing in: the page that sent you to sign in (this site only), else your start page. */
+export function afterSignIn(next: string | null, role: "user" | "hotelier"): string {
+  if (next !== null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\")) return next;
+  return homeOf(role);
+}

@@ -64,6 +64,25 @@ describe("api client", () => {
     expect(errorMessage(error)).toBe("Too many attempts. Try again in 30 seconds.");
   });
 
+  it("keeps the extra members of an error body (when and by whom a code was used)", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => json(409, { error: { code: "already_used", message: "used", request_id: "q", used_at: "2026-11-22T10:00:00Z", used_by: "Ana" } })),
+    );
+    const error = await api.post("/hotelier/redemptions/use", { code: "x" }).catch((e: unknown) => e);
+    expect((error as ApiError).extra).toEqual({ used_at: "2026-11-22T10:00:00Z", used_by: "Ana" });
+  });
+
+  it("hands a file back with its headers", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response("a,b", { headers: { "Content-Type": "text/csv", "Content-Disposition": 'attachment; filename="r.csv"' } })),
+    );
+    const { blob, headers } = await api.file("/hotelier/reports/1/download");
+    expect(await blob.text()).toBe("a,b");
+    expect(headers.get("Content-Disposition")).toBe('attachment; filename="r.csv"');
+  });
+
   it("says the server is unreachable when the network fails", async () => {
     vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
     const error = await api.get("/coupons").catch((e: unknown) => e);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { safeNext } from "./next";
+import { afterSignIn } from "@/config/paths";
 import { validateRegistration } from "./validation";
 
 describe("validateRegistration", () => {
@@ -22,11 +22,11 @@ describe("validateRegistration", () => {
   });
 });
 
-describe("safeNext", () => {
+describe("afterSignIn", () => {
   it("returns a page of this site, and never another site", () => {
-    expect(safeNext("/coupons/1", "user")).toBe("/coupons/1");
-    expect(safeNext("//evil.example/x", "user")).toBe("/discover");
-    expect(safeNext("https://evil.example", "hotelier")).toBe("/dashboard");
-    expect(safeNext(null, "hotelier")).toBe("/dashboard");
+    expect(afterSignIn("/coupons/1", "user")).toBe("/coupons/1");
+    expect(afterSignIn("//evil.example/x", "user")).toBe("/discover");
+    expect(afterSignIn("https://evil.example", "hotelier")).toBe("/dashboard");
+    expect(afterSignIn(null, "hotelier")).toBe("/dashboard");
   });
 });

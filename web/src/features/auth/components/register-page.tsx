@@ -2,11 +2,11 @@ import { useMemo, useState, type SyntheticEvent } from "react";
 import { Link, useNavigate } from "react-router";
 
 import { Button, ErrorBanner, InputField, SelectField, TextAreaField } from "@/components/ui";
-import { paths } from "@/config/paths";
+import { afterSignIn, paths } from "@/config/paths";
 import { ApiError } from "@/lib/api-error";
 import { useSession, type RegisterInput } from "@/lib/session";
 import type { Role } from "@/types/api";
-import { safeNext } from "../next";
+
 import { validateRegistration, type RegisterErrors } from "../validation";
 
 function browserTimeZone(): string {
@@ -37,7 +37,7 @@ export function RegisterPage() {
     setBusy(true);
     try {
       const user = await register(input);
-      await navigate(safeNext(null, user.role), { replace: true });
+      await navigate(afterSignIn(null, user.role), { replace: true });
     } catch (error) {
       setBusy(false);
       if (error instanceof ApiError && error.details.length > 0) {

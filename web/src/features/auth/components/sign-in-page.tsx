@@ -2,9 +2,9 @@ import { useState, type SyntheticEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 
 import { Button, ErrorBanner, InputField } from "@/components/ui";
-import { paths } from "@/config/paths";
+import { afterSignIn, paths } from "@/config/paths";
 import { useSession } from "@/lib/session";
-import { safeNext } from "../next";
+
 
 export function SignInPage() {
   const { signIn } = useSession();
@@ -21,7 +21,7 @@ export function SignInPage() {
     setError(null);
     try {
       const user = await signIn(email.trim(), password);
-      await navigate(safeNext(params.get("next"), user.role), { replace: true });
+      await navigate(afterSignIn(params.get("next"), user.role), { replace: true });
     } catch (failure) {
       setError(failure);
       setBusy(false);

@@ -1,1 +1,52 @@
-export function FollowingPage() { return <p>FollowingPage is being built.</p>; }
+import { Link } from "react-router";
+
+import { LoadMore } from "@/components/load-more";
+import { EmptyState, ErrorBanner, PageHeader, Spinner } from "@/components/ui";
+import { paths } from "@/config/paths";
+
+import { useSubscriptions } from "../api/get-subscriptions";
+import { FollowingItem } from "./following-item";
+
+import "./hotels.css";
+
+export function FollowingPage() {
+  const subscriptions = useSubscriptions();
+  const items = subscriptions.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <div className="following">
+      <title>Following · Hotel Coupon</title>
+      <PageHeader title="Following" />
+      {subscriptions.isPending ? (
+        <Spinner label="Loading the hotels you follow…" />
+      ) : subscriptions.isError && items.length === 0 ? (
+        <ErrorBanner error={subscriptions.error} onRetry={() => void subscriptions.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState title="You do not follow any hotels yet">
+          <p>Follow a hotel to hear first when it publishes a coupon. Claiming a coupon follows its hotel for you.</p>
+          <Link to={paths.discover} className="button button-primary">
+            Discover coupons
+          </Link>
+        </EmptyState>
+      ) : (
+        <>
+          <p className="muted following-intro">These hotels tell you as soon as they publish a new coupon.</p>
+          <ul className="following-list">
+            {items.map((subscription) => (
+              <FollowingItem key={subscription.hotel.id} subscription={subscription} />
+            ))}
+          </ul>
+          {subscriptions.isFetchNextPageError && (
+            <ErrorBanner error={subscriptions.error} onRetry={() => void subscriptions.fetchNextPage()} />
+          )}
+          <LoadMore
+            hasNextPage={subscriptions.hasNextPage}
+            isFetchingNextPage={subscriptions.isFetchingNextPage}
+            fetchNextPage={() => void subscriptions.fetchNextPage()}
+            auto={!subscriptions.isFetchNextPageError}
+          />
+        </>
+      )}
+    </div>
+  );
+}
