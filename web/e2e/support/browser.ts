@@ -33,9 +33,16 @@ export async function newPerson(browser: Browser, origin: string): Promise<{ con
 
 const artifacts = process.env.HC_E2E_ARTIFACTS ?? join(process.cwd(), "e2e-artifacts");
 
-/** Screenshots of the page as it is now, at phone and desktop size, into the artifacts folder. */
-export async function shoot(page: Page, name: string): Promise<void> {
+/**
+ * Screenshots of the page as it is now, at phone and desktop size, into the artifacts folder. Toasts are
+ * dismissed first so they hide nothing, unless the toast is what the picture is for.
+ */
+export async function shoot(page: Page, name: string, options: { keepToasts?: boolean } = {}): Promise<void> {
   mkdirSync(artifacts, { recursive: true });
+  if (options.keepToasts !== true) {
+    const dismiss = page.getByRole("button", { name: "Dismiss" });
+    while ((await dismiss.count()) > 0) await dismiss.first().click();
+  }
   const original = page.viewportSize() ?? DESKTOP;
   for (const [size, viewport] of [["phone", PHONE], ["desktop", DESKTOP]] as const) {
     await page.setViewportSize(viewport);
