@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
-import { launchBrowser, newPerson, shoot } from "./support/browser";
+import { audit, launchBrowser, newPerson, shoot } from "./support/browser";
 import { startServer, type RunningServer } from "./support/server";
 
 // Two people at once, each in their own browser context, against the real server and a fresh database:
@@ -191,6 +191,13 @@ describe("Hotel Coupon in the browser", () => {
     await traveller.getByTestId("notification-bell").click();
     await traveller.getByTestId("inbox").getByText(SECOND_COUPON, { exact: false }).first().waitFor();
     await shoot(traveller, "inbox");
+  });
+});
+
+describe("accessibility", () => {
+  it("every screen photographed above passes axe-core's WCAG 2.1 A and AA rules", () => {
+    const report = audit.map((v) => `${v.screen}: ${v.id} (${v.impact ?? "?"}) ${v.help} at ${v.targets.join(", ")}`);
+    expect(report).toEqual([]);
   });
 });
 

@@ -2,6 +2,8 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
+import { accessibilityViolations, type Violation } from "./accessibility";
+
 // Debian's Chromium, headless, with the network features that would call out to Google switched off.
 
 export const PHONE = { width: 390, height: 844 };
@@ -48,6 +50,10 @@ export async function shoot(page: Page, name: string, options: { keepToasts?: bo
     await page.setViewportSize(viewport);
     await page.waitForTimeout(150); // let the layout settle after the resize
     await page.screenshot({ path: join(artifacts, `${name}-${size}.png`), fullPage: true });
+    for (const violation of await accessibilityViolations(page)) audit.push({ screen: `${name} (${size})`, ...violation });
   }
   await page.setViewportSize(original);
 }
+
+/** Every WCAG A/AA problem axe-core found on the screens photographed so far. */
+export const audit: (Violation & { screen: string })[] = [];
