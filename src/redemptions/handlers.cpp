@@ -118,6 +118,9 @@ boost::asio::awaitable<net::Response> RedemptionHandlers::audit(net::RequestCont
   for (const DeskEvent& e : page->items) {
     items.push_back({{"id", e.id},
                      {"redemption_id", e.redemption_id},
+                     {"redemption_status", e.redemption_status},
+                     {"coupon", {{"id", e.coupon_id}, {"title", e.coupon_title}}},
+                     {"guest_name", e.guest_name},
                      {"action", e.action},
                      {"by", {{"id", e.actor_id}, {"name", e.actor_name}}},
                      {"client_address", e.client_address},

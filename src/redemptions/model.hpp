@@ -32,7 +32,11 @@ struct Redemption {
 struct DeskEvent {
   std::string id;
   std::string redemption_id;
-  std::string action;  // "use" or "undo"
+  std::string redemption_status;  // as it is now: "used" once more, or "redeemed" after an undo
+  std::string coupon_id;
+  std::string coupon_title;
+  std::string guest_name;  // whose code it was (never the code itself)
+  std::string action;      // "use" or "undo"
   std::string actor_id;
   std::string actor_name;
   std::string client_address;

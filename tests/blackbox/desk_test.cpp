@@ -311,6 +311,10 @@ TEST_F(Desk, AuditLogListsUsesAndUndosWithWhoWhereAndWhy) {
   for (const auto& item : items) {
     event_ids.insert(json_text(item, "/id"));
     EXPECT_EQ(json_text(item, "/redemption_id"), rid);
+    EXPECT_EQ(json_text(item, "/redemption_status"), "used") << "the status now, after the last use";
+    EXPECT_EQ(json_text(item, "/coupon/id"), deal);
+    EXPECT_EQ(json_text(item, "/coupon/title"), "Spa afternoon");
+    EXPECT_EQ(json_text(item, "/guest_name"), "Ada Lovelace");
     EXPECT_EQ(json_text(item, "/by/id"), hotel.user_id);
     EXPECT_EQ(json_text(item, "/by/name"), "Hana Owner");
     EXPECT_EQ(json_text(item, "/client_address"), "127.0.0.1");

@@ -145,6 +145,7 @@ describe("Hotel Coupon in the browser", () => {
     const result = hotelier.getByTestId("desk-result");
     await result.filter({ hasText: "Used now" }).waitFor();
     expect(await result.textContent()).toContain(FIRST_COUPON);
+    await hotelier.getByRole("region", { name: "Recent uses" }).getByText(`${FIRST_COUPON} — Alex Traveller`).waitFor();
     await shoot(hotelier, "desk-used");
 
     await traveller.getByTestId("wallet-used").getByText(FIRST_COUPON).waitFor();

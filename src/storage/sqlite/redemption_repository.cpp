@@ -218,14 +218,17 @@ std::vector<redemptions::DeskEvent> SqliteRedemptionRepository::audit_log(std::s
                                                                          std::size_t limit) {
   auto db = pool_.acquire();
   Statement& query = db->prepare(
-      "SELECT e.id, e.redemption_id, e.action, e.actor_id, u.name, e.client_address, e.reason, e.at "
-      "FROM desk_events e JOIN users u ON u.id = e.actor_id "
+      "SELECT e.id, e.redemption_id, r.status, c.id, c.title, g.name, e.action, e.actor_id, u.name, "
+      "e.client_address, e.reason, e.at "
+      "FROM desk_events e JOIN users u ON u.id = e.actor_id JOIN redemptions r ON r.id = e.redemption_id "
+      "JOIN coupons c ON c.id = r.coupon_id JOIN users g ON g.id = r.user_id "
       "WHERE e.hotel_id = ?1 AND (?2 IS NULL OR e.id < ?2) ORDER BY e.id DESC LIMIT ?3");
   query.bind_all(hotel_id, after_id, static_cast<std::int64_t>(limit));
   std::vector<redemptions::DeskEvent> events;
   while (query.step()) {
     events.push_back({query.text(0), query.text(1), query.text(2), query.text(3), query.text(4), query.text(5),
-                      query.text(6), time_column(query, 7)});
+                      query.text(6), query.text(7), query.text(8), query.text(9), query.text(10),
+                      time_column(query, 11)});
   }
   return events;
 }

@@ -10,6 +10,10 @@ import { deskKeys } from "./keys";
 export interface DeskEvent {
   id: string;
   redemption_id: string;
+  /** The redemption as it is now: an undo applies only while it is "used". */
+  redemption_status: "redeemed" | "used" | "cancelled";
+  coupon: { id: string; title: string };
+  guest_name: string;
   action: "use" | "undo";
   by: { id?: string; name?: string };
   client_address: string;

@@ -13,7 +13,7 @@ import { undoableUses, undoDeadline } from "../utils/undo";
 // The desk's recent uses and undos, newest first. A use can be undone for ten minutes (a code used by mistake),
 // with a reason that goes into the audit log.
 
-/** What this tab learnt about a redemption when it was used or checked here (the log itself has only ids). */
+/** What this tab learnt about a redemption when it was used or checked here: its code, which the log never lists. */
 export interface KnownRedemption {
   code: string;
   title: string;
@@ -84,7 +84,9 @@ function LogEntry({ event, known, undoable, timeZone }: { event: DeskEvent; know
       <div className="desk-log-main">
         <span className={`badge ${used ? "badge-used" : "badge-cancelled"}`}>{used ? "Used" : "Undone"}</span>
         <div className="desk-log-text" id={describedBy}>
-          <strong>{known !== undefined ? `${known.title} — ${known.guest}` : used ? "Code used at the desk" : "Use undone"}</strong>
+          <strong>
+            {event.coupon.title} — {event.guest_name}
+          </strong>
           <span className="muted small">
             {formatDateTime(event.at, timeZone)} ({formatRelative(event.at)}) · by {event.by.name ?? "staff"}
             {known !== undefined && <> · <span className="desk-code-text">{known.code}</span></>}

@@ -122,7 +122,7 @@ describe("DeskPage", () => {
   it("undoes a recent use with a reason", async () => {
     const now = new Date().toISOString();
     const { calls } = setup(() => json(200, { redemption }), [
-      { id: "e1", redemption_id: "r1", action: "use", by: { id: "h1", name: "Siobhán Kelly" }, client_address: "127.0.0.1", reason: "", at: now },
+      { id: "e1", redemption_id: "r1", redemption_status: "used", coupon: { id: "c1", title: "Spa afternoon" }, guest_name: "Ada Lovelace", action: "use", by: { id: "h1", name: "Siobhán Kelly" }, client_address: "127.0.0.1", reason: "", at: now },
     ]);
     const user = userEvent.setup();
     const log = await screen.findByRole("region", { name: "Recent uses" });

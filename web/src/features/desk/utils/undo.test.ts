@@ -3,8 +3,19 @@ import { describe, expect, it } from "vitest";
 import type { DeskEvent } from "../api/get-desk-log";
 import { undoableUses } from "./undo";
 
-function event(id: string, redemptionId: string, action: DeskEvent["action"], at: string): DeskEvent {
-  return { id, redemption_id: redemptionId, action, at, by: { name: "Desk" }, client_address: "127.0.0.1", reason: "" };
+function event(id: string, redemptionId: string, action: DeskEvent["action"], at: string, status: DeskEvent["redemption_status"] = "used"): DeskEvent {
+  return {
+    id,
+    redemption_id: redemptionId,
+    redemption_status: status,
+    coupon: { id: "c1", title: "Spa afternoon" },
+    guest_name: "Ada Lovelace",
+    action,
+    at,
+    by: { name: "Desk" },
+    client_address: "127.0.0.1",
+    reason: "",
+  };
 }
 
 describe("undoableUses", () => {
@@ -20,5 +31,9 @@ describe("undoableUses", () => {
     expect(undoableUses(undone, now).size).toBe(0);
     const usedAgain = [event("e3", "r1", "use", "2026-11-22T10:07:00Z"), ...undone];
     expect([...undoableUses(usedAgain, now)]).toEqual(["e3"]);
+  });
+
+  it("not on a use whose code is no longer used (undone from another desk since the log was read)", () => {
+    expect(undoableUses([event("e1", "r1", "use", "2026-11-22T10:05:00Z", "redeemed")], now).size).toBe(0);
   });
 });
