@@ -25,10 +25,15 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Ended, by itself (exitCode) or by a signal (signalCode, with exitCode still null). */
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
 async function waitForHealth(origin: string, child: ChildProcess, log: () => string): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`hotelcoupon exited with ${child.exitCode}:\n${log()}`);
+    if (hasExited(child)) throw new Error(`hotelcoupon exited (${child.exitCode ?? child.signalCode}):\n${log()}`);
     try {
       const response = await fetch(`${origin}/healthz`);
       if (response.ok) return;
@@ -49,8 +54,11 @@ export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   let output = "";
+  // The server refuses HC_* settings it does not know, and the test runner's own (HC_SERVER_BIN…) are not its.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("HC_")));
   const child = spawn(binary, ["--data-dir", dataDir, "--listen", `127.0.0.1:${port}`, "--web-dir", webDir, "serve"], {
     stdio: ["ignore", "pipe", "pipe"],
+    env,
   });
   const keep = (chunk: Buffer) => {
     output += chunk.toString();
@@ -64,7 +72,7 @@ export async function startServer(): Promise<RunningServer> {
     dataDir,
     log: () => output,
     stop: async () => {
-      if (child.exitCode === null) {
+      if (!hasExited(child)) {
         const exited = new Promise((done) => child.once("exit", done));
         child.kill("SIGTERM");
         await exited;
