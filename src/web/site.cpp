@@ -136,7 +136,11 @@ Site Site::load(const fs::path& folder, SiteLimits limits) {
     }
     if (!entry.is_regular_file(entry_ec)) continue;  // folders are walked; sockets and the like are no files
     const std::uintmax_t size = entry.file_size(entry_ec);
-    if (entry_ec || size > limits.max_file_bytes) {
+    if (entry_ec) {
+      site.skipped_.push_back(relative + ": cannot read its size (" + entry_ec.message() + ")");
+      continue;
+    }
+    if (size > limits.max_file_bytes) {
       site.skipped_.push_back(relative + ": larger than " + std::to_string(limits.max_file_bytes) + " bytes");
       continue;
     }

@@ -1,9 +1,10 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { RouterProvider } from "react-router";
 
 import { router } from "@/app/router";
 import { ToastProvider } from "@/components/toasts";
+import { api } from "@/lib/api-client";
 import { ApiError } from "@/lib/api-error";
 import { LiveProvider } from "@/lib/live";
 import { SessionProvider } from "@/lib/session";
@@ -24,6 +25,14 @@ function makeQueryClient(): QueryClient {
 
 export function App() {
   const [queryClient] = useState(makeQueryClient);
+  // One person's coupons, notifications and hotels must never be shown to the next one who signs in on this tab.
+  useEffect(
+    () =>
+      api.onSession((session) => {
+        if (session === null) queryClient.clear();
+      }),
+    [queryClient],
+  );
   return (
     <QueryClientProvider client={queryClient}>
       <ToastProvider>

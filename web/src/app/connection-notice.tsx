@@ -3,12 +3,16 @@ import { useEffect, useState } from "react";
 import { useLiveState } from "@/lib/live";
 import { useSession } from "@/lib/session";
 
-// Says so when live updates stop (the server is unreachable or the network dropped), and when they are back.
+// Says so while live updates are down (the server is unreachable or the network dropped); gone once they are back.
 export function ConnectionNotice() {
   const { status } = useSession();
   const live = useLiveState();
   const [online, setOnline] = useState(() => navigator.onLine);
+  // Only a connection that was open and then lost is news; the first connect after sign-in is not.
   const [wasOpen, setWasOpen] = useState(false);
+  const signedIn = status === "signed-in";
+  if (live === "open" && signedIn && !wasOpen) setWasOpen(true);
+  if (!signedIn && wasOpen) setWasOpen(false); // the next account starts afresh
 
   useEffect(() => {
     const update = () => setOnline(navigator.onLine);
@@ -20,16 +24,16 @@ export function ConnectionNotice() {
     };
   }, []);
 
-  // Only a connection that was open and then lost is news; the first connect after sign-in is not.
-  const down = !online || (status === "signed-in" && live === "offline" && wasOpen);
-  useEffect(() => {
-    if (live === "open") setWasOpen(true);
-  }, [live]);
+  const down = !online || (signedIn && live === "offline" && wasOpen);
 
-  if (!down) return null;
+  // The live region stays in the page so that screen readers hear the message when it appears.
   return (
-    <div className="banner banner-warning connection" role="status">
-      {online ? "Reconnecting to Hotel Coupon… live updates will resume on their own." : "You are offline. We will reconnect when the network is back."}
+    <div role="status">
+      {down && (
+        <div className="banner banner-warning connection">
+          {online ? "Reconnecting to Hotel Coupon… live updates will resume on their own." : "You are offline. We will reconnect when the network is back."}
+        </div>
+      )}
     </div>
   );
 }

@@ -21,7 +21,6 @@ const CouponEditorPage = lazy(() => import("@/features/manage-coupons").then((m)
 const DeskPage = lazy(() => import("@/features/desk").then((m) => ({ default: m.DeskPage })));
 const ReportsPage = lazy(() => import("@/features/reports").then((m) => ({ default: m.ReportsPage })));
 
-
 export const router = createBrowserRouter([
   {
     element: <AppLayout />,

@@ -1,5 +1,7 @@
 import { useEffect, useRef } from "react";
 
+import { ErrorBanner } from "@/components/ui";
+
 import "./coupon-card.css";
 
 // The end of a paged list. With `auto`, an IntersectionObserver asks for the next page as the end scrolls near;
@@ -58,5 +60,32 @@ export function LoadMore({ hasNextPage, isFetchingNextPage, fetchNextPage, auto 
         {label}
       </button>
     </div>
+  );
+}
+
+/** The parts of a TanStack infinite query that the end of its list needs. */
+interface PagedQuery {
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  isFetchNextPageError: boolean;
+  error: unknown;
+  fetchNextPage: () => Promise<unknown>;
+}
+
+/** LoadMore for an infinite query: a page that failed says why, with a retry, and pauses loading on scroll. */
+export function QueryLoadMore({ query, label, endText }: { query: PagedQuery; label?: string; endText?: string }) {
+  const fetchNextPage = () => void query.fetchNextPage();
+  return (
+    <>
+      {query.isFetchNextPageError && <ErrorBanner error={query.error} onRetry={fetchNextPage} />}
+      <LoadMore
+        hasNextPage={query.hasNextPage}
+        isFetchingNextPage={query.isFetchingNextPage}
+        fetchNextPage={fetchNextPage}
+        auto={!query.isFetchNextPageError}
+        {...(label !== undefined ? { label } : {})}
+        {...(endText !== undefined ? { endText } : {})}
+      />
+    </>
   );
 }

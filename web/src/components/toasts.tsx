@@ -1,4 +1,4 @@
-import { createContext, use, useCallback, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, use, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 
 // Short messages in the corner that leave by themselves; read out by screen readers as they appear.
 
@@ -22,20 +22,32 @@ const MAX_SHOWN = 4;
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<ShownToast[]>([]);
   const nextId = useRef(1);
+  const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
+
+  useEffect(() => {
+    const pending = timers.current;
+    return () => {
+      for (const timer of pending) clearTimeout(timer);
+      pending.clear();
+    };
+  }, []);
 
   const dismiss = useCallback((id: number) => setToasts((shown) => shown.filter((toast) => toast.id !== id)), []);
   const show = useCallback(
     (toast: Toast) => {
       const id = nextId.current++;
       setToasts((shown) => [...shown.slice(-(MAX_SHOWN - 1)), { ...toast, id }]);
-      setTimeout(() => dismiss(id), SHOWN_FOR_MS);
+      const timer = setTimeout(() => {
+        timers.current.delete(timer);
+        dismiss(id);
+      }, SHOWN_FOR_MS);
+      timers.current.add(timer);
     },
     [dismiss],
   );
-  const value = useMemo(() => show, [show]);
 
   return (
-    <ToastContext value={value}>
+    <ToastContext value={show}>
       {children}
       <div className="toasts" role="status" aria-live="polite" aria-label="Notifications">
         {toasts.map((toast) => (

@@ -29,6 +29,22 @@ export function homeOf(role: "user" | "hotelier"): string {
 
 /** Where to go after signing in: the page that sent you to sign in (this site only), else your start page. */
 export function afterSignIn(next: string | null, role: "user" | "hotelier"): string {
-  if (next !== null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\")) return next;
-  return homeOf(role);
+  return sameSitePath(next) ?? homeOf(role);
+}
+
+const THIS_SITE = "https://this.site.invalid";
+
+/**
+ * `address` as a path on this site, or null when it would lead elsewhere. Read the way a browser reads it, so that
+ * tricks a prefix check misses ("//x", "/\\x", "/\t/x") cannot lead to another site.
+ */
+function sameSitePath(address: string | null): string | null {
+  if (!address?.startsWith("/")) return null;
+  let url: URL;
+  try {
+    url = new URL(address, THIS_SITE);
+  } catch {
+    return null;
+  }
+  return url.origin === THIS_SITE ? url.pathname + url.search + url.hash : null;
 }

@@ -50,6 +50,45 @@ describe("api client", () => {
     unsubscribe();
   });
 
+  it("keeps the session when the refresh meets an outage rather than a refusal", async () => {
+    api.setSession(session("old"));
+    const seen: (Session | null)[] = [];
+    const unsubscribe = api.onSession((s) => seen.push(s));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (url: string) =>
+        url === "/api/v1/auth/refresh"
+          ? json(503, { error: { code: "unavailable", message: "down" } }, { "Retry-After": "5" })
+          : json(401, { error: { code: "invalid_token", message: "expired" } }),
+      ),
+    );
+
+    await expect(api.get("/me")).rejects.toMatchObject({ status: 503, code: "unavailable" });
+    expect(seen).toEqual([]);
+    expect(api.token).toBe("old");
+    unsubscribe();
+  });
+
+  it("replays a call refused for a token that another call has already renewed, without refreshing again", async () => {
+    api.setSession(session("old"));
+    let answerStale: (response: Response) => void = () => undefined;
+    const fetchMock = vi.fn(async (url: string, init: RequestInit) => {
+      const auth = new Headers(init.headers).get("Authorization");
+      if (url === "/api/v1/auth/refresh") return json(200, session("new"));
+      if (auth === "Bearer new") return json(200, { ok: true });
+      if (url === "/api/v1/me/subscriptions") return new Promise<Response>((resolve) => (answerStale = resolve));
+      return json(401, { error: { code: "invalid_token", message: "expired" } });
+    });
+    vi.stubGlobal("fetch", fetchMock);
+
+    const slow = api.get("/me/subscriptions");
+    await api.get("/me");
+    answerStale(json(401, { error: { code: "invalid_token", message: "expired" } }));
+
+    expect(await slow).toEqual({ ok: true });
+    expect(fetchMock.mock.calls.filter(([url]) => url === "/api/v1/auth/refresh")).toHaveLength(1);
+  });
+
   it("turns the API's error body into an ApiError with details and Retry-After", async () => {
     vi.stubGlobal(
       "fetch",

@@ -90,7 +90,8 @@ class ApiClient {
         this.setSession(session);
         return session;
       } catch (error) {
-        if (error instanceof ApiError && error.code === UNREACHABLE) throw error;
+        // Only a refused refresh token ends the session; an outage (no answer, a 5xx, a 429) may pass.
+        if (!isRefusal(error)) throw error;
         this.setSession(null);
         return null;
       }
@@ -109,7 +110,8 @@ class ApiClient {
   private async send(path: string, options: RequestOptions, retried = false): Promise<Response> {
     const headers = new Headers(options.headers);
     headers.set("Accept", "application/json");
-    if (this.accessToken !== null) headers.set("Authorization", `Bearer ${this.accessToken}`);
+    const sentToken = this.accessToken;
+    if (sentToken !== null) headers.set("Authorization", `Bearer ${sentToken}`);
     let body: BodyInit | undefined;
     if (options.json !== undefined) {
       headers.set("Content-Type", "application/json");
@@ -134,13 +136,21 @@ class ApiClient {
     }
 
     if (response.status === 401 && !options.noRefresh && !retried) {
-      // The access token ran out (or the server restarted with new keys): refresh once, then replay the call.
+      // The access token ran out (or the server restarted with new keys): refresh once, then replay the call. If
+      // another call refreshed while this one was out, its new token is replayed as is: every refresh rotates the
+      // refresh token, so one more would only add churn.
+      if (this.accessToken !== null && this.accessToken !== sentToken) return this.send(path, options, true);
       const session = await this.refresh();
       if (session !== null) return this.send(path, options, true);
     }
     if (!response.ok) throw await toApiError(response);
     return response;
   }
+}
+
+/** The server said no to the refresh token itself (a 4xx other than 429), as opposed to being unreachable or busy. */
+function isRefusal(error: unknown): boolean {
+  return error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429;
 }
 
 export function queryString(query: RequestOptions["query"]): string {

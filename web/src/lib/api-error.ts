@@ -51,9 +51,14 @@ const friendly: Record<string, string> = {
   invalid_code: "Invalid code: it is not a live code of this hotel.",
   already_used: "This code has already been used.",
   invalid_credentials: "The e-mail or password is wrong.",
+  unauthenticated: "Your session has ended. Please sign in again.",
+  invalid_token: "Your session has ended. Please sign in again.",
   email_taken: "An account with this e-mail already exists. Sign in instead?",
   forbidden: "Your account cannot do this.",
   not_found: "We could not find that. It may have been removed.",
+  payload_too_large: "That is too large to send.",
+  unsupported_media_type: "That kind of file cannot be used here.",
+  request_in_progress: "Your earlier attempt is still being handled. Please wait a moment.",
   internal: "Something went wrong on our side. Please try again.",
   unavailable: "A service is briefly unavailable. Please try again in a moment.",
 };
@@ -70,6 +75,16 @@ export function errorMessage(error: unknown): string {
   }
   if (error instanceof Error) return error.message;
   return "Something went wrong.";
+}
+
+/** The server's message for each form field it named, as a sentence ("is required" → "Is required"). */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  return Object.fromEntries(error.details.map((issue) => [issue.field, capitalise(issue.message)]));
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function formatWait(seconds: number): string {

@@ -84,6 +84,62 @@ describe("LiveSocket", () => {
     expect(FakeSocket.all).toHaveLength(2);
   });
 
+  it("says 'connecting', not 'offline', while it signs in again with a fresh token", async () => {
+    const live = makeSocket();
+    const states: string[] = [];
+    live.onState((state) => states.push(state));
+    await live.start();
+    FakeSocket.all[0]?.serverSays({ type: "ready" });
+    FakeSocket.all[0]?.onclose?.({ code: 4401 });
+    await vi.advanceTimersByTimeAsync(0);
+    FakeSocket.all[1]?.serverSays({ type: "ready" });
+    expect(states).toEqual(["connecting", "open", "connecting", "open"]);
+  });
+
+  it("backs off when fresh tokens keep being refused, instead of refreshing in a loop", async () => {
+    const refresh = vi.fn(async () => "t2");
+    const live = makeSocket("t1", refresh);
+    await live.start();
+    FakeSocket.all[0]?.onclose?.({ code: 4401 });
+    await vi.advanceTimersByTimeAsync(0);
+    FakeSocket.all[1]?.onclose?.({ code: 4401 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(FakeSocket.all).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(backoffDelay(1, () => 0.5));
+    expect(FakeSocket.all).toHaveLength(3);
+    expect(refresh).toHaveBeenCalledTimes(2);
+  });
+
+  it("keeps trying when the refresh cannot reach the server, and stops when the session has ended", async () => {
+    const refresh = vi.fn<() => Promise<string | null>>(async () => Promise.reject(new Error("unreachable")));
+    const live = makeSocket("t1", refresh);
+    await live.start();
+    FakeSocket.all[0]?.onclose?.({ code: 4401 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(live.currentState).toBe("offline");
+    await vi.advanceTimersByTimeAsync(backoffDelay(0, () => 0.5));
+    expect(FakeSocket.all).toHaveLength(2);
+
+    refresh.mockResolvedValueOnce(null);
+    FakeSocket.all[1]?.onclose?.({ code: 4401 });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(FakeSocket.all).toHaveLength(2);
+    expect(live.currentState).toBe("offline");
+  });
+
+  it("opens no socket for a reconnect that was still refreshing when it was stopped", async () => {
+    let finishRefresh: (token: string) => void = () => undefined;
+    const live = makeSocket("t1", vi.fn(async () => new Promise<string>((resolve) => (finishRefresh = resolve))));
+    await live.start();
+    FakeSocket.all[0]?.onclose?.({ code: 4401 });
+    live.stop();
+    await live.start();
+    expect(FakeSocket.all).toHaveLength(2);
+    finishRefresh("t2");
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(FakeSocket.all).toHaveLength(2);
+  });
+
   it("holds interaction frames until the socket is ready", async () => {
     const live = makeSocket();
     await live.start();

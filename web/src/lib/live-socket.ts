@@ -4,13 +4,20 @@ import type { Notification } from "@/types/api";
 // saw (so a dropped connection misses nothing), reconnects with capped exponential backoff and jitter, and renews
 // its token in place when the API client refreshes it.
 
+/**
+ * "connecting": signing in (the first time, or again with a fresh token); "open": live; "offline": the connection
+ * was lost and is being retried.
+ */
 export type LiveState = "connecting" | "open" | "offline";
 
 export interface LiveSocketOptions {
   url: string;
   /** The current access token; null when signed out. */
   token: () => string | null;
-  /** Asks for a fresh access token (the socket was closed because its token expired). */
+  /**
+   * Asks for a fresh access token (the socket was closed because its token expired): null when the session has
+   * ended; rejects when the server cannot say (unreachable, busy).
+   */
   refresh: () => Promise<string | null>;
   /** The newest notification id the user already has, read before the first connection. */
   initialResumeAfter: () => Promise<string | null>;
@@ -64,13 +71,17 @@ export class LiveSocket {
   async start(): Promise<void> {
     if (!this.stopped) return;
     this.stopped = false;
+    this.setState("connecting");
     const generation = this.generation;
+    let resumeAfter: string | null;
     try {
-      this.resumeAfter = await this.options.initialResumeAfter();
+      resumeAfter = await this.options.initialResumeAfter();
     } catch {
-      this.resumeAfter = null; // the inbox could not be read: the live stream still starts
+      resumeAfter = null; // the inbox could not be read: the live stream still starts
     }
-    if (generation === this.generation) this.connect();
+    if (generation !== this.generation) return;
+    this.resumeAfter = resumeAfter;
+    this.connect();
   }
 
   stop(): void {
@@ -98,15 +109,19 @@ export class LiveSocket {
   }
 
   private connect(): void {
-    const token = this.options.token();
-    if (token === null) {
+    if (this.options.token() === null) {
       this.stop();
       return;
     }
-    this.setState("connecting");
     const socket = (this.options.createSocket ?? ((url) => new WebSocket(url)))(this.options.url);
     this.socket = socket;
     socket.onopen = () => {
+      // The token as it is now: it may have been refreshed while the socket was opening.
+      const token = this.options.token();
+      if (token === null) {
+        this.stop();
+        return;
+      }
       const hello: Record<string, string> = { type: "auth", token };
       if (this.resumeAfter !== null) hello.resume_after = this.resumeAfter;
       socket.send(JSON.stringify(hello));
@@ -119,8 +134,10 @@ export class LiveSocket {
       this.socket = null;
       clearInterval(this.pingTimer);
       if (this.stopped) return;
-      this.setState("offline");
-      void this.reconnect(event.code === CLOSE_UNAUTHORIZED);
+      const tokenExpired = event.code === CLOSE_UNAUTHORIZED;
+      // Signing in again with a fresh token is routine (every token runs out), not an outage to report.
+      this.setState(tokenExpired ? "connecting" : "offline");
+      void this.reconnect(tokenExpired);
     };
   }
 
@@ -146,17 +163,29 @@ export class LiveSocket {
   }
 
   private async reconnect(tokenExpired: boolean): Promise<void> {
+    const generation = this.generation;
+    let refreshed = false;
     if (tokenExpired) {
-      // The token ran out while connected: a fresh one first, then straight back.
-      const token = await this.options.refresh().catch(() => null);
+      let token: string | null | undefined;
+      try {
+        token = await this.options.refresh();
+      } catch {
+        token = undefined; // no answer about the session: try again after a pause
+      }
+      if (generation !== this.generation) return; // stopped (and maybe started again) while refreshing
       if (token === null) {
-        this.stop();
+        this.stop(); // the session has ended
         return;
       }
+      refreshed = token !== undefined;
+      if (!refreshed) this.setState("offline");
     }
-    const delay = tokenExpired ? 0 : backoffDelay(this.attempt++, this.options.random);
+    // Straight back after a fresh token, unless the last one did not get as far as "ready" either: then the usual
+    // backoff, so a server that keeps refusing is not asked (and the refresh token rotated) in a tight loop.
+    const attempt = this.attempt++;
+    const delay = refreshed && attempt === 0 ? 0 : backoffDelay(attempt, this.options.random);
     this.reconnectTimer = setTimeout(() => {
-      if (!this.stopped) this.connect();
+      if (generation === this.generation) this.connect();
     }, delay);
   }
 

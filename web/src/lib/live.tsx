@@ -1,4 +1,4 @@
-import { createContext, use, useEffect, useRef, useState, type ReactNode } from "react";
+import { createContext, use, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 
 import { api } from "@/lib/api-client";
 import { LiveSocket, type LiveState } from "@/lib/live-socket";
@@ -70,5 +70,8 @@ export function useLiveState(): LiveState {
 /** Tells the server the user looked at, clicked or shared a coupon (counted in the hotel's statistics). */
 export function useSendInteraction(): (couponId: string, action: "view" | "click" | "share") => void {
   const socket = useLiveSocket();
-  return (couponId, action) => socket.send({ type: "interaction", coupon_id: couponId, action });
+  return useCallback(
+    (couponId: string, action: "view" | "click" | "share") => socket.send({ type: "interaction", coupon_id: couponId, action }),
+    [socket],
+  );
 }

@@ -58,7 +58,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await api.post("/auth/logout", {}, { noRefresh: true });
+      // Refreshed and retried on a 401 like any call: an expired access token must not leave the refresh family
+      // (and its cookie) alive, or the next visit would be signed in again.
+      await api.post("/auth/logout", {});
     } finally {
       api.setSession(null);
     }

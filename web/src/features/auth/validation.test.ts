@@ -27,6 +27,10 @@ describe("afterSignIn", () => {
     expect(afterSignIn("/coupons/1", "user")).toBe("/coupons/1");
     expect(afterSignIn("//evil.example/x", "user")).toBe("/discover");
     expect(afterSignIn("https://evil.example", "hotelier")).toBe("/dashboard");
+    expect(afterSignIn("/\\evil.example", "user")).toBe("/discover");
+    expect(afterSignIn("/\t/evil.example", "user")).toBe("/discover");
+    expect(afterSignIn("/\n/evil.example/x", "user")).toBe("/discover");
+    expect(afterSignIn("/wallet?tab=used#top", "user")).toBe("/wallet?tab=used#top");
     expect(afterSignIn(null, "hotelier")).toBe("/dashboard");
   });
 });

@@ -3,7 +3,7 @@ import { Link, useNavigate } from "react-router";
 
 import { Button, ErrorBanner, InputField, SelectField, TextAreaField } from "@/components/ui";
 import { afterSignIn, paths } from "@/config/paths";
-import { ApiError } from "@/lib/api-error";
+import { fieldErrors } from "@/lib/api-error";
 import { useSession, type RegisterInput } from "@/lib/session";
 import type { Role } from "@/types/api";
 
@@ -11,6 +11,13 @@ import { validateRegistration, type RegisterErrors } from "../validation";
 
 function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** Every zone the browser knows, with its own in front when the list leaves it out (V8's has no "UTC"). */
+function timeZoneChoices(): string[] {
+  const zones = Intl.supportedValuesOf("timeZone");
+  const own = browserTimeZone();
+  return zones.includes(own) ? zones : [own, ...zones];
 }
 
 export function RegisterPage() {
@@ -24,7 +31,7 @@ export function RegisterPage() {
   const [errors, setErrors] = useState<RegisterErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const timeZones = useMemo(() => Intl.supportedValuesOf("timeZone"), []);
+  const timeZones = useMemo(timeZoneChoices, []);
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
@@ -40,9 +47,8 @@ export function RegisterPage() {
       await navigate(afterSignIn(null, user.role), { replace: true });
     } catch (error) {
       setBusy(false);
-      if (error instanceof ApiError && error.details.length > 0) {
-        setErrors(Object.fromEntries(error.details.map((issue) => [issue.field, capitalise(issue.message)])));
-      }
+      const fromServer = fieldErrors(error);
+      if (Object.keys(fromServer).length > 0) setErrors(fromServer);
       setFailure(error);
     }
   };
@@ -55,6 +61,7 @@ export function RegisterPage() {
 
   return (
     <div className="auth">
+      <title>Create an account · Hotel Coupon</title>
       <form className="panel" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="register-title">
         <h1 id="register-title">Create an account</h1>
         {failure !== null && <ErrorBanner error={failure} />}
@@ -111,8 +118,4 @@ export function RegisterPage() {
       </form>
     </div>
   );
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

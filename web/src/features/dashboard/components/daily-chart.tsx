@@ -29,6 +29,79 @@ function linePoints(values: readonly number[], x: (i: number) => number, y: (v: 
   return values.map((value, i) => `${x(i).toFixed(1)},${y(value).toFixed(1)}`).join(" ");
 }
 
+interface DayLabelsProps {
+  daily: readonly DailyFigures[];
+  indexes: readonly number[];
+  band: number;
+  centre: (i: number) => number;
+  axisY: number;
+}
+
+/** The dates under the axis, each with a tick; on narrow bands the first and last hang inwards to stay inside. */
+function DayLabels({ daily, indexes, band, centre, axisY }: DayLabelsProps) {
+  const hang = band < MIN_LABEL_GAP && daily.length > 1;
+  return indexes.map((i) => {
+    const day = daily[i];
+    if (day === undefined) return null;
+    const anchor = hang && i === 0 ? "start" : hang && i === daily.length - 1 ? "end" : "middle";
+    const x = anchor === "start" ? centre(i) - band / 2 : anchor === "end" ? centre(i) + band / 2 : centre(i);
+    return (
+      <g key={day.date}>
+        <line x1={centre(i)} x2={centre(i)} y1={axisY} y2={axisY + 4} className="chart-axis" />
+        <text x={x} y={axisY + 18} textAnchor={anchor} className="chart-tick">
+          {shortDay(day.date)}
+        </text>
+      </g>
+    );
+  });
+}
+
+/** The key to the chart for sighted readers; screen readers have the table. */
+function ChartLegend() {
+  return (
+    <ul className="chart-legend" aria-hidden="true">
+      <li>
+        <span className="chart-key chart-key-views" /> Views (bars, left scale)
+      </li>
+      <li>
+        <span className="chart-key chart-key-claims" /> Claims (line, right scale)
+      </li>
+      <li>
+        <span className="chart-key chart-key-uses" /> Uses (dashed line, right scale)
+      </li>
+    </ul>
+  );
+}
+
+/** Every day's figures as a table, for screen readers only. */
+function DailyTable({ daily }: { daily: readonly DailyFigures[] }) {
+  return (
+    <div className="visually-hidden">
+      <table>
+        <caption>Views, claims and uses per day</caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Views</th>
+            <th scope="col">Claims</th>
+            <th scope="col">Uses</th>
+          </tr>
+        </thead>
+        <tbody>
+          {daily.map((day) => (
+            <tr key={day.date}>
+              <th scope="row">{longDay(day.date)}</th>
+              <td>{day.views}</td>
+              <td>{day.redemptions}</td>
+              <td>{day.uses}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export function DailyChart({ daily }: { daily: readonly DailyFigures[] }) {
   const { ref, width } = useElementWidth<HTMLDivElement>(640);
   const titleId = useId();
@@ -52,7 +125,7 @@ export function DailyChart({ daily }: { daily: readonly DailyFigures[] }) {
   return (
     <div className="chart">
       <div ref={ref} className="chart-canvas">
-        <svg width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-labelledby={`${titleId} ${descId}`} className="chart-svg">
+        <svg width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-labelledby={titleId} aria-describedby={descId} className="chart-svg">
           <title id={titleId}>Daily views, claims and uses</title>
           <desc id={descId}>{summary(daily)}</desc>
           <text x={0} y={12} className="chart-axis-title" textAnchor="start">
@@ -78,22 +151,7 @@ export function DailyChart({ daily }: { daily: readonly DailyFigures[] }) {
             <rect key={day.date} x={centre(i) - barWidth / 2} y={viewY(day.views)} width={barWidth} height={Math.max(0, plotBottom - viewY(day.views))} className="chart-bar" />
           ))}
           <line x1={plotLeft} x2={plotRight} y1={plotBottom} y2={plotBottom} className="chart-axis" />
-          {labelled.map((i) => {
-            const day = daily[i];
-            if (day === undefined) return null;
-            // Narrow bands: the first and last labels hang inwards so they stay inside the chart.
-            const hang = band < MIN_LABEL_GAP && daily.length > 1;
-            const anchor = hang && i === 0 ? "start" : hang && i === daily.length - 1 ? "end" : "middle";
-            const x = anchor === "start" ? centre(i) - band / 2 : anchor === "end" ? centre(i) + band / 2 : centre(i);
-            return (
-              <g key={day.date}>
-                <line x1={centre(i)} x2={centre(i)} y1={plotBottom} y2={plotBottom + 4} className="chart-axis" />
-                <text x={x} y={plotBottom + 18} textAnchor={anchor} className="chart-tick">
-                  {shortDay(day.date)}
-                </text>
-              </g>
-            );
-          })}
+          <DayLabels daily={daily} indexes={labelled} band={band} centre={centre} axisY={plotBottom} />
           <polyline points={linePoints(daily.map((day) => day.redemptions), centre, activityY)} className="chart-line chart-line-claims" />
           <polyline points={linePoints(daily.map((day) => day.uses), centre, activityY)} className="chart-line chart-line-uses" />
           {showDots &&
@@ -112,40 +170,8 @@ export function DailyChart({ daily }: { daily: readonly DailyFigures[] }) {
           ))}
         </svg>
       </div>
-      <ul className="chart-legend" aria-hidden="true">
-          <li>
-            <span className="chart-key chart-key-views" /> Views (bars, left scale)
-          </li>
-          <li>
-            <span className="chart-key chart-key-claims" /> Claims (line, right scale)
-          </li>
-          <li>
-            <span className="chart-key chart-key-uses" /> Uses (dashed line, right scale)
-          </li>
-      </ul>
-      <div className="visually-hidden">
-        <table>
-          <caption>Views, claims and uses per day</caption>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Views</th>
-              <th scope="col">Claims</th>
-              <th scope="col">Uses</th>
-            </tr>
-          </thead>
-          <tbody>
-            {daily.map((day) => (
-              <tr key={day.date}>
-                <th scope="row">{longDay(day.date)}</th>
-                <td>{day.views}</td>
-                <td>{day.redemptions}</td>
-                <td>{day.uses}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ChartLegend />
+      <DailyTable daily={daily} />
     </div>
   );
 }

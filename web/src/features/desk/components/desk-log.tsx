@@ -13,18 +13,11 @@ import { undoableUses, undoDeadline } from "../utils/undo";
 // The desk's recent uses and undos, newest first. A use can be undone for ten minutes (a code used by mistake),
 // with a reason that goes into the audit log.
 
-/** What this tab learnt about a redemption when it was used or checked here: its code, which the log never lists. */
-export interface KnownRedemption {
-  code: string;
-  title: string;
-  guest: string;
-}
-
 function timeOfDay(iso: string, timeZone: string | undefined): string {
   return new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", timeZone }).format(new Date(iso));
 }
 
-function UndoForm({ event, onDone }: { event: DeskEvent; onDone: () => void }) {
+function UndoForm({ event, onDone, onCancel }: { event: DeskEvent; onDone: () => void; onCancel: () => void }) {
   const undo = useUndoUse();
   const toast = useToast();
   const [reason, setReason] = useState("");
@@ -67,7 +60,7 @@ function UndoForm({ event, onDone }: { event: DeskEvent; onDone: () => void }) {
         <Button type="submit" variant="danger" className="button-small" busy={undo.isPending}>
           Confirm undo
         </Button>
-        <Button variant="ghost" className="button-small" onClick={onDone}>
+        <Button variant="ghost" className="button-small" onClick={onCancel}>
           Cancel
         </Button>
       </div>
@@ -75,8 +68,17 @@ function UndoForm({ event, onDone }: { event: DeskEvent; onDone: () => void }) {
   );
 }
 
-function LogEntry({ event, known, undoable, timeZone }: { event: DeskEvent; known: KnownRedemption | undefined; undoable: boolean; timeZone: string | undefined }) {
+interface LogEntryProps {
+  event: DeskEvent;
+  /** The redemption's code, when this tab used or checked it. */
+  code: string | undefined;
+  undoable: boolean;
+  timeZone: string | undefined;
+}
+
+function LogEntry({ event, code, undoable, timeZone }: LogEntryProps) {
   const [undoing, setUndoing] = useState(false);
+  const [returnFocus, setReturnFocus] = useState(false); // a cancelled undo gives focus back to its button
   const describedBy = useId();
   const used = event.action === "use";
   return (
@@ -89,25 +91,34 @@ function LogEntry({ event, known, undoable, timeZone }: { event: DeskEvent; know
           </strong>
           <span className="muted small">
             {formatDateTime(event.at, timeZone)} ({formatRelative(event.at)}) · by {event.by.name ?? "staff"}
-            {known !== undefined && <> · <span className="desk-code-text">{known.code}</span></>}
+            {code !== undefined && <> · <span className="desk-code-text">{code}</span></>}
           </span>
           {event.reason !== "" && <span className="small">Reason: {event.reason}</span>}
         </div>
         {undoable && !undoing && (
           <div className="desk-log-undo">
-            <Button variant="secondary" className="button-small" aria-describedby={describedBy} onClick={() => setUndoing(true)}>
+            <Button variant="secondary" className="button-small" aria-describedby={describedBy} autoFocus={returnFocus} onClick={() => setUndoing(true)}>
               Undo
             </Button>
             <span className="muted small">until {timeOfDay(undoDeadline(event), timeZone)}</span>
           </div>
         )}
       </div>
-      {undoing && <UndoForm event={event} onDone={() => setUndoing(false)} />}
+      {undoing && (
+        <UndoForm
+          event={event}
+          onDone={() => setUndoing(false)}
+          onCancel={() => {
+            setUndoing(false);
+            setReturnFocus(true);
+          }}
+        />
+      )}
     </li>
   );
 }
 
-export function DeskLog({ known, timeZone }: { known: Readonly<Record<string, KnownRedemption>>; timeZone: string | undefined }) {
+export function DeskLog({ knownCodes, timeZone }: { knownCodes: Readonly<Record<string, string>>; timeZone: string | undefined }) {
   const log = useDeskLog();
   const now = useNow(15_000); // the undo window closes while the page is open
   const items = log.data?.items ?? [];
@@ -122,7 +133,7 @@ export function DeskLog({ known, timeZone }: { known: Readonly<Record<string, Kn
       {items.length > 0 && (
         <ol className="desk-log">
           {items.map((event) => (
-            <LogEntry key={event.id} event={event} known={known[event.redemption_id]} undoable={undoable.has(event.id)} timeZone={timeZone} />
+            <LogEntry key={event.id} event={event} code={knownCodes[event.redemption_id]} undoable={undoable.has(event.id)} timeZone={timeZone} />
           ))}
         </ol>
       )}

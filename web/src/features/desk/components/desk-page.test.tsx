@@ -110,6 +110,9 @@ describe("DeskPage", () => {
     await typeAndUse("7KQ2M9XD4T1Z");
     await waitFor(() => expect(screen.getByTestId("desk-result").textContent).toMatch(/Try again in (30|29) seconds/));
     expect(screen.getByRole("button", { name: "Use code" })).toHaveProperty("disabled", true);
+    // The result is a live region: screen readers get the time to try again, not a number that changes every second.
+    expect(screen.getByText(/Try again in/).closest("[aria-hidden='true']")).not.toBeNull();
+    expect(screen.getByText(/Try again at/).closest("[aria-hidden='true']")).toBeNull();
   });
 
   it("asks for all twelve characters before sending", async () => {
@@ -130,5 +133,18 @@ describe("DeskPage", () => {
     await user.type(within(log).getByRole("textbox", { name: "Reason for undo" }), "Wrong guest");
     await user.click(within(log).getByRole("button", { name: "Confirm undo" }));
     await waitFor(() => expect(calls.find((call) => call.path === "/hotelier/redemptions/r1/undo")?.body).toEqual({ reason: "Wrong guest" }));
+  });
+
+  it("gives focus back to Undo when an undo is cancelled", async () => {
+    const now = new Date().toISOString();
+    setup(() => json(200, { redemption }), [
+      { id: "e1", redemption_id: "r1", redemption_status: "used", coupon: { id: "c1", title: "Spa afternoon" }, guest_name: "Ada Lovelace", action: "use", by: { id: "h1", name: "Siobhán Kelly" }, client_address: "127.0.0.1", reason: "", at: now },
+    ]);
+    const user = userEvent.setup();
+    const log = await screen.findByRole("region", { name: "Recent uses" });
+    await user.click(await within(log).findByRole("button", { name: "Undo" }));
+    expect(document.activeElement).toBe(within(log).getByRole("textbox", { name: "Reason for undo" }));
+    await user.click(within(log).getByRole("button", { name: "Cancel" }));
+    expect(document.activeElement).toBe(within(log).getByRole("button", { name: "Undo" }));
   });
 });

@@ -12,7 +12,7 @@ import { useNow } from "../hooks/use-now";
 import { CODE_SYMBOLS, codeFromScan, codeSymbols, parseCode } from "../utils/code";
 import { outcomeOfError, outcomeOfLookup, outcomeOfUse, type DeskOutcome } from "../utils/outcome";
 import { CodeField } from "./code-field";
-import { DeskLog, type KnownRedemption } from "./desk-log";
+import { DeskLog } from "./desk-log";
 import { DeskResult } from "./desk-result";
 import { QrScanner } from "./qr-scanner";
 import "../desk.css";
@@ -31,7 +31,8 @@ export function DeskPage() {
   const [code, setCode] = useState("");
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [outcome, setOutcome] = useState<DeskOutcome | null>(null);
-  const [known, setKnown] = useState<Record<string, KnownRedemption>>({});
+  // The codes this tab used or checked, by redemption id: the desk log never lists codes, this tab may show its own.
+  const [knownCodes, setKnownCodes] = useState<Record<string, string>>({});
   const inputRef = useRef<HTMLInputElement>(null);
   // One Idempotency-Key per attempt to use a code; kept only to retry that same code after an unknown outcome
   // (so a lost "used" answer replays as "Used now", not as "Already used" by ourselves).
@@ -43,11 +44,7 @@ export function DeskPage() {
   const now = useNow(1_000, retryAt !== undefined);
   const waiting = retryAt !== undefined && retryAt > now;
 
-  const remember = (redemption: Redemption) =>
-    setKnown((before) => ({
-      ...before,
-      [redemption.id]: { code: redemption.code, title: redemption.coupon.title, guest: redemption.guest_name },
-    }));
+  const remember = (redemption: Redemption) => setKnownCodes((before) => ({ ...before, [redemption.id]: redemption.code }));
 
   const run = (action: Action, typed: string) => {
     if (busy || waiting) return;
@@ -136,7 +133,7 @@ export function DeskPage() {
           />
           <DeskResult outcome={outcome} timeZone={timeZone} />
         </section>
-        <DeskLog known={known} timeZone={timeZone} />
+        <DeskLog knownCodes={knownCodes} timeZone={timeZone} />
       </div>
     </div>
   );

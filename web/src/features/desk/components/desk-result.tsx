@@ -34,13 +34,23 @@ function Guest({ redemption }: { redemption: Redemption }) {
   );
 }
 
-function Countdown({ retryAt }: { retryAt: number | undefined }) {
+/**
+ * The wait, counted down on screen. The result is a live region, so screen readers get the time to try again
+ * once instead of a new number every second, and then that they can.
+ */
+function Countdown({ retryAt, timeZone }: { retryAt: number | undefined; timeZone: string | undefined }) {
   const now = useNow(1_000, retryAt !== undefined);
   if (retryAt === undefined) return <p>Too many wrong codes in a short time. Wait a few minutes, then try again.</p>;
   const seconds = Math.max(0, Math.ceil((retryAt - now) / 1000));
   if (seconds === 0) return <p>You can try again now.</p>;
   const wait = seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
-  return <p>Too many wrong codes in a short time. Try again in {wait}.</p>;
+  const at = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone }).format(retryAt);
+  return (
+    <p>
+      <span aria-hidden="true">Too many wrong codes in a short time. Try again in {wait}.</span>
+      <span className="visually-hidden">Too many wrong codes in a short time. Try again at {at}.</span>
+    </p>
+  );
 }
 
 function content(outcome: DeskOutcome, timeZone: string | undefined): { tone: Tone; icon: string; title: string; body: ReactNode } {
@@ -105,7 +115,7 @@ function content(outcome: DeskOutcome, timeZone: string | undefined): { tone: To
         ),
       };
     case "rate-limited":
-      return { tone: "bad", icon: "⏳", title: "Too many attempts", body: <Countdown retryAt={outcome.retryAt} /> };
+      return { tone: "bad", icon: "⏳", title: "Too many attempts", body: <Countdown retryAt={outcome.retryAt} timeZone={timeZone} /> };
     case "error":
       return { tone: "bad", icon: "✕", title: "Could not check the code", body: <p>{outcome.message}</p> };
   }

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 
-import { LoadMore } from "@/components/load-more";
+import { QueryLoadMore } from "@/components/load-more";
 import { EmptyState, ErrorBanner, PageHeader, Spinner } from "@/components/ui";
 import { paths } from "@/config/paths";
 
@@ -36,15 +36,7 @@ export function FollowingPage() {
               <FollowingItem key={subscription.hotel.id} subscription={subscription} />
             ))}
           </ul>
-          {subscriptions.isFetchNextPageError && (
-            <ErrorBanner error={subscriptions.error} onRetry={() => void subscriptions.fetchNextPage()} />
-          )}
-          <LoadMore
-            hasNextPage={subscriptions.hasNextPage}
-            isFetchingNextPage={subscriptions.isFetchingNextPage}
-            fetchNextPage={() => void subscriptions.fetchNextPage()}
-            auto={!subscriptions.isFetchNextPageError}
-          />
+          <QueryLoadMore query={subscriptions} />
         </>
       )}
     </div>

@@ -1,5 +1,5 @@
 import { CouponGrid } from "@/components/coupon-card";
-import { LoadMore } from "@/components/load-more";
+import { QueryLoadMore } from "@/components/load-more";
 import { EmptyState, ErrorBanner, Spinner } from "@/components/ui";
 
 import { useHotelCoupons } from "../api/get-hotel-coupons";
@@ -25,13 +25,7 @@ export function HotelCoupons({ hotelId, hotelName }: { hotelId: string; hotelNam
       ) : (
         <>
           <CouponGrid coupons={items} headingLevel={3} label={`Coupons from ${hotelName}`} />
-          {coupons.isFetchNextPageError && <ErrorBanner error={coupons.error} onRetry={() => void coupons.fetchNextPage()} />}
-          <LoadMore
-            hasNextPage={coupons.hasNextPage}
-            isFetchingNextPage={coupons.isFetchingNextPage}
-            fetchNextPage={() => void coupons.fetchNextPage()}
-            auto={!coupons.isFetchNextPageError}
-          />
+          <QueryLoadMore query={coupons} />
         </>
       )}
     </section>

@@ -7,8 +7,8 @@ import { couponKeys } from "./keys";
 
 /**
  * A coupon the server just returned, put into every cached table page and the editor's cache at once (the table
- * shows it right away when the editor goes back to it), then everything is fetched again in the background:
- * the figures and the status filters are the server's to say.
+ * shows it right away when the editor goes back to it), then everything is fetched again before the save counts
+ * as done: the figures and the status filters are the server's to say.
  */
 export async function storeSavedCoupon(queryClient: QueryClient, coupon: Coupon): Promise<void> {
   queryClient.setQueryData(couponKeys.one(coupon.id), coupon);

@@ -1,10 +1,10 @@
-import { fireEvent, screen } from "@testing-library/react";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 
 import { makeCoupon } from "@/testing/fixtures";
 import { apiError, json, renderHotelierScreen, routes, type RouteRequest } from "@/testing/hotelier";
-import { stubApi } from "@/testing/render";
+import { stubApi, stubObjectUrls } from "@/testing/render";
 
 import { CouponEditorPage } from "./coupon-editor-page";
 
@@ -91,6 +91,36 @@ describe("CouponEditorPage", () => {
     Object.defineProperty(big, "size", { value: 6 * 1024 * 1024 });
     await userEvent.setup().upload(screen.getByLabelText("Image"), big);
     expect(await screen.findByText(/largest allowed is 5 MB/)).toBeTruthy();
+  });
+
+  it("retries a failed image upload when the coupon is saved again", async () => {
+    stubObjectUrls();
+    let uploads = 0;
+    stubApi(
+      routes({
+        "GET /coupons/:id": () => json(200, stored),
+        "PUT /coupons/:id/image": () => (++uploads === 1 ? apiError(503, "unavailable") : json(200, { ...stored, image_url: "/media/new.png" })),
+      }),
+    );
+    renderHotelierScreen(<CouponEditorPage />, { path: "/manage/coupons/:id", at: "/manage/coupons/c1" });
+    const user = userEvent.setup();
+    await user.upload(await screen.findByLabelText("Image"), new File(["png"], "suite.png", { type: "image/png" }));
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    expect(await screen.findByText("The coupon was saved, but its image was not")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    await screen.findByText("Elsewhere");
+    expect(uploads).toBe(2);
+  });
+
+  it("moves focus to the error when the server refuses the save without naming a field", async () => {
+    setup("/manage/coupons/new", () => apiError(409, "conflict", { message: "The hotel changed meanwhile" }));
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText("Title"), "Winter escape");
+    await user.type(screen.getByLabelText("Discount (%)"), "30");
+    fireEvent.change(screen.getByLabelText("Valid until"), { target: { value: "2099-02-28" } });
+    await user.click(screen.getByRole("button", { name: "Save draft" }));
+    const alert = await screen.findByText("The hotel changed meanwhile");
+    await waitFor(() => expect(document.activeElement?.contains(alert)).toBe(true));
   });
 
   it("edits a stored coupon, sending only what changed", async () => {

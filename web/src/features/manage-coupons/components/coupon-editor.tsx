@@ -62,6 +62,62 @@ function serverErrors(error: unknown): { fields: CouponFormErrors; rest: unknown
   return { fields, rest: Object.keys(fields).length === 0 || unplaced ? error : null };
 }
 
+const ARCHIVE: Intent = { label: "Archive", status: "archived", done: "Coupon archived" };
+
+interface EditorActionsProps {
+  intents: readonly Intent[];
+  /** The intent that the form's submit (Enter) carries out. */
+  primary: string;
+  /** The label of the intent being saved, if any. */
+  busy: string | null;
+  canArchive: boolean;
+  onIntent: (intent: Intent) => void;
+}
+
+/** The save buttons, Cancel, and Archive, which asks first in place. */
+function EditorActions({ intents, primary, busy, canArchive, onIntent }: EditorActionsProps) {
+  const [confirmingArchive, setConfirmingArchive] = useState(false);
+  return (
+    <>
+      <div className="editor-actions">
+        {intents.map((intent) => (
+          <Button
+            key={intent.label}
+            type={intent.label === primary ? "submit" : "button"}
+            variant={intent.label === primary ? "primary" : "secondary"}
+            busy={busy === intent.label}
+            disabled={busy !== null}
+            onClick={intent.label === primary ? undefined : () => onIntent(intent)}
+          >
+            {intent.label}
+          </Button>
+        ))}
+        {canArchive && !confirmingArchive && (
+          <Button variant="danger" disabled={busy !== null} onClick={() => setConfirmingArchive(true)}>
+            Archive
+          </Button>
+        )}
+        <Link className="button button-ghost" to={paths.manageCoupons}>
+          Cancel
+        </Link>
+      </div>
+      {confirmingArchive && (
+        <div className="banner banner-warning archive-confirm" role="group" aria-labelledby="archive-confirm-text">
+          <span id="archive-confirm-text">Archive this coupon? Travellers will no longer see it, and it cannot be changed again.</span>
+          <div className="row-actions">
+            <Button variant="danger" className="button-small" autoFocus busy={busy === ARCHIVE.label} onClick={() => onIntent(ARCHIVE)}>
+              Confirm archive
+            </Button>
+            <Button variant="ghost" className="button-small" onClick={() => setConfirmingArchive(false)}>
+              Cancel
+            </Button>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+
 export function CouponEditor({ coupon, timeZone }: { coupon: Coupon | null; timeZone: string | undefined }) {
   const navigate = useNavigate();
   const toast = useToast();
@@ -70,12 +126,12 @@ export function CouponEditor({ coupon, timeZone }: { coupon: Coupon | null; time
   const [initial] = useState<CouponFormValues>(() => (coupon !== null ? couponToForm(coupon) : emptyCouponForm(today)));
   const [values, setValues] = useState(initial);
   const [image, setImage] = useState<File | null>(null);
-  const [imageError, setImageError] = useState<string | undefined>();
+  const [imageError, setImageError] = useState<string | undefined>(); // the chosen file cannot be uploaded
+  const [uploadError, setUploadError] = useState<string | undefined>(); // the server refused it: saving again retries
   const [checked, setChecked] = useState<Intent | null>(null); // after a first attempt, messages follow the typing
   const [fromServer, setFromServer] = useState<CouponFormErrors>({});
   const [formError, setFormError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [confirmingArchive, setConfirmingArchive] = useState(false);
   const [focusRequest, setFocusRequest] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   const { save } = useSaveCoupon(coupon);
@@ -88,7 +144,7 @@ export function CouponEditor({ coupon, timeZone }: { coupon: Coupon | null; time
 
   useEffect(() => {
     if (focusRequest === 0) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .banner-error')?.focus();
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .coupon-form-error')?.focus();
   }, [focusRequest]);
 
   const change = (field: CouponField, value: string) => {
@@ -99,6 +155,7 @@ export function CouponEditor({ coupon, timeZone }: { coupon: Coupon | null; time
   const submit = async (intent: Intent) => {
     setChecked(intent);
     setFormError(null);
+    setUploadError(undefined);
     const problems = intent.status === "archived" ? {} : validateCouponForm(values, context(intent));
     if (Object.keys(problems).length > 0 || imageError !== undefined) {
       setFocusRequest((n) => n + 1);
@@ -109,7 +166,7 @@ export function CouponEditor({ coupon, timeZone }: { coupon: Coupon | null; time
       const result = await save({ values, initial, status: intent.status, image: intent.status === "archived" ? null : image });
       if (result.imageError !== undefined) {
         toast({ tone: "error", title: "The coupon was saved, but its image was not", body: errorMessage(result.imageError) });
-        setImageError(errorMessage(result.imageError));
+        setUploadError(errorMessage(result.imageError));
         if (coupon === null) void navigate(pathTo(paths.editCoupon, result.saved.id), { replace: true });
         return;
       }
@@ -152,7 +209,12 @@ export function CouponEditor({ coupon, timeZone }: { coupon: Coupon | null; time
       }}
     >
       {archived && <p className="banner banner-warning">This coupon is archived: it can no longer be changed.</p>}
-      {formError !== null && <ErrorBanner error={formError} />}
+      {formError !== null && (
+        // Focusable, so a failed save can move focus to what went wrong when no field is to blame.
+        <div className="coupon-form-error" tabIndex={-1}>
+          <ErrorBanner error={formError} />
+        </div>
+      )}
       <fieldset disabled={archived || busy !== null} className="coupon-form-body">
         <p className="muted small">Title, discount and valid until are required. Dates are in your hotel's time zone.</p>
         <CouponFields values={values} errorFor={errorFor} onChange={change} />
@@ -161,51 +223,16 @@ export function CouponEditor({ coupon, timeZone }: { coupon: Coupon | null; time
           <ImageField
             file={image}
             currentUrl={coupon?.image_url ?? null}
-            error={imageError}
+            error={imageError ?? uploadError}
             onChange={(file, problem) => {
               setImage(file);
               setImageError(problem);
+              setUploadError(undefined);
             }}
           />
         </fieldset>
       </fieldset>
-      {!archived && (
-        <div className="editor-actions">
-          {intents.map((intent) => (
-            <Button
-              key={intent.label}
-              type={intent.label === primary ? "submit" : "button"}
-              variant={intent.label === primary ? "primary" : "secondary"}
-              busy={busy === intent.label}
-              disabled={busy !== null}
-              onClick={intent.label === primary ? undefined : () => void submit(intent)}
-            >
-              {intent.label}
-            </Button>
-          ))}
-          {canArchive && !confirmingArchive && (
-            <Button variant="danger" disabled={busy !== null} onClick={() => setConfirmingArchive(true)}>
-              Archive
-            </Button>
-          )}
-          <Link className="button button-ghost" to={paths.manageCoupons}>
-            Cancel
-          </Link>
-        </div>
-      )}
-      {confirmingArchive && (
-        <div className="banner banner-warning archive-confirm" role="group" aria-labelledby="archive-confirm-text">
-          <span id="archive-confirm-text">Archive this coupon? Travellers will no longer see it, and it cannot be changed again.</span>
-          <div className="row-actions">
-            <Button variant="danger" className="button-small" autoFocus busy={busy === "Archive"} onClick={() => void submit({ label: "Archive", status: "archived", done: "Coupon archived" })}>
-              Confirm archive
-            </Button>
-            <Button variant="ghost" className="button-small" onClick={() => setConfirmingArchive(false)}>
-              Cancel
-            </Button>
-          </div>
-        </div>
-      )}
+      {!archived && <EditorActions intents={intents} primary={primary} busy={busy} canArchive={canArchive} onIntent={(intent) => void submit(intent)} />}
     </form>
   );
 }

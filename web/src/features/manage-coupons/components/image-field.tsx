@@ -11,7 +11,6 @@ interface ImageFieldProps {
   file: File | null;
   currentUrl: string | null;
   error: string | undefined;
-  disabled?: boolean;
   onChange: (file: File | null, problem: string | undefined) => void;
 }
 
@@ -29,7 +28,7 @@ function useObjectUrl(file: File | null): string | null {
   return url;
 }
 
-export function ImageField({ file, currentUrl, error, disabled = false, onChange }: ImageFieldProps) {
+export function ImageField({ file, currentUrl, error, onChange }: ImageFieldProps) {
   const id = useId();
   const [inputKey, setInputKey] = useState(0); // a new input element is the only way to empty a file input
   const preview = useObjectUrl(file);
@@ -43,7 +42,6 @@ export function ImageField({ file, currentUrl, error, disabled = false, onChange
         id={id}
         type="file"
         accept={IMAGE_TYPES.join(",")}
-        disabled={disabled}
         aria-describedby={`${id}-hint${error !== undefined ? ` ${id}-error` : ""}`}
         aria-invalid={error !== undefined || undefined}
         onChange={(event) => {

@@ -22,7 +22,7 @@ export interface CouponFormValues {
 }
 
 export type CouponField = keyof CouponFormValues;
-export type CouponFormErrors = Partial<Record<CouponField | "image", string>>;
+export type CouponFormErrors = Partial<Record<CouponField, string>>;
 
 /** The API's name for each field, to place the server's `details` next to the right control. */
 export const API_FIELDS: Record<CouponField, string> = {

@@ -1,5 +1,6 @@
 import { useNavigate } from "react-router";
 
+import { LoadMore } from "@/components/load-more";
 import { Button, EmptyState, ErrorBanner, PageHeader, Spinner } from "@/components/ui";
 import { formatRelative } from "@/lib/format";
 import type { Notification } from "@/types/api";
@@ -22,7 +23,8 @@ export function InboxPage() {
   };
 
   return (
-    <section aria-labelledby="inbox-title">
+    <div className="inbox-page">
+      <title>Notifications · Hotel Coupon</title>
       <PageHeader title="Notifications">
         {newest !== undefined && anyUnread && (
           <Button variant="secondary" busy={markRead.isPending} onClick={() => markRead.mutate({ up_to: newest.id })}>
@@ -30,9 +32,7 @@ export function InboxPage() {
           </Button>
         )}
       </PageHeader>
-      <h1 id="inbox-title" className="visually-hidden">
-        Notifications
-      </h1>
+      {markRead.isError && <ErrorBanner error={markRead.error} />}
       {inbox.isPending && <Spinner />}
       {inbox.isError && <ErrorBanner error={inbox.error} onRetry={() => void inbox.refetch()} />}
       {inbox.isSuccess && items.length === 0 && (
@@ -58,11 +58,13 @@ export function InboxPage() {
           ))}
         </ul>
       )}
-      {inbox.hasNextPage && (
-        <Button variant="secondary" busy={inbox.isFetchingNextPage} onClick={() => void inbox.fetchNextPage()}>
-          Show older
-        </Button>
-      )}
-    </section>
+      <LoadMore
+        hasNextPage={inbox.hasNextPage}
+        isFetchingNextPage={inbox.isFetchingNextPage}
+        fetchNextPage={() => void inbox.fetchNextPage()}
+        auto={false}
+        label="Show older"
+      />
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
+import { IDEMPOTENCY_HEADER } from "@/lib/idempotency";
 
 import type { Report } from "./get-reports";
 import { reportKeys } from "./keys";
@@ -15,7 +16,7 @@ export interface ReportRequest {
 }
 
 export async function createReport({ request, idempotencyKey }: { request: ReportRequest; idempotencyKey: string }): Promise<Report> {
-  const body = await api.post<{ report: Report }>("/hotelier/reports", request, { headers: { "Idempotency-Key": idempotencyKey } });
+  const body = await api.post<{ report: Report }>("/hotelier/reports", request, { headers: { [IDEMPOTENCY_HEADER]: idempotencyKey } });
   return body.report;
 }
 

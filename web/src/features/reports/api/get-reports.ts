@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
+import type { Page } from "@/types/api";
 
 import { reportKeys } from "./keys";
 
@@ -23,19 +24,14 @@ export interface Report {
   error?: string;
 }
 
-export interface ReportPage {
-  items: Report[];
-  next_cursor?: string | null;
-}
-
 const PAGE_SIZE = 20;
 
 export function isUnfinished(report: Report): boolean {
   return report.status === "queued" || report.status === "running";
 }
 
-export async function getReports(cursor: string | null): Promise<ReportPage> {
-  return api.get<ReportPage>("/hotelier/reports", { query: { limit: PAGE_SIZE, cursor } });
+export async function getReports(cursor: string | null): Promise<Page<Report>> {
+  return api.get<Page<Report>>("/hotelier/reports", { query: { limit: PAGE_SIZE, cursor } });
 }
 
 export function useReports() {
@@ -43,6 +39,6 @@ export function useReports() {
     queryKey: reportKeys.list,
     queryFn: ({ pageParam }) => getReports(pageParam),
     initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor ?? null,
+    getNextPageParam: (last) => last.next_cursor,
   });
 }

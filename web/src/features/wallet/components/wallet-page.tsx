@@ -56,6 +56,37 @@ function WalletSection({ testId, title, count, query, headingRef, children }: Se
   );
 }
 
+function ReadyList({ redemptions, onShow, onCancelled }: { redemptions: Redemption[]; onShow: (id: string) => void; onCancelled: (redemption: Redemption) => void }) {
+  if (redemptions.length === 0) {
+    return (
+      <EmptyState title="No coupons ready to use">
+        <p>Claim a coupon and its code shows up here, ready for the front desk.</p>
+        <Link to={paths.discover} className="button button-primary">
+          Discover coupons
+        </Link>
+      </EmptyState>
+    );
+  }
+  return (
+    <ul className="wallet-list">
+      {redemptions.map((redemption) => (
+        <ReadyItem key={redemption.id} redemption={redemption} onShow={onShow} onCancelled={onCancelled} />
+      ))}
+    </ul>
+  );
+}
+
+function PastList({ redemptions, emptyText }: { redemptions: Redemption[]; emptyText: string }) {
+  if (redemptions.length === 0) return <p className="muted wallet-none">{emptyText}</p>;
+  return (
+    <ul className="wallet-rows">
+      {redemptions.map((redemption) => (
+        <PastItem key={redemption.id} redemption={redemption} />
+      ))}
+    </ul>
+  );
+}
+
 export function WalletPage() {
   const ready = useRedemptions("redeemed");
   const used = useRedemptions("used");
@@ -75,7 +106,18 @@ export function WalletPage() {
 
   const queries = [ready, used, cancelled];
   const failed = queries.find((query) => query.isError);
-  if (queries.some((query) => query.isPending && !query.isError)) {
+  const wallet = buildWallet(
+    { ready: items(ready), used: items(used), cancelled: [...cancelledNow, ...items(cancelled)] },
+    liveUses,
+  );
+  const shown = deskId === null ? undefined : [...wallet.ready, ...wallet.used, ...wallet.cancelled].find((r) => r.id === deskId);
+  const onCancelled = (done: Redemption) => {
+    setCancelledNow((known) => [done, ...known]);
+    setAnnouncement(`Claim cancelled: ${done.coupon.title}.`);
+    setFocusReady((count) => count + 1);
+  };
+
+  if (queries.some((query) => query.isPending)) {
     return (
       <>
         <title>My coupons · Hotel Coupon</title>
@@ -84,13 +126,6 @@ export function WalletPage() {
       </>
     );
   }
-
-  const wallet = buildWallet(
-    { ready: items(ready), used: items(used), cancelled: [...cancelledNow, ...items(cancelled)] },
-    liveUses,
-  );
-  const shown = deskId === null ? undefined : [...wallet.ready, ...wallet.used, ...wallet.cancelled].find((r) => r.id === deskId);
-
   return (
     <div className="wallet">
       <title>My coupons · Hotel Coupon</title>
@@ -106,57 +141,15 @@ export function WalletPage() {
           }}
         />
       )}
-
       <WalletSection testId="wallet-ready" title="Ready to use" count={wallet.ready.length} query={ready} headingRef={readyHeading}>
-        {wallet.ready.length === 0 ? (
-          <EmptyState title="No coupons ready to use">
-            <p>Claim a coupon and its code shows up here, ready for the front desk.</p>
-            <Link to={paths.discover} className="button button-primary">
-              Discover coupons
-            </Link>
-          </EmptyState>
-        ) : (
-          <ul className="wallet-list">
-            {wallet.ready.map((redemption) => (
-              <ReadyItem
-                key={redemption.id}
-                redemption={redemption}
-                onShow={setDeskId}
-                onCancelled={(done) => {
-                  setCancelledNow((known) => [done, ...known]);
-                  setAnnouncement(`Claim cancelled: ${done.coupon.title}.`);
-                  setFocusReady((count) => count + 1);
-                }}
-              />
-            ))}
-          </ul>
-        )}
+        <ReadyList redemptions={wallet.ready} onShow={setDeskId} onCancelled={onCancelled} />
       </WalletSection>
-
       <WalletSection testId="wallet-used" title="Used" count={wallet.used.length} query={used} headingRef={usedHeading}>
-        {wallet.used.length === 0 ? (
-          <p className="muted wallet-none">Coupons you use at a hotel’s front desk appear here.</p>
-        ) : (
-          <ul className="wallet-rows">
-            {wallet.used.map((redemption) => (
-              <PastItem key={redemption.id} redemption={redemption} />
-            ))}
-          </ul>
-        )}
+        <PastList redemptions={wallet.used} emptyText="Coupons you use at a hotel’s front desk appear here." />
       </WalletSection>
-
       <WalletSection testId="wallet-cancelled" title="Cancelled" count={wallet.cancelled.length} query={cancelled}>
-        {wallet.cancelled.length === 0 ? (
-          <p className="muted wallet-none">No cancelled claims.</p>
-        ) : (
-          <ul className="wallet-rows">
-            {wallet.cancelled.map((redemption) => (
-              <PastItem key={redemption.id} redemption={redemption} />
-            ))}
-          </ul>
-        )}
+        <PastList redemptions={wallet.cancelled} emptyText="No cancelled claims." />
       </WalletSection>
-
       {shown !== undefined && (
         <DeskView redemption={shown} onClose={() => setDeskId(null)} fallbackFocus={() => usedHeading.current} />
       )}
