@@ -12,6 +12,7 @@ const PASSWORD = "correct horse battery staple";
 const HOTEL = "Hotel Miramar Dublín";
 const FIRST_COUPON = "Sea view suite weekend";
 const SECOND_COUPON = "Late checkout on Sundays";
+const THIRD_COUPON = "Harbour dinner for two";
 
 let server: RunningServer;
 let browser: Browser;
@@ -200,6 +201,28 @@ describe("Hotel Coupon in the browser", () => {
     await traveller.getByTestId("notification-bell").click();
     await traveller.getByTestId("inbox").getByText(SECOND_COUPON, { exact: false }).first().waitFor();
     await shoot(traveller, "inbox");
+  });
+});
+
+describe("when the server goes away", () => {
+  it("the traveller is told, and once it is back live updates resume with nothing missed", async () => {
+    await traveller.getByRole("link", { name: "My coupons", exact: true }).click();
+    await markPage(traveller);
+    await server.pause();
+    const notice = traveller.getByText(/Reconnecting to Hotel Coupon/);
+    await notice.waitFor();
+    await shoot(traveller, "reconnecting");
+
+    await server.resume();
+    // Published the moment the server is back, most likely before the traveller's socket has reconnected: the
+    // socket's resume_after brings it all the same.
+    await publishCoupon(hotelier, THIRD_COUPON, "5");
+    await hotelier.getByRole("button", { name: "Publish" }).click();
+    await hotelier.waitForURL("**/manage/coupons");
+
+    await traveller.getByTestId("toast").filter({ hasText: THIRD_COUPON }).waitFor({ timeout: 40_000 });
+    await notice.waitFor({ state: "detached" });
+    expect(await stillTheSamePage(traveller)).toBe(true);
   });
 });
 

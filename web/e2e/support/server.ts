@@ -10,6 +10,9 @@ export interface RunningServer {
   origin: string;
   dataDir: string;
   log: () => string;
+  /** Stops the server (as an operator would), keeping its data; resume() starts it again on the same port. */
+  pause: () => Promise<void>;
+  resume: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -54,29 +57,41 @@ export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   let output = "";
-  // The server refuses HC_* settings it does not know, and the test runner's own (HC_SERVER_BIN…) are not its.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("HC_")));
-  const child = spawn(binary, ["--data-dir", dataDir, "--listen", `127.0.0.1:${port}`, "--web-dir", webDir, "serve"], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env,
-  });
   const keep = (chunk: Buffer) => {
     output += chunk.toString();
     if (output.length > 2_000_000) output = output.slice(-1_000_000);
   };
-  child.stdout.on("data", keep);
-  child.stderr.on("data", keep);
-  await waitForHealth(origin, child, () => output);
+  // The server refuses HC_* settings it does not know, and the test runner's own (HC_SERVER_BIN…) are not its.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("HC_")));
+
+  const launch = async (): Promise<ChildProcess> => {
+    const child = spawn(binary, ["--data-dir", dataDir, "--listen", `127.0.0.1:${port}`, "--web-dir", webDir, "serve"], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env,
+    });
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    await waitForHealth(origin, child, () => output);
+    return child;
+  };
+  const halt = async (child: ChildProcess): Promise<void> => {
+    if (hasExited(child)) return;
+    const exited = new Promise((done) => child.once("exit", done));
+    child.kill("SIGTERM");
+    await exited;
+  };
+
+  let child = await launch();
   return {
     origin,
     dataDir,
     log: () => output,
+    pause: () => halt(child),
+    resume: async () => {
+      child = await launch();
+    },
     stop: async () => {
-      if (!hasExited(child)) {
-        const exited = new Promise((done) => child.once("exit", done));
-        child.kill("SIGTERM");
-        await exited;
-      }
+      await halt(child);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
