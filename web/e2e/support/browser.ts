@@ -9,19 +9,23 @@ import { accessibilityViolations, type Violation } from "./accessibility";
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 800 };
 
-export async function launchBrowser(): Promise<Browser> {
+/** How every test browser starts: no sandbox (root in CI), no GPU, and none of the calls home. */
+const chromiumArguments = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
+
+/** Debian's Chromium, headless; `extraArguments` for what one test needs (a fake camera). */
+export async function launchBrowser(extraArguments: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.HC_CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-dev-shm-usage",
-    ],
+    args: [...chromiumArguments, ...extraArguments],
   });
 }
 
