@@ -351,6 +351,15 @@ void App::serve_web_app(net::Dispatcher& dispatcher) {
       [&handlers = *parts_->web_handlers](const net::RequestContext& ctx) { return handlers.fallback(ctx); }, "web");
 }
 
+// One pass of the interaction fold; the owners whose figures changed are told on their sockets, so an open
+// dashboard refreshes at once.
+std::size_t App::fold_interactions() {
+  static const auto kStatsChanged = std::make_shared<const std::string>(R"({"type":"stats.changed"})");
+  const interactions::FoldResult result = parts_->interactions.fold_once();
+  if (!result.changed_hotel_owners.empty()) parts_->hub.signal(result.changed_hotel_owners, kStatsChanged);
+  return result.folded + result.dropped;
+}
+
 // What the sockets sent since the last pass is queued before the process ends.
 void App::flush_socket_events() {
   try {
@@ -378,7 +387,7 @@ int App::serve() {
   const std::vector<BackgroundWork> background_work{
       {"outbox", parts_->workers, [this] { return parts_->outbox.run_once(to_seconds(Clock::now())); },
        kOutboxPollInterval},
-      {"interactions", parts_->workers, [this] { return parts_->interactions.fold_once(); }, kFoldInterval},
+      {"interactions", parts_->workers, [this] { return fold_interactions(); }, kFoldInterval},
       {"socket events", parts_->workers, [this] { return parts_->interaction_batcher.flush(); },
        kSocketInteractionInterval},
       {"reports", parts_->report_workers, [this] { return parts_->reports.run_once(); }, kReportPollInterval},

@@ -34,6 +34,7 @@ class App {
 
  private:
   void flush_socket_events();
+  std::size_t fold_interactions();
   void serve_web_app(net::Dispatcher& dispatcher);
 
   struct Parts;

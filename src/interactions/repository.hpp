@@ -2,13 +2,16 @@
 // The interaction queue and the daily counters; calls block and are made from the worker pool.
 #include "interactions/model.hpp"
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace hc::interactions {
 
 struct FoldResult {
   std::size_t folded = 0;   // events added to counters
   std::size_t dropped = 0;  // events of unknown coupons, set aside
+  std::vector<std::string> changed_hotel_owners;  // whose statistics changed (each user once)
 };
 
 class InteractionRepository {

@@ -11,7 +11,7 @@ IngestResult InteractionService::ingest(const std::vector<Interaction>& events, 
   return {events.size(), malformed};
 }
 
-std::size_t InteractionService::fold_once() {
+FoldResult InteractionService::fold_once() {
   const SysSeconds now = this->now();
   const FoldResult result = interactions_.fold(kFoldBatch, now);
   const auto [depth, lag] = interactions_.backlog(now);
@@ -19,7 +19,7 @@ std::size_t InteractionService::fold_once() {
   gauges_.lag_seconds = lag.count();
   gauges_.last_batch = static_cast<std::int64_t>(result.folded + result.dropped);
   gauges_.dropped_total += static_cast<std::int64_t>(result.dropped);
-  return result.folded + result.dropped;
+  return result;
 }
 
 Result<Stats, Error> InteractionService::stats(const Principal& hotelier, const std::optional<std::string>& from_text,

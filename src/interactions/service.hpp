@@ -43,8 +43,9 @@ class InteractionService {
 
   //! Queues well-formed client events (views, clicks, shares); malformed ones are dropped and counted.
   IngestResult ingest(const std::vector<Interaction>& events, std::size_t malformed);
-  //! One background pass: folds queued events into the counters; returns how many it handled.
-  std::size_t fold_once();
+  //! One background pass: folds queued events into the counters; says how many it handled and whose
+  //! statistics changed.
+  FoldResult fold_once();
   //! The hotelier's statistics over [from, to] (hotel-local dates; the last 30 days by default).
   Result<Stats, Error> stats(const Principal& hotelier, const std::optional<std::string>& from,
                              const std::optional<std::string>& to);

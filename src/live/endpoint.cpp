@@ -80,6 +80,11 @@ class LiveSocket final : public Subscriber {
     send_if_new(id, *delivery);
   }
 
+  void signal(const std::shared_ptr<const std::string>& frame) override {
+    const std::lock_guard lock(mutex_);
+    if (live_) session_->send(*frame);  // a socket still replaying asks for fresh figures once it is ready
+  }
+
   //! Sends one missed notification, during the replay.
   void replay(const notifications::Notification& notification, std::int64_t id) {
     const std::lock_guard lock(mutex_);

@@ -40,6 +40,21 @@ void Hub::publish(std::shared_ptr<const notifications::Delivery> delivery) {
   for (const auto& [socket, id] : online) socket->deliver(delivery, id);
 }
 
+void Hub::signal(const std::vector<std::string>& user_ids, const std::shared_ptr<const std::string>& frame) {
+  std::vector<std::shared_ptr<Subscriber>> online;
+  {
+    const std::lock_guard lock(mutex_);
+    for (const std::string& user_id : user_ids) {
+      const auto found = by_user_.find(user_id);
+      if (found == by_user_.end()) continue;
+      for (const auto& weak : found->second) {
+        if (auto socket = weak.lock()) online.push_back(std::move(socket));
+      }
+    }
+  }
+  for (const auto& socket : online) socket->signal(frame);
+}
+
 std::size_t Hub::connected() const {
   const std::lock_guard lock(mutex_);
   return connected_;

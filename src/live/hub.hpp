@@ -20,6 +20,9 @@ class Subscriber {
   //! Hands over one of the delivery's notifications (its id in this user's inbox). Never blocks.
   virtual void deliver(const std::shared_ptr<const notifications::Delivery>& delivery,
                        std::int64_t notification_id) = 0;
+  //! Hands over a short-lived frame (a hint such as "your statistics changed": no inbox row, never replayed,
+  //! dropped when the socket is not live yet). Never blocks.
+  virtual void signal(const std::shared_ptr<const std::string>& frame) = 0;
 };
 
 class Hub final : public notifications::LiveChannel {
@@ -28,6 +31,8 @@ class Hub final : public notifications::LiveChannel {
   void leave(const std::string& user_id, const Subscriber* subscriber);
   //! Hands each recipient's notification to that user's sockets on this node; others are skipped.
   void publish(std::shared_ptr<const notifications::Delivery> delivery) override;
+  //! Hands the frame to every socket of these users on this node; others are skipped.
+  void signal(const std::vector<std::string>& user_ids, const std::shared_ptr<const std::string>& frame);
   //! How many sockets have signed in.
   [[nodiscard]] std::size_t connected() const;
 

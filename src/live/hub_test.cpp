@@ -11,7 +11,9 @@ class Recorder final : public Subscriber {
   void deliver(const std::shared_ptr<const notifications::Delivery>& delivery, std::int64_t id) override {
     received.emplace_back(delivery->content.title, id);
   }
+  void signal(const std::shared_ptr<const std::string>& frame) override { signals.push_back(*frame); }
   std::vector<std::pair<std::string, std::int64_t>> received;
+  std::vector<std::string> signals;
 };
 
 std::shared_ptr<const notifications::Delivery> delivery(std::string title,
@@ -57,6 +59,22 @@ TEST(Hub, ASocketThatLeftOrWentAwayGetsNothing) {
   EXPECT_TRUE(gone.expired());
   hub.leave("fan", nullptr);
   EXPECT_EQ(hub.connected(), 0u);
+}
+
+TEST(Hub, ASignalReachesEverySocketOfTheNamedUsersOnly) {
+  Hub hub;
+  auto desk = std::make_shared<Recorder>();
+  auto office = std::make_shared<Recorder>();
+  auto guest = std::make_shared<Recorder>();
+  hub.join("owner", desk);
+  hub.join("owner", office);
+  hub.join("guest", guest);
+  hub.signal({"owner", "not-connected"}, std::make_shared<const std::string>(R"({"type":"stats.changed"})"));
+  const std::vector<std::string> expected{R"({"type":"stats.changed"})"};
+  EXPECT_EQ(desk->signals, expected);
+  EXPECT_EQ(office->signals, expected);
+  EXPECT_TRUE(guest->signals.empty());
+  EXPECT_TRUE(desk->received.empty()) << "a signal is no notification";
 }
 
 }  // namespace

@@ -237,6 +237,27 @@ TEST_F(Live, ViewsSentOverTheSocketShowUpInTheStatsWithinTwoSeconds) {
   EXPECT_EQ(get("/api/v1/hotelier/stats", hotel.token).json().at("totals").at("views").as_int64(), 5);
 }
 
+TEST_F(Live, TheOwnersSocketsAreToldTheirStatisticsChangedAndNobodyElsesAre) {
+  const Hotelier hotel = owner("owner@hotel.example", "Olive Owner");
+  const Hotelier rival = owner("rival@hotel.example", "Rita Rival");
+  const Traveller fan = guest("fan@example.com", "Fran Fan");
+  const std::string coupon_id = create_active(hotel.token, "Rooftop brunch", 20);
+  auto desk = signed_in(hotel.token);
+  auto other_hotel = signed_in(rival.token);
+  auto traveller = signed_in(fan.token);
+  traveller->send(json::serialize(json::object{{"type", "interaction"}, {"coupon_id", coupon_id}, {"action", "view"}}));
+
+  const auto hint = desk->next_of_type("stats.changed", 3s);
+  ASSERT_TRUE(hint) << "the owner's dashboard was not told within three seconds";
+  // By the time the hint arrives the view is counted: reading the stats then shows it.
+  EXPECT_EQ(get("/api/v1/hotelier/stats", hotel.token).json().at("totals").at("views").as_int64(), 1);
+  // A claim is counted the same way and hints again.
+  redeem_ok(fan.token, coupon_id);
+  EXPECT_TRUE(desk->next_of_type("stats.changed", 3s)) << "a claim did not hint";
+  EXPECT_FALSE(other_hotel->next_of_type("stats.changed", 500ms)) << "another hotel was told";
+  EXPECT_FALSE(traveller->next_of_type("stats.changed", 100ms)) << "the traveller was told";
+}
+
 TEST(LiveShutdown, OpenSocketsAreToldTheServerIsGoingAway) {
   ServerProcess server;
   HttpClient client(server.port());

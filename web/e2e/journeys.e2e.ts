@@ -189,6 +189,13 @@ describe("Hotel Coupon in the browser", () => {
     expect(await tile("Uses").textContent()).toBe("1");
     expect(await hotelier.getByRole("img", { name: "Daily views, claims and uses" }).count()).toBe(1);
     await shoot(hotelier, "dashboard");
+
+    // Live: the traveller opens the other coupon, and the open dashboard counts the view within seconds (the
+    // server's stats.changed hint; its fallback poll is every 30 s).
+    await traveller.getByRole("link", { name: "Discover", exact: true }).click();
+    await traveller.getByRole("link").filter({ has: traveller.getByRole("heading", { name: SECOND_COUPON }) }).click();
+    await traveller.getByRole("heading", { level: 1, name: SECOND_COUPON }).waitFor();
+    await expect.poll(() => tile("Views").textContent(), { timeout: 10_000 }).toBe("2");
   });
 
   it("the other screens render for both people", async () => {

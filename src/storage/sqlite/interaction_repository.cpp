@@ -3,6 +3,7 @@
 #include "storage/sqlite/rows.hpp"
 
 #include <map>
+#include <set>
 
 namespace hc::sqlite {
 namespace {
@@ -59,10 +60,11 @@ interactions::FoldResult SqliteInteractionRepository::fold(std::size_t batch, Sy
   auto db = pool_.acquire();
   Transaction transaction(*db);
   Statement& queued = db->prepare(
-      "SELECT q.seq, q.coupon_id, q.action, q.at, h.timezone FROM interaction_queue q "
+      "SELECT q.seq, q.coupon_id, q.action, q.at, h.timezone, h.owner_id FROM interaction_queue q "
       "LEFT JOIN coupons c ON c.id = q.coupon_id LEFT JOIN hotels h ON h.id = c.hotel_id ORDER BY q.seq LIMIT ?");
   queued.bind(1, static_cast<std::int64_t>(batch));
   std::map<Key, interactions::Counts> sums;
+  std::set<std::string> owners;
   interactions::FoldResult result;
   std::int64_t last = 0;
   while (queued.step()) {
@@ -74,6 +76,7 @@ interactions::FoldResult SqliteInteractionRepository::fold(std::size_t batch, Sy
       continue;
     }
     ++result.folded;
+    owners.insert(queued.text(5));
   }
   queued.reset();
   if (last == 0) return result;
@@ -90,6 +93,7 @@ interactions::FoldResult SqliteInteractionRepository::fold(std::size_t batch, Sy
   db->prepare("DELETE FROM interaction_queue WHERE seq <= ?").bind(1, last).run();
   db->prepare("DELETE FROM interaction_ids WHERE received_at < ?").bind(1, to_rfc3339(now - kRememberIds)).run();
   transaction.commit();
+  result.changed_hotel_owners.assign(owners.begin(), owners.end());
   return result;
 }
 

@@ -152,6 +152,21 @@ describe("LiveSocket", () => {
   });
 });
 
+describe("LiveSocket signals", () => {
+  it("hands a stats.changed hint to its listeners, and nothing for unknown frame types", async () => {
+    const live = makeSocket();
+    let hints = 0;
+    live.onSignal("stats.changed", () => hints++);
+    await live.start();
+    const socket = FakeSocket.all[0];
+    socket?.onopen?.();
+    socket?.serverSays({ type: "ready" });
+    socket?.serverSays({ type: "stats.changed" });
+    socket?.serverSays({ type: "something.else" });
+    expect(hints).toBe(1);
+  });
+});
+
 describe("backoffDelay", () => {
   it("doubles from half a second and stops at thirty seconds", () => {
     const middle = () => 0.5;

@@ -27,6 +27,13 @@ export interface LiveSocketOptions {
 
 type NotificationListener = (notification: Notification) => void;
 type StateListener = (state: LiveState) => void;
+/** A short-lived hint from the server (`{"type": "stats.changed"}`): nothing to keep, only a reason to re-read. */
+export type LiveSignal = "stats.changed";
+type SignalListener = () => void;
+
+function isSignal(type: string): type is LiveSignal {
+  return type === "stats.changed";
+}
 
 const CLOSE_UNAUTHORIZED = 4401;
 const MAX_BACKOFF_MS = 30_000;
@@ -50,6 +57,7 @@ export class LiveSocket {
   private pingTimer: ReturnType<typeof setInterval> | undefined;
   private readonly notificationListeners = new Set<NotificationListener>();
   private readonly stateListeners = new Set<StateListener>();
+  private readonly signalListeners = new Map<LiveSignal, Set<SignalListener>>();
   private readonly pending: string[] = [];
 
   constructor(private readonly options: LiveSocketOptions) {}
@@ -61,6 +69,13 @@ export class LiveSocket {
   onNotification(listener: NotificationListener): () => void {
     this.notificationListeners.add(listener);
     return () => this.notificationListeners.delete(listener);
+  }
+
+  onSignal(signal: LiveSignal, listener: SignalListener): () => void {
+    const listeners = this.signalListeners.get(signal) ?? new Set<SignalListener>();
+    this.signalListeners.set(signal, listeners);
+    listeners.add(listener);
+    return () => listeners.delete(listener);
   }
 
   onState(listener: StateListener): () => void {
@@ -159,6 +174,8 @@ export class LiveSocket {
     } else if (message.type === "notification" && message.notification !== undefined) {
       this.resumeAfter = message.notification.id;
       for (const listener of this.notificationListeners) listener(message.notification);
+    } else if (typeof message.type === "string" && isSignal(message.type)) {
+      for (const listener of this.signalListeners.get(message.type) ?? []) listener();
     }
   }
 

@@ -1,7 +1,7 @@
 import { createContext, use, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 
 import { api } from "@/lib/api-client";
-import { LiveSocket, type LiveState } from "@/lib/live-socket";
+import { LiveSocket, type LiveSignal, type LiveState } from "@/lib/live-socket";
 import { useSession } from "@/lib/session";
 import type { Notification, Page } from "@/types/api";
 
@@ -58,6 +58,16 @@ export function useNotifications(listener: (notification: Notification) => void)
     latest.current = listener;
   });
   useEffect(() => socket.onNotification((notification) => latest.current(notification)), [socket]);
+}
+
+/** Calls `listener` when the server sends this hint (for a hotelier: "your statistics changed"). */
+export function useLiveSignal(signal: LiveSignal, listener: () => void): void {
+  const socket = useLiveSocket();
+  const latest = useRef(listener);
+  useEffect(() => {
+    latest.current = listener;
+  });
+  useEffect(() => socket.onSignal(signal, () => latest.current()), [socket, signal]);
 }
 
 export function useLiveState(): LiveState {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 
-import type { LiveState } from "@/lib/live-socket";
+import type { LiveSignal, LiveState } from "@/lib/live-socket";
 import type { Notification } from "@/types/api";
 
 // A stand-in for @/lib/live in screen tests: `vi.mock("@/lib/live", () => import("@/testing/fake-live"))`.
@@ -13,8 +13,31 @@ export function emitNotification(notification: Notification): void {
   for (const listener of listeners) listener(notification);
 }
 
+const signalListeners = new Map<LiveSignal, Set<() => void>>();
+
+export function emitSignal(signal: LiveSignal): void {
+  for (const listener of signalListeners.get(signal) ?? []) listener();
+}
+
+export function useLiveSignal(signal: LiveSignal, listener: () => void): void {
+  const latest = useRef(listener);
+  useEffect(() => {
+    latest.current = listener;
+  });
+  useEffect(() => {
+    const forward = () => latest.current();
+    const listeners = signalListeners.get(signal) ?? new Set<() => void>();
+    signalListeners.set(signal, listeners);
+    listeners.add(forward);
+    return () => {
+      listeners.delete(forward);
+    };
+  }, [signal]);
+}
+
 export function resetFakeLive(): void {
   listeners.clear();
+  signalListeners.clear();
   sentInteractions.length = 0;
 }
 

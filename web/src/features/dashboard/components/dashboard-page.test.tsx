@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { addDays, isoDate } from "@/lib/format";
-import { emitNotification, resetFakeLive } from "@/testing/fake-live";
+import { emitSignal, resetFakeLive } from "@/testing/fake-live";
 import { json, renderHotelierScreen, routes, testHotelier, type RouteRequest } from "@/testing/hotelier";
 import { stubApi } from "@/testing/render";
 
@@ -89,11 +89,11 @@ describe("DashboardPage", () => {
     expect(screen.getByRole("button", { name: "Last 30 days" }).getAttribute("aria-pressed")).toBe("false");
   });
 
-  it("fetches the figures again when a notification arrives", async () => {
+  it("fetches the figures again when the server says they changed", async () => {
     const seen = setup();
     await screen.findByText("1,200");
     const before = seen.length;
-    emitNotification({ id: "n1", kind: "coupon.used", title: "Used", body: "", data: {}, created_at: new Date().toISOString(), read: false });
+    emitSignal("stats.changed");
     await waitFor(() => expect(seen.length).toBeGreaterThan(before));
   });
 });

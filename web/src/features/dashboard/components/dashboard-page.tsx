@@ -6,7 +6,7 @@ import { isoDate } from "@/lib/format";
 import { useUser } from "@/lib/session";
 
 import { useStats } from "../api/get-stats";
-import { useRefreshStatsOnNotification } from "../hooks/use-refresh-on-notification";
+import { useLiveStats } from "../hooks/use-live-stats";
 import { rangeFromSearch } from "../utils/range";
 import { DailyChart } from "./daily-chart";
 import { RangePicker } from "./range-picker";
@@ -25,7 +25,7 @@ export function DashboardPage() {
   const [search, setSearch] = useSearchParams();
   const range = rangeFromSearch(search, today);
   const stats = useStats(range);
-  useRefreshStatsOnNotification();
+  useLiveStats();
 
   const choose = (next: DateRange) => setSearch({ from: next.from, to: next.to }, { replace: true });
 
