@@ -82,7 +82,9 @@ class LiveSocket final : public Subscriber {
 
   void signal(const std::shared_ptr<const std::string>& frame) override {
     const std::lock_guard lock(mutex_);
-    if (live_) session_->send(*frame);  // a socket still replaying asks for fresh figures once it is ready
+    // A hint, not a record: one that comes while the socket is still replaying is dropped (the dashboard also
+    // polls slowly, so a lost hint only delays it).
+    if (live_) session_->send(*frame);
   }
 
   //! Sends one missed notification, during the replay.

@@ -48,6 +48,7 @@ export function useStats(range: DateRange) {
   return useQuery({
     queryKey: statsKeys.range(range),
     queryFn: ({ signal }) => getStats(range, signal),
+    staleTime: 0, // opening the dashboard always reads the figures afresh (the app's default keeps them 15 s)
     refetchInterval: STATS_REFRESH_MS,
     refetchIntervalInBackground: false,
     placeholderData: keepPreviousData, // a new range keeps the old figures on screen until its own arrive
