@@ -49,6 +49,8 @@ export async function shoot(page: Page, name: string, options: { keepToasts?: bo
     const dismiss = page.getByRole("button", { name: "Dismiss" });
     while ((await dismiss.count()) > 0) await dismiss.first().click();
   }
+  // From the top: a full-page capture of a scrolled page paints the sticky header half-way down.
+  await page.evaluate(() => window.scrollTo(0, 0));
   const original = page.viewportSize() ?? DESKTOP;
   for (const [size, viewport] of [["phone", PHONE], ["desktop", DESKTOP]] as const) {
     await page.setViewportSize(viewport);
