@@ -24,17 +24,25 @@ void Hub::leave(const std::string& user_id, const Subscriber* subscriber) {
   if (sockets.empty()) by_user_.erase(found);
 }
 
+// Call with the lock held: the live sockets of one user on this node.
+void Hub::collect_sockets(const std::string& user_id, std::vector<std::shared_ptr<Subscriber>>& out) const {
+  const auto found = by_user_.find(user_id);
+  if (found == by_user_.end()) return;
+  for (const auto& weak : found->second) {
+    if (auto socket = weak.lock()) out.push_back(std::move(socket));
+  }
+}
+
 void Hub::publish(std::shared_ptr<const notifications::Delivery> delivery) {
   // Find the online recipients under the lock; hand over outside it, so a join or leave never waits long.
   std::vector<std::pair<std::shared_ptr<Subscriber>, std::int64_t>> online;
   {
     const std::lock_guard lock(mutex_);
+    std::vector<std::shared_ptr<Subscriber>> sockets;
     for (const notifications::Recipient& recipient : delivery->recipients) {
-      const auto found = by_user_.find(recipient.user_id);
-      if (found == by_user_.end()) continue;
-      for (const auto& weak : found->second) {
-        if (auto socket = weak.lock()) online.emplace_back(std::move(socket), recipient.notification_id);
-      }
+      sockets.clear();
+      collect_sockets(recipient.user_id, sockets);
+      for (auto& socket : sockets) online.emplace_back(std::move(socket), recipient.notification_id);
     }
   }
   for (const auto& [socket, id] : online) socket->deliver(delivery, id);
@@ -44,13 +52,7 @@ void Hub::signal(const std::vector<std::string>& user_ids, const std::shared_ptr
   std::vector<std::shared_ptr<Subscriber>> online;
   {
     const std::lock_guard lock(mutex_);
-    for (const std::string& user_id : user_ids) {
-      const auto found = by_user_.find(user_id);
-      if (found == by_user_.end()) continue;
-      for (const auto& weak : found->second) {
-        if (auto socket = weak.lock()) online.push_back(std::move(socket));
-      }
-    }
+    for (const std::string& user_id : user_ids) collect_sockets(user_id, online);
   }
   for (const auto& socket : online) socket->signal(frame);
 }

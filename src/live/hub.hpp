@@ -37,6 +37,8 @@ class Hub final : public notifications::LiveChannel {
   [[nodiscard]] std::size_t connected() const;
 
  private:
+  void collect_sockets(const std::string& user_id, std::vector<std::shared_ptr<Subscriber>>& out) const;
+
   mutable std::mutex mutex_;
   std::unordered_map<std::string, std::vector<std::weak_ptr<Subscriber>>> by_user_;
   std::size_t connected_ = 0;
