@@ -25,7 +25,8 @@ WebSocketSession::WebSocketSession(beast::tcp_stream stream, const WebSocketLimi
   // From here on the WebSocket stream keeps the time: the TCP stream's own deadline must not fire.
   beast::get_lowest_layer(ws_).expires_never();
   ws_.set_option(websocket::stream_base::timeout{limits.handshake_timeout, limits.idle_timeout, true});
-  ws_.read_message_max(limits.max_message);
+  // `receive` refuses a message over limits.max_message itself; Beast's own bound stays as the backstop for a
+  // frame header that announces an absurd length.
   ws_.auto_fragment(false);
   ws_.text(true);
 }
@@ -38,14 +39,28 @@ asio::awaitable<bool> WebSocketSession::accept(const Request& request) {
 
 asio::awaitable<std::optional<std::string>> WebSocketSession::receive() {
   while (!ended_) {
+    // The message is read piece by piece so that one over the limit is refused with a closing handshake of our
+    // own: the rest of it is then read and dropped until the client answers. (Beast's own refusal of a long
+    // message hangs up without reading what is still in flight, and the reset can destroy the close frame
+    // before the client has read it.)
     buffer_.clear();
-    auto [ec, bytes] = co_await ws_.async_read(buffer_, kTuple);
+    bool too_big = false;
+    beast::error_code ec;
+    do {
+      auto [read_ec, bytes] = co_await ws_.async_read_some(buffer_, limits_.max_message + 1 - buffer_.size(), kTuple);
+      ec = read_ec;
+      too_big = buffer_.size() > limits_.max_message;
+    } while (!ec && !too_big && !ws_.is_message_done());
     if (ec) {
-      // The client closed, broke the protocol (Beast has answered 1002, 1007 or 1009), or was cut off.
+      // The client closed, broke the protocol (Beast has answered 1002 or 1007), or was cut off.
       end();
       break;
     }
     if (closing_) continue;
+    if (too_big) {
+      close(close_code::message_too_big, "a message may be at most " + std::to_string(limits_.max_message) + " bytes");
+      continue;
+    }
     if (!ws_.got_text()) {
       close(close_code::unsupported_data, "only text frames are accepted");
       continue;

@@ -20,11 +20,12 @@
 namespace hc::net {
 
 //! The close codes this server sends (RFC 6455, and the 4000–4999 range for the application's own). Beast itself
-//! answers 1002 (a protocol error), 1007 (text that is not UTF-8) and 1009 (a message over the limit).
+//! answers 1002 (a protocol error) and 1007 (text that is not UTF-8).
 namespace close_code {
 inline constexpr std::uint16_t going_away = 1001;        // the server is shutting down: reconnect
 inline constexpr std::uint16_t unsupported_data = 1003;  // a binary frame
 inline constexpr std::uint16_t policy_violation = 1008;  // a foreign Origin, or a first frame that is not `auth`
+inline constexpr std::uint16_t message_too_big = 1009;   // a message over WebSocketLimits::max_message
 inline constexpr std::uint16_t internal_error = 1011;    // the server failed: reconnect
 inline constexpr std::uint16_t unauthorized = 4401;      // the token is invalid or has expired: sign in again
 inline constexpr std::uint16_t auth_timeout = 4408;      // no `auth` frame in time
