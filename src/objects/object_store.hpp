@@ -3,6 +3,7 @@
 // sit behind the same interface, so callers only ever see keys, bytes and a content type.
 #include <cstddef>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,12 @@ namespace hc::objects {
 struct StoredObject {
   std::string content_type;
   std::string bytes;
+};
+
+//! A store that could not do what was asked (unreachable, timed out, refused); says which call and why.
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
 };
 
 class ObjectStore {

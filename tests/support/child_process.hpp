@@ -1,0 +1,46 @@
+#pragma once
+// A server a test starts and stops: a child process whose output goes to a file, killed if the test binary dies.
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace hc::test {
+
+class ChildProcess {
+ public:
+  //! Starts argv[0] (looked up in PATH when it has no '/') with the test's environment, stdout and stderr
+  //! appended to `output`.
+  ChildProcess(const std::vector<std::string>& argv, const std::filesystem::path& output);
+  //! Stops it (SIGTERM, then SIGKILL after a grace period) unless it has already ended.
+  ~ChildProcess();
+  ChildProcess(const ChildProcess&) = delete;
+  ChildProcess& operator=(const ChildProcess&) = delete;
+
+  //! Sends SIGTERM and waits up to `grace` for it to end, then SIGKILL; returns its exit status code.
+  int stop(std::chrono::milliseconds grace = std::chrono::seconds(10));
+  //! True while the process has not ended.
+  [[nodiscard]] bool running();
+  [[nodiscard]] int pid() const { return pid_; }
+
+ private:
+  int pid_ = -1;
+  bool reaped_ = false;
+};
+
+//! Polls `done` every 20 ms until it is true or `timeout` passes; returns its last answer.
+template <class F>
+bool wait_until(F&& done, std::chrono::milliseconds timeout) {
+  const auto give_up = std::chrono::steady_clock::now() + timeout;
+  while (true) {
+    if (done()) return true;
+    if (std::chrono::steady_clock::now() >= give_up) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
+//! The whole file, or "" when it cannot be read.
+std::string read_text_file(const std::filesystem::path& path);
+
+}  // namespace hc::test
