@@ -16,6 +16,8 @@
 #include "notifications/dispatcher.hpp"
 #include "notifications/handlers.hpp"
 #include "objects/fs_store.hpp"
+#include "objects/guarded_store.hpp"
+#include "objects/s3_store.hpp"
 #include "redemptions/handlers.hpp"
 #include "redemptions/service.hpp"
 #include "reports/handlers.hpp"
@@ -24,6 +26,7 @@
 #include "web/handlers.hpp"
 #include "web/site.hpp"
 #include "core/failure_limiter.hpp"
+#include "core/text.hpp"
 #include "core/worker_pool.hpp"
 #include "demo/seed.hpp"
 #include "net/server.hpp"
@@ -54,6 +57,7 @@
 #include <atomic>
 #include <deque>
 #include <filesystem>
+#include <fstream>
 #include <stdexcept>
 #include <thread>
 
@@ -90,7 +94,6 @@ void require_embedded_backends(const Config& config) {
   std::vector<std::string> problems;
   if (config.sqlite_path().empty()) problems.push_back("HC_DATABASE_URL: only sqlite:// is available in this build");
   if (!config.redis_url.empty()) problems.push_back("HC_REDIS_URL: Redis is not available in this build");
-  if (!config.storage_url.starts_with("file://")) problems.push_back("HC_STORAGE_URL: only file:// is available in this build");
   if (problems.empty()) return;
   std::string message = "unsupported configuration:";
   for (const std::string& problem : problems) message += "\n  " + problem;
@@ -104,6 +107,40 @@ sqlite::ConnectionOptions database_options(const Config& config) {
   options.path = path.string();
   options.synchronous = config.sqlite_synchronous;
   return options;
+}
+
+// The keys for an s3:// store: from the settings, or from the credentials file ("access_key = ..." and
+// "secret_key = ..." lines, '#' comments).
+objects::S3Credentials s3_credentials(const Config& config) {
+  objects::S3Credentials credentials{config.s3_access_key, config.s3_secret_key};
+  if (config.s3_credentials_file.empty()) return credentials;
+  std::ifstream in(config.s3_credentials_file);
+  if (!in) throw std::runtime_error("cannot read the S3 credentials file " + config.s3_credentials_file.string());
+  for (std::string line; std::getline(in, line);) {
+    const std::string_view text = trim_spaces(std::string_view(line).substr(0, line.find('#')));
+    const auto equals = text.find('=');
+    if (equals == std::string_view::npos) continue;
+    const std::string_view key = trim_spaces(text.substr(0, equals));
+    const std::string value(trim_spaces(text.substr(equals + 1)));
+    if (key == "access_key") credentials.access_key = value;
+    else if (key == "secret_key") credentials.secret_key = value;
+  }
+  if (credentials.access_key.empty() || credentials.secret_key.empty()) {
+    throw std::runtime_error("the S3 credentials file " + config.s3_credentials_file.string() +
+                             " needs access_key = ... and secret_key = ... lines");
+  }
+  return credentials;
+}
+
+// The folder for file://, the S3 service for s3:// (the URL was checked with the configuration).
+std::unique_ptr<objects::ObjectStore> open_object_store(const Config& config) {
+  constexpr std::string_view kFileScheme = "file://";
+  if (config.storage_url.starts_with(kFileScheme)) {
+    return std::make_unique<objects::FileObjectStore>(config.storage_url.substr(kFileScheme.size()));
+  }
+  auto location = objects::parse_s3_url(config.storage_url);
+  if (!location) throw std::runtime_error("HC_STORAGE_URL " + location.error());
+  return std::make_unique<objects::S3ObjectStore>(objects::S3Options{*location, s3_credentials(config)});
 }
 
 std::vector<unsigned char> token_key(const Config& config) {
@@ -208,7 +245,8 @@ struct App::Parts {
              &Clock::now),
         auth_handlers(auth, workers),
         authenticator(auth),
-        objects(config.storage_url.substr(std::string_view("file://").size())),
+        object_store_breaker("object_store", BreakerOptions{}, log),
+        objects(open_object_store(config), object_store_breaker),
         coupon_repository(db),
         hotel_repository(db),
         coupons(coupon_repository, objects, &Clock::now),
@@ -235,8 +273,9 @@ struct App::Parts {
         reports(report_repository, coupon_repository, interaction_repository, objects, &Clock::now, log),
         report_handlers(reports, workers),
         ops_handlers(metrics, workers,
-                     {{"database", [this] { return check_database(); }},
-                      {"objects", [this] { return check_objects(); }}}),
+                     {{"database", [this] { return check_database(); }, true},
+                      {"objects", [this] { return check_objects(); }, false}},
+                     {&object_store_breaker}),
         site(load_site(config)),
         web_handlers(site ? std::make_optional<web::WebHandlers>(*site) : std::nullopt),
         router(build_router({idempotency, workers, auth_handlers, ops_handlers, coupon_handlers, hotel_handlers,
@@ -259,6 +298,9 @@ struct App::Parts {
     try {
       objects.check();
       return {};
+    } catch (const DependencyUnavailable&) {
+      // Its breaker is open, or the store failed: the breaker's transitions are logged already.
+      return object_store_breaker.state() == BreakerState::closed ? "unreachable" : "unreachable (circuit open)";
     } catch (const std::exception& e) {
       log_.warn("readiness check failed", {{"dependency", "objects"}, {"what", std::string_view(e.what())}});
       return "unusable";
@@ -275,7 +317,8 @@ struct App::Parts {
   auth::AuthService auth;
   auth::AuthHandlers auth_handlers;
   TokenAuthenticator authenticator;
-  objects::FileObjectStore objects;
+  CircuitBreaker object_store_breaker;
+  objects::GuardedObjectStore objects;
   sqlite::SqliteCouponRepository coupon_repository;
   sqlite::SqliteHotelRepository hotel_repository;
   coupons::CouponService coupons;
@@ -406,6 +449,7 @@ int App::serve() {
     });
   };
   register_pipeline_gauges(parts_->metrics, parts_->interactions.gauges());
+  parts_->metrics.add_breaker(parts_->object_store_breaker);
   parts_->metrics.add_gauge("hc_websocket_sessions", "Signed-in WebSocket connections.",
                             [this] { return static_cast<double>(parts_->hub.connected()); });
 

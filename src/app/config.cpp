@@ -1,5 +1,7 @@
 #include "app/config.hpp"
 
+#include "objects/s3_store.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <fstream>
@@ -138,6 +140,19 @@ void read_storage_urls(Builder& b, Config& config) {
       b.bad("storage-url", *text, "must start with file:// or s3://");
     }
   }
+  if (auto text = b.get("s3-access-key")) config.s3_access_key = std::string(*text);
+  if (auto text = b.get("s3-secret-key")) config.s3_secret_key = std::string(*text);
+  if (auto text = b.get("s3-credentials-file")) config.s3_credentials_file = std::string(*text);
+  if (config.storage_url.starts_with("s3://")) {
+    if (auto location = objects::parse_s3_url(config.storage_url); !location) {
+      b.bad("storage-url", config.storage_url, location.error());
+    }
+    const bool has_keys = !config.s3_access_key.empty() && !config.s3_secret_key.empty();
+    if (!has_keys && config.s3_credentials_file.empty()) {
+      b.bad("storage-url", config.storage_url,
+            "needs credentials: HC_S3_ACCESS_KEY and HC_S3_SECRET_KEY, or HC_S3_CREDENTIALS_FILE");
+    }
+  }
   if (auto text = b.get("redis-url")) {
     if (text->empty() || starts_with_any(*text, {"redis://", "rediss://"})) config.redis_url = std::string(*text);
     else b.bad("redis-url", *text, "must start with redis://");
@@ -204,6 +219,9 @@ const std::vector<Setting>& settings() {
       {"database-url", "HC_DATABASE_URL", "sqlite://<file> or postgresql://... Default sqlite://<data dir>/hotelcoupon.db"},
       {"redis-url", "HC_REDIS_URL", "redis://host:port for the bus and queue between nodes. Default: in-process"},
       {"storage-url", "HC_STORAGE_URL", "file://<folder> or s3://bucket?endpoint=...&region=... Default file://<data dir>/objects"},
+      {"s3-access-key", "HC_S3_ACCESS_KEY", "Access key for an s3:// storage URL"},
+      {"s3-secret-key", "HC_S3_SECRET_KEY", "Secret key for an s3:// storage URL (prefer the credentials file)"},
+      {"s3-credentials-file", "HC_S3_CREDENTIALS_FILE", "File of access_key = ... and secret_key = ... lines for s3://"},
       {"allowed-origins", "HC_ALLOWED_ORIGINS", "Comma-separated browser origins allowed to call the API. Default: the server's own"},
       {"web-dir", "HC_WEB_DIR", "Folder of the built web app to serve at /, or none. Default: web/dist here or in the repository, if built"},
       {"log-level", "HC_LOG_LEVEL", "debug, info, warn, error or off. Default info"},

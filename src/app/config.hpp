@@ -23,6 +23,11 @@ struct Config {
   std::string database_url;  // always set after loading (derived from data_dir by default)
   std::string redis_url;     // empty: the in-process bus and queue
   std::string storage_url;   // always set after loading
+  // For an s3:// storage_url: the keys, given directly or in a file of "access_key = ..." and "secret_key = ..."
+  // lines (read at start-up, so the secret need not sit in the environment).
+  std::string s3_access_key;
+  std::string s3_secret_key;
+  std::filesystem::path s3_credentials_file;
   std::vector<std::string> allowed_origins;  // empty: only the server's own origin
   // The built web app to serve at /. Unset: the one find_built_web_app finds, if any; empty: none.
   std::optional<std::filesystem::path> web_dir;

@@ -1,5 +1,6 @@
 #include "net/dispatcher.hpp"
 
+#include "core/circuit_breaker.hpp"
 #include "core/random.hpp"
 #include "core/text.hpp"
 #include "net/responses.hpp"
@@ -132,6 +133,15 @@ boost::asio::awaitable<Response> Dispatcher::handle(const Request& request, cons
   Response response;
   try {
     response = co_await route(request, start.match, ctx, route_label);
+  } catch (const DependencyUnavailable& e) {
+    // A dependency is down or its breaker is open: the client may try again later; the rest of the API works.
+    log_.warn("dependency unavailable", {{"request_id", start.request_id}, {"route", route_label},
+                                         {"dependency", std::string_view(e.dependency())}});
+    Error error = make_error(Errc::unavailable);
+    error.message = "A service this needs (" + e.dependency() + ") is unavailable just now; please try again in " +
+                    std::to_string(e.retry_after().count()) + " s";
+    error.retry_after = e.retry_after();
+    response = error_response(request, start.request_id, error);
   } catch (const std::exception& e) {
     // The one boundary for the unexpected: the client gets a bare 500, the log gets the reason.
     log_.error("unhandled exception", {{"request_id", start.request_id}, {"route", route_label},

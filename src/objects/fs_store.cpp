@@ -28,7 +28,7 @@ constexpr mode_t kFolderMode = 0755;
 
 [[noreturn]] void throw_errno(const std::string& what, const std::string& path) {
   const int error = errno;  // read before building the message can disturb it
-  throw std::system_error(error, std::generic_category(), what + " " + path);
+  throw StoreError(what + " " + path + ": " + std::generic_category().message(error));
 }
 
 class Fd {

@@ -35,19 +35,26 @@ boost::asio::awaitable<net::Response> OpsHandlers::health(net::RequestContext& c
 boost::asio::awaitable<net::Response> OpsHandlers::ready(net::RequestContext& ctx) {
   boost::json::object checks;
   std::string failing;
+  bool degraded = false;
   for (const ReadinessCheck& check : checks_) {
     // Each check touches its dependency (a query, a ping): on the worker pool.
     std::string problem = co_await workers_.run([&check] { return check.check(); });
     checks[check.name] = problem.empty() ? "ok" : problem;
-    if (!problem.empty() && failing.empty()) failing = check.name;
+    if (problem.empty()) continue;
+    if (check.essential && failing.empty()) failing = check.name;
+    degraded = true;
   }
-  if (failing.empty()) {
-    co_return net::json_response(ctx, net::http::status::ok, {{"status", "ready"}, {"checks", checks}});
+  if (!failing.empty()) {
+    Error error = make_error(Errc::unavailable);
+    error.message = "Not ready: " + failing + " is unreachable";
+    error.retry_after = std::chrono::seconds(5);
+    co_return net::error_response(ctx, error);
   }
-  Error error = make_error(Errc::unavailable);
-  error.message = "Not ready: " + failing + " is unreachable";
-  error.retry_after = std::chrono::seconds(5);
-  co_return net::error_response(ctx, error);
+  boost::json::object breakers;
+  for (const CircuitBreaker* breaker : breakers_) breakers[breaker->name()] = to_string(breaker->state());
+  co_return net::json_response(
+      ctx, net::http::status::ok,
+      {{"status", degraded ? "degraded" : "ready"}, {"checks", checks}, {"breakers", breakers}});
 }
 
 boost::asio::awaitable<net::Response> OpsHandlers::metrics(net::RequestContext& ctx) {

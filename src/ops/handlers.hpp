@@ -16,13 +16,18 @@ std::string_view openapi_document();
 //! A dependency /readyz checks; `check` blocks and returns an empty string when healthy, else the reason.
 struct ReadinessCheck {
   std::string name;
-  std::function<std::string()> check;
+  std::function<std::string()> check;  // "" when fine, else what is wrong
+  // Without an essential dependency (the database) a node cannot serve: /readyz answers 503. Without another
+  // (the object store) it serves all the rest: /readyz says "degraded" with 200, so a load balancer keeps it.
+  bool essential = true;
 };
 
 class OpsHandlers {
  public:
-  OpsHandlers(const Metrics& metrics, WorkerPool& workers, std::vector<ReadinessCheck> checks)
-      : metrics_(metrics), workers_(workers), checks_(std::move(checks)) {}
+  //! /readyz runs `checks` and shows the state of `breakers`.
+  OpsHandlers(const Metrics& metrics, WorkerPool& workers, std::vector<ReadinessCheck> checks,
+              std::vector<const CircuitBreaker*> breakers)
+      : metrics_(metrics), workers_(workers), checks_(std::move(checks)), breakers_(std::move(breakers)) {}
 
   boost::asio::awaitable<net::Response> health(net::RequestContext& ctx);
   boost::asio::awaitable<net::Response> ready(net::RequestContext& ctx);
@@ -34,6 +39,7 @@ class OpsHandlers {
   const Metrics& metrics_;
   WorkerPool& workers_;
   std::vector<ReadinessCheck> checks_;
+  std::vector<const CircuitBreaker*> breakers_;
 };
 
 }  // namespace hc::ops

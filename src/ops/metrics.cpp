@@ -51,6 +51,11 @@ void Metrics::add_gauge(std::string name, std::string help, std::function<double
   gauges_.push_back(Gauge{std::move(name), std::move(help), std::move(read)});
 }
 
+void Metrics::add_breaker(const CircuitBreaker& breaker) {
+  const std::lock_guard lock(mutex_);
+  breakers_.push_back(&breaker);
+}
+
 std::string Metrics::render() const {
   std::ostringstream out;
   const std::lock_guard lock(mutex_);
@@ -81,6 +86,20 @@ std::string Metrics::render() const {
   for (const Gauge& gauge : gauges_) {
     out << "# HELP " << gauge.name << ' ' << gauge.help << "\n# TYPE " << gauge.name << " gauge\n"
         << gauge.name << ' ' << gauge.read() << '\n';
+  }
+  if (!breakers_.empty()) {
+    out << "# HELP hc_circuit_breaker_state State of each circuit breaker: 0 closed, 1 open, 2 half-open.\n"
+        << "# TYPE hc_circuit_breaker_state gauge\n";
+    for (const CircuitBreaker* breaker : breakers_) {
+      out << "hc_circuit_breaker_state{breaker=\"" << label(breaker->name()) << "\"} "
+          << static_cast<int>(breaker->state()) << '\n';
+    }
+    out << "# HELP hc_circuit_breaker_opened_total Times each circuit breaker has opened.\n"
+        << "# TYPE hc_circuit_breaker_opened_total counter\n";
+    for (const CircuitBreaker* breaker : breakers_) {
+      out << "hc_circuit_breaker_opened_total{breaker=\"" << label(breaker->name()) << "\"} "
+          << breaker->times_opened() << '\n';
+    }
   }
   return out.str();
 }

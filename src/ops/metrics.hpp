@@ -1,6 +1,7 @@
 #pragma once
 // Prometheus metrics: requests by route, method and status; a latency histogram per route; open
 // connections; process memory. Rendered in the text exposition format at /metrics.
+#include "core/circuit_breaker.hpp"
 #include "net/dispatcher.hpp"
 
 #include <array>
@@ -22,6 +23,8 @@ class Metrics final : public net::ExchangeObserver {
 
   //! Adds a gauge read when rendering (queue depths and the like from other modules).
   void add_gauge(std::string name, std::string help, std::function<double()> read);
+  //! Adds a circuit breaker: its state (0 closed, 1 open, 2 half-open) and how often it opened, by name.
+  void add_breaker(const CircuitBreaker& breaker);
   //! The text exposition format.
   [[nodiscard]] std::string render() const;
 
@@ -43,6 +46,7 @@ class Metrics final : public net::ExchangeObserver {
   std::map<std::tuple<std::string, std::string, unsigned>, std::uint64_t> requests_;
   std::map<std::string, Histogram> latency_;
   std::vector<Gauge> gauges_;
+  std::vector<const CircuitBreaker*> breakers_;
   std::atomic<std::int64_t> open_connections_{0};
 };
 

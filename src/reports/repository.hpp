@@ -34,6 +34,9 @@ class ReportRepository {
   virtual bool mark_ready(const Report& report, const notifications::OutboxEvent& event, SysSeconds now) = 0;
   //! Puts the job back in the queue until `retry_at` with the reason, if still running on this attempt.
   virtual void retry_later(const Report& report, std::string_view reason, SysSeconds retry_at) = 0;
+  //! As retry_later, but this attempt does not count towards the limit: a dependency it needed was down, so the
+  //! job never really ran.
+  virtual void postpone(const Report& report, std::string_view reason, SysSeconds retry_at) = 0;
   //! Marks the job failed for good with the reason, if still running on this attempt.
   virtual void mark_failed(const Report& report, std::string_view reason, SysSeconds now) = 0;
 };

@@ -1,5 +1,6 @@
 #include "reports/service.hpp"
 
+#include "core/circuit_breaker.hpp"
 #include "coupons/rules.hpp"
 #include "core/paging.hpp"
 #include "core/random.hpp"
@@ -131,6 +132,10 @@ void ReportService::run(Report& report) {
     if (reports_.mark_ready(report, event, now())) {
       log_.info("report ready", {{"report_id", report.id}, {"bytes", report.size_bytes}});
     }
+  } catch (const DependencyUnavailable& e) {
+    // The file could not be stored: the job waits for the store to come back, without spending an attempt.
+    log_.warn("report waits for a dependency", {{"report_id", report.id}, {"dependency", std::string_view(e.dependency())}});
+    reports_.postpone(report, "waiting for the " + e.dependency(), now() + e.retry_after());
   } catch (const std::exception& e) {
     log_.error("report attempt failed", {{"report_id", report.id}, {"attempt", std::int64_t{report.attempts}},
                                          {"what", std::string_view(e.what())}});

@@ -108,6 +108,8 @@ class CouponApiTest : public ::testing::Test {
   ServerProcess server;
   HttpClient client{server.port()};
   std::vector<std::string> server_errors;  // "METHOD target → status" for every 5xx the client saw
+  // A test that takes a dependency away expects 503 (a dependency unavailable); any other 5xx still fails it.
+  bool outage_expected = false;
 };
 
 }  // namespace hc::test

@@ -120,10 +120,19 @@ bool SqliteReportRepository::mark_ready(const Report& r, const notifications::Ou
 }
 
 void SqliteReportRepository::retry_later(const Report& r, std::string_view reason, SysSeconds retry_at) {
+  requeue(r, reason, retry_at, 0);
+}
+
+void SqliteReportRepository::postpone(const Report& r, std::string_view reason, SysSeconds retry_at) {
+  requeue(r, reason, retry_at, 1);
+}
+
+void SqliteReportRepository::requeue(const Report& r, std::string_view reason, SysSeconds retry_at,
+                                     std::int64_t attempts_returned) {
   auto db = pool_.acquire();
-  db->prepare("UPDATE reports SET status = 'queued', error = ?, run_after = ?, lease_until = NULL "
-              "WHERE id = ? AND status = 'running' AND attempts = ?")
-      .bind_all(reason, to_rfc3339(retry_at), r.id, std::int64_t{r.attempts})
+  db->prepare("UPDATE reports SET status = 'queued', error = ?, run_after = ?, lease_until = NULL, "
+              "attempts = attempts - ? WHERE id = ? AND status = 'running' AND attempts = ?")
+      .bind_all(reason, to_rfc3339(retry_at), attempts_returned, r.id, std::int64_t{r.attempts})
       .run();
 }
 

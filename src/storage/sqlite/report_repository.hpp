@@ -16,9 +16,14 @@ class SqliteReportRepository final : public reports::ReportRepository {
   std::size_t release_running(SysSeconds now) override;
   bool mark_ready(const reports::Report& report, const notifications::OutboxEvent& event, SysSeconds now) override;
   void retry_later(const reports::Report& report, std::string_view reason, SysSeconds retry_at) override;
+  void postpone(const reports::Report& report, std::string_view reason, SysSeconds retry_at) override;
   void mark_failed(const reports::Report& report, std::string_view reason, SysSeconds now) override;
 
  private:
+  // Queues a running job again, handing back `attempts_returned` of its attempts.
+  void requeue(const reports::Report& report, std::string_view reason, SysSeconds retry_at,
+               std::int64_t attempts_returned);
+
   ConnectionPool& pool_;
 };
 

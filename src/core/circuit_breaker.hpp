@@ -1,0 +1,104 @@
+#pragma once
+// A circuit breaker in front of one outbound dependency (the object store, Redis, later webhooks and e-mail), with
+// Hystrix's defaults: it opens when at least half of at least 20 calls in the last 10 s failed; while open, calls
+// fail at once with DependencyUnavailable (the API answers 503 with Retry-After); after a 5 s cool-down one trial
+// call goes through (half-open), and its success closes the breaker while its failure opens it again. Every
+// change of state is logged. Thread-safe.
+#include "core/log.hpp"
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <mutex>
+#include <stdexcept>
+#include <type_traits>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hc {
+
+struct BreakerOptions {
+  double failure_rate = 0.5;         // this share of failed calls or more opens the breaker...
+  std::size_t minimum_calls = 20;    // ...once the window holds at least this many calls
+  std::chrono::milliseconds window{10'000};
+  std::chrono::milliseconds cool_down{5'000};  // open this long before a trial call
+};
+
+enum class BreakerState { closed = 0, open = 1, half_open = 2 };  // the numbers are /metrics' values
+
+//! "closed", "open" or "half_open".
+std::string_view to_string(BreakerState state);
+
+//! Thrown instead of calling a dependency whose breaker is open (and by the call that was refused while a
+//! trial was under way); the dispatcher answers 503 with Retry-After.
+class DependencyUnavailable : public std::runtime_error {
+ public:
+  DependencyUnavailable(std::string dependency, std::chrono::seconds retry_after);
+  [[nodiscard]] const std::string& dependency() const { return dependency_; }
+  [[nodiscard]] std::chrono::seconds retry_after() const { return retry_after_; }
+
+ private:
+  std::string dependency_;
+  std::chrono::seconds retry_after_;
+};
+
+class CircuitBreaker {
+ public:
+  using Clock = std::function<std::chrono::steady_clock::time_point()>;
+
+  CircuitBreaker(std::string name, BreakerOptions options, Logger log,
+                 Clock clock = [] { return std::chrono::steady_clock::now(); });
+
+  //! Runs `call` unless the breaker is open, recording whether it threw; rethrows what it threw, and throws
+  //! DependencyUnavailable without running it while the breaker is open.
+  template <class F>
+  decltype(auto) run(F&& call) {
+    admit();
+    try {
+      if constexpr (std::is_void_v<decltype(call())>) {
+        call();
+        record(true);
+      } else {
+        decltype(auto) result = call();
+        record(true);
+        return result;
+      }
+    } catch (...) {
+      record(false);
+      throw;
+    }
+  }
+
+  [[nodiscard]] BreakerState state() const;
+  [[nodiscard]] const std::string& name() const { return name_; }
+  //! How many times it has opened since the start.
+  [[nodiscard]] std::uint64_t times_opened() const;
+
+ private:
+  struct Bucket {
+    std::int64_t slot = -1;  // which window/10 slice of time it counts
+    std::size_t calls = 0;
+    std::size_t failures = 0;
+  };
+
+  //! Throws DependencyUnavailable unless a call may go ahead now.
+  void admit();
+  void record(bool success);
+  void move_to(BreakerState next, std::string_view why);  // with mutex_ held
+  std::int64_t slot_of(std::chrono::steady_clock::time_point at) const;
+
+  const std::string name_;
+  const BreakerOptions options_;
+  Logger log_;
+  Clock clock_;
+  mutable std::mutex mutex_;
+  BreakerState state_ = BreakerState::closed;
+  std::chrono::steady_clock::time_point opened_at_{};
+  bool trial_under_way_ = false;
+  std::uint64_t times_opened_ = 0;
+  std::vector<Bucket> buckets_;  // a ring of ten slices of the window
+};
+
+}  // namespace hc
