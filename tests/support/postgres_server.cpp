@@ -14,6 +14,7 @@
 
 #include <array>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -59,15 +60,25 @@ std::string command_output(const std::string& command) {
   return out;
 }
 
-// pg_config names the server's folder (Debian: /usr/lib/postgresql/15/bin), but comes with libpq-dev, which
-// can be installed without the server.
+bool has_server(const fs::path& bin_dir) {
+  return fs::exists(bin_dir / "initdb") && fs::exists(bin_dir / "postgres");
+}
+
+// pg_config names the server's folder (Debian: /usr/lib/postgresql/15/bin), but comes with libpq-dev, which can
+// be missing while the server is installed, and the other way round; Debian's newest version is the fallback.
 std::string find_bin_dir() {
-  const std::string bin_dir = command_output("pg_config --bindir 2>/dev/null");
-  if (bin_dir.empty() || !fs::exists(fs::path(bin_dir) / "initdb") || !fs::exists(fs::path(bin_dir) / "postgres")) {
-    throw std::runtime_error("PostgreSQL's server is not installed (no initdb and postgres in `pg_config --bindir`" +
-                             (bin_dir.empty() ? std::string() : ", " + bin_dir) + "): " + std::string(kInstallHint));
+  const std::string configured = command_output("pg_config --bindir 2>/dev/null");
+  if (!configured.empty() && has_server(configured)) return configured;
+  std::optional<fs::path> newest;
+  std::error_code ignored;
+  for (const auto& version : fs::directory_iterator("/usr/lib/postgresql", ignored)) {
+    const fs::path bin_dir = version.path() / "bin";
+    const auto number = [](const fs::path& dir) { return std::atoi(dir.parent_path().filename().c_str()); };
+    if (has_server(bin_dir) && (!newest || number(bin_dir) > number(*newest))) newest = bin_dir;
   }
-  return bin_dir;
+  if (newest) return newest->string();
+  throw std::runtime_error("PostgreSQL's server is not installed (no initdb and postgres in `pg_config --bindir` or "
+                           "/usr/lib/postgresql/*/bin): " + std::string(kInstallHint));
 }
 
 std::string random_password() {
