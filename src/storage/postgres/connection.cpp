@@ -19,7 +19,7 @@ using std::chrono::milliseconds;
 
 // How much longer than statement_timeout the client waits for an answer: by then the server has cancelled the
 // statement itself, so silence means the network or the server is gone.
-constexpr milliseconds kClientGrace{5'000};
+constexpr milliseconds kClientGrace{2'000};
 // The most parameters the protocol can carry in one statement.
 constexpr std::size_t kMaxParams = 65'535;
 constexpr std::string_view kRedacted = "***";

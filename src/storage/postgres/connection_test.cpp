@@ -1,6 +1,7 @@
 #include "storage/postgres/connection.hpp"
 
 #include <gtest/gtest.h>
+#include <signal.h>
 
 #include <chrono>
 #include <cstdint>
@@ -188,6 +189,22 @@ TEST_F(PostgresConnection, StatementTimeoutCancelsTheStatementButKeepsTheConnect
   EXPECT_EQ(error.kind(), ErrorKind::timeout);
   EXPECT_FALSE(impatient.is_broken());
   EXPECT_EQ(impatient.exec("SELECT 1").int64(0, 0), 1);
+}
+
+TEST_F(PostgresConnection, AServerThatStopsAnsweringMeetsTheClientsDeadline) {
+  ConnectionOptions options = options_for(url_);
+  options.statement_timeout = 100ms;
+  Connection stuck(options);
+  // A stopped backend cannot cancel its own statement, like a server behind a dead network.
+  const int backend = stuck.backend_pid();
+  ASSERT_EQ(::kill(backend, SIGSTOP), 0);
+  const auto started = std::chrono::steady_clock::now();
+  const Error error = error_of([&] { stuck.exec("SELECT 1"); });
+  const auto waited = std::chrono::steady_clock::now() - started;
+  ::kill(backend, SIGCONT);
+  EXPECT_EQ(error.kind(), ErrorKind::timeout);
+  EXPECT_TRUE(stuck.is_broken());
+  EXPECT_LT(waited, 10s);
 }
 
 TEST_F(PostgresConnection, ATerminatedBackendMakesTheConnectionBroken) {
