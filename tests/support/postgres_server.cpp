@@ -14,8 +14,8 @@
 
 #include <array>
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -45,8 +45,12 @@ struct RunAs {
 
 RunAs unprivileged_user() {
   if (::geteuid() != 0) return {};
-  const passwd* nobody = ::getpwnam("nobody");
-  if (nobody == nullptr) throw std::runtime_error("PostgresServer: running as root and there is no user 'nobody'");
+  passwd entry{};
+  passwd* nobody = nullptr;
+  std::array<char, 4096> buffer{};
+  if (::getpwnam_r("nobody", &entry, buffer.data(), buffer.size(), &nobody) != 0 || nobody == nullptr) {
+    throw std::runtime_error("PostgresServer: running as root and there is no user 'nobody'");
+  }
   return {nobody->pw_uid, nobody->pw_gid};
 }
 
@@ -60,14 +64,12 @@ std::string command_output(const std::string& command) {
   return out;
 }
 
-bool has_server(const fs::path& bin_dir) {
-  return fs::exists(bin_dir / "initdb") && fs::exists(bin_dir / "postgres");
-}
+bool has_server(const fs::path& bin_dir) { return fs::exists(bin_dir / "initdb") && fs::exists(bin_dir / "postgres"); }
 
 // pg_config names the server's folder (Debian: /usr/lib/postgresql/15/bin), but comes with libpq-dev, which can
 // be missing while the server is installed, and the other way round; Debian's newest version is the fallback.
 std::string find_bin_dir() {
-  const std::string configured = command_output("pg_config --bindir 2>/dev/null");
+  std::string configured = command_output("pg_config --bindir 2>/dev/null");
   if (!configured.empty() && has_server(configured)) return configured;
   std::optional<fs::path> newest;
   std::error_code ignored;
@@ -77,8 +79,10 @@ std::string find_bin_dir() {
     if (has_server(bin_dir) && (!newest || number(bin_dir) > number(*newest))) newest = bin_dir;
   }
   if (newest) return newest->string();
-  throw std::runtime_error("PostgreSQL's server is not installed (no initdb and postgres in `pg_config --bindir` or "
-                           "/usr/lib/postgresql/*/bin): " + std::string(kInstallHint));
+  throw std::runtime_error(
+      "PostgreSQL's server is not installed (no initdb and postgres in `pg_config --bindir` or "
+      "/usr/lib/postgresql/*/bin): " +
+      std::string(kInstallHint));
 }
 
 std::string random_password() {
@@ -114,6 +118,7 @@ std::string file_text(const fs::path& path) {
 // async-signal-safe calls.
 pid_t spawn(const std::vector<std::string>& args, const fs::path& dir, const fs::path& log, const RunAs& user) {
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);
   const std::string dir_text = dir.string();
@@ -179,10 +184,10 @@ void PostgresServer::start() {
   const fs::path log = dir_.path() / "postgres.log";
   for (int attempt = 1;; ++attempt) {
     port_ = free_loopback_port();
-    pid_ = spawn({bin_dir_ + "/postgres", "-D", (dir_.path() / "data").string(), "-p", std::to_string(port_), "-h",
-                  "127.0.0.1", "-k", dir_.path().string(), "-c", "fsync=off", "-c", "synchronous_commit=off", "-c",
-                  "full_page_writes=off"},
-                 dir_.path(), log, user);
+    pid_ = spawn(
+        {bin_dir_ + "/postgres", "-D", (dir_.path() / "data").string(), "-p", std::to_string(port_), "-h", "127.0.0.1",
+         "-k", dir_.path().string(), "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"},
+        dir_.path(), log, user);
     const auto deadline = std::chrono::steady_clock::now() + kStartTimeout;
     while (std::chrono::steady_clock::now() < deadline) {
       if (PQping(url().c_str()) == PQPING_OK) return;

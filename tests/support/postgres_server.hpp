@@ -3,10 +3,10 @@
 // fresh database per test, and everything stopped and removed afterwards.
 //
 // initdb and postgres refuse to run as root, so under root both run as `nobody`, which then owns the folder.
+#include <sys/types.h>
 #include <atomic>
 #include <string>
 #include <string_view>
-#include <sys/types.h>
 
 #include "temp_dir.hpp"
 

@@ -63,8 +63,8 @@ std::vector<std::string> passwords_in(const std::string& url) {
   PQfreemem(parse_error);
   const std::string_view text(url);
   const auto authority_begin = text.find("://") + 3;  // the caller checked the scheme
-  const std::string_view authority = text.substr(authority_begin, text.find_first_of("/?#", authority_begin) -
-                                                                       authority_begin);
+  const std::string_view authority =
+      text.substr(authority_begin, text.find_first_of("/?#", authority_begin) - authority_begin);
   const auto at = authority.rfind('@');
   const auto colon = authority.substr(0, at == std::string_view::npos ? 0 : at).find(':');
   if (colon != std::string_view::npos) add(authority.substr(colon + 1, at - colon - 1));
@@ -108,8 +108,7 @@ void ignore_notice(void*, const char*) {}
 
 void Connection::Finisher::operator()(pg_conn* conn) const noexcept { PQfinish(conn); }
 
-Connection::Connection(const ConnectionOptions& options)
-    : call_timeout_(options.statement_timeout + kClientGrace) {
+Connection::Connection(const ConnectionOptions& options) : call_timeout_(options.statement_timeout + kClientGrace) {
   if (!options.url.starts_with("postgresql://") && !options.url.starts_with("postgres://")) {
     throw std::invalid_argument("the PostgreSQL URL must start with postgresql://");
   }
@@ -118,20 +117,19 @@ Connection::Connection(const ConnectionOptions& options)
   }
   const std::string connect_timeout = std::to_string(options.connect_timeout.count());
   const std::string server_options = "-c statement_timeout=" + std::to_string(options.statement_timeout.count());
-  // Bounds the wait for the server to acknowledge what the client sends, where the deadline below cannot reach.
+  // Bounds a send the server does not acknowledge, which the deadline of wait_for_answer cannot reach.
   const std::string tcp_user_timeout = std::to_string(call_timeout_.count());
   // With expand_dbname the URL in "dbname" is taken apart first; the settings after it override its own.
   const std::array<const char*, 6> keywords{"dbname",           "connect_timeout",           "options",
                                             "tcp_user_timeout", "fallback_application_name", nullptr};
-  const std::array<const char*, 6> values{options.url.c_str(), connect_timeout.c_str(), server_options.c_str(),
-                                          tcp_user_timeout.c_str(), "hotelcoupon", nullptr};
+  const std::array<const char*, 6> values{options.url.c_str(),      connect_timeout.c_str(), server_options.c_str(),
+                                          tcp_user_timeout.c_str(), "hotelcoupon",           nullptr};
   conn_.reset(PQconnectdbParams(keywords.data(), values.data(), 1));
   if (!conn_) throw Error(ErrorKind::connection, "connect to PostgreSQL: out of memory");
   if (PQstatus(conn_.get()) != CONNECTION_OK) {
-    throw Error(ErrorKind::connection,
-                without_secrets("connect to PostgreSQL" + target_of(conn_.get()) + ": " +
-                                    trimmed(PQerrorMessage(conn_.get())),
-                                passwords_in(options.url)));
+    throw Error(ErrorKind::connection, without_secrets("connect to PostgreSQL" + target_of(conn_.get()) + ": " +
+                                                           trimmed(PQerrorMessage(conn_.get())),
+                                                       passwords_in(options.url)));
   }
   PQsetNoticeProcessor(conn_.get(), ignore_notice, nullptr);
 }
@@ -210,7 +208,8 @@ void Connection::wait_for_answer(std::string_view operation) {
     const auto wait = static_cast<int>(std::min<milliseconds::rep>(left.count(), std::numeric_limits<int>::max()));
     const int ready = ::poll(&socket, 1, wait);
     if (ready < 0 && errno != EINTR) {
-      throw Error(ErrorKind::connection, std::string(operation) + ": poll failed (errno " + std::to_string(errno) + ")");
+      throw Error(ErrorKind::connection,
+                  std::string(operation) + ": poll failed (errno " + std::to_string(errno) + ")");
     }
     if (ready > 0 && PQconsumeInput(conn_.get()) == 0) {
       throw Error(ErrorKind::connection, std::string(operation) + ": " + trimmed(PQerrorMessage(conn_.get())));

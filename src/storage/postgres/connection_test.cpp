@@ -54,9 +54,9 @@ TEST_F(PostgresConnection, ParametersRoundTripUnchanged) {
   const std::string unicode = "Málaga · Zürich · Αθήνα · 東京 · 🏨";
   const std::string quotes = R"(O'Brien's "suite" \ ; -- DROP TABLE users;)";
   const std::optional<std::string> none;
-  const Result result = db_.exec("SELECT $1::text, $2::text, $3::text, $4::text, $5::bigint, $6::bigint, $7::boolean",
-                                 unicode, quotes, none, "", std::numeric_limits<std::int64_t>::min(),
-                                 std::optional<std::int64_t>{}, true);
+  const Result result =
+      db_.exec("SELECT $1::text, $2::text, $3::text, $4::text, $5::bigint, $6::bigint, $7::boolean", unicode, quotes,
+               none, "", std::numeric_limits<std::int64_t>::min(), std::optional<std::int64_t>{}, true);
   EXPECT_EQ(result.text(0, 0), unicode);
   EXPECT_EQ(result.text(0, 1), quotes);
   EXPECT_TRUE(result.is_null(0, 2));

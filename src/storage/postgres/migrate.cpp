@@ -50,10 +50,10 @@ void run_sql(Connection& connection, const Migration& migration) {
   try {
     connection.exec_script(migration.sql);
   } catch (const Error& error) {
-    throw Error(error.kind(),
-                "migration " + std::to_string(migration.version) + " '" + std::string(migration.name) + "': " +
-                    error.what(),
-                error.sqlstate());
+    throw Error(
+        error.kind(),
+        "migration " + std::to_string(migration.version) + " '" + std::string(migration.name) + "': " + error.what(),
+        error.sqlstate());
   }
 }
 

@@ -75,6 +75,7 @@ TEST_F(PostgresMigrate, RefusesVersionsThatDoNotIncrease) {
 TEST_F(PostgresMigrate, ProcessesMigratingAtOnceApplyEachMigrationOnce) {
   constexpr int kMigrators = 4;
   std::vector<Connection> connections;
+  connections.reserve(kMigrators);
   for (int i = 0; i < kMigrators; ++i) connections.emplace_back(options_for(url_));
   std::latch start(kMigrators);
   std::array<int, kMigrators> applied{};

@@ -88,14 +88,19 @@ TEST_F(PostgresPool, RollsBackATransactionLeftOpen) {
 TEST_F(PostgresPool, ManyThreadsShareFewConnections) {
   ConnectionPool pool(options_for(url_), 3);
   pool.with_connection([](Connection& db) { db.exec("CREATE TABLE hits (n int)"); });
+  constexpr int kThreads = 8;
+  constexpr int kInsertsEach = 10;
   std::vector<std::thread> threads;
-  for (int t = 0; t < 8; ++t) {
+  threads.reserve(kThreads);
+  for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&pool] {
-      for (int i = 0; i < 10; ++i) pool.with_connection([](Connection& db) { db.exec("INSERT INTO hits VALUES (1)"); });
+      for (int i = 0; i < kInsertsEach; ++i)
+        pool.with_connection([](Connection& db) { db.exec("INSERT INTO hits VALUES (1)"); });
     });
   }
   for (std::thread& thread : threads) thread.join();
-  EXPECT_EQ(pool.with_connection([](Connection& db) { return db.exec("SELECT count(*) FROM hits").int64(0, 0); }), 80);
+  EXPECT_EQ(pool.with_connection([](Connection& db) { return db.exec("SELECT count(*) FROM hits").int64(0, 0); }),
+            kThreads * kInsertsEach);
 }
 
 TEST_F(PostgresPool, RefusesABadUrlAtConstruction) {

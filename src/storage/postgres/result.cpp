@@ -15,9 +15,7 @@ Param to_param(int value) { return std::to_string(value); }
 Param to_param(bool value) { return value ? "true" : "false"; }
 Param to_param(std::nullptr_t) { return std::nullopt; }
 Param to_param(const std::optional<std::string>& value) { return value; }
-Param to_param(const std::optional<std::int64_t>& value) {
-  return value ? to_param(*value) : std::nullopt;
-}
+Param to_param(const std::optional<std::int64_t>& value) { return value ? to_param(*value) : std::nullopt; }
 
 void Result::Clearer::operator()(pg_result* result) const noexcept { PQclear(result); }
 

@@ -26,6 +26,7 @@ std::vector<std::string> sorted(std::vector<std::string> names) {
 
 std::vector<std::string> first_column(const Result& result) {
   std::vector<std::string> values;
+  values.reserve(static_cast<std::size_t>(result.rows()));
   for (int row = 0; row < result.rows(); ++row) values.push_back(result.text(row, 0));
   return sorted(std::move(values));
 }
@@ -41,12 +42,14 @@ class PostgresSchema : public ::testing::Test {
   void SetUp() override { apply_migrations(db_, schema_migrations()); }
 
   void add_hotel(std::string_view name) {
-    db_.exec("INSERT INTO users (id, email, name, role, password_hash, created_at) "
-             "VALUES ('u1', 'h@example.com', 'Hotelier', 'hotelier', 'hash', $1)",
-             kNow);
-    db_.exec("INSERT INTO hotels (id, owner_id, name, city, country, timezone, created_at) "
-             "VALUES ('h1', 'u1', $1, 'Málaga', 'ES', 'Europe/Madrid', $2)",
-             name, kNow);
+    db_.exec(
+        "INSERT INTO users (id, email, name, role, password_hash, created_at) "
+        "VALUES ('u1', 'h@example.com', 'Hotelier', 'hotelier', 'hash', $1)",
+        kNow);
+    db_.exec(
+        "INSERT INTO hotels (id, owner_id, name, city, country, timezone, created_at) "
+        "VALUES ('h1', 'u1', $1, 'Málaga', 'ES', 'Europe/Madrid', $2)",
+        name, kNow);
   }
 
   // A coupon of hotel h1, its search document written as a repository would.
@@ -83,19 +86,19 @@ TEST_F(PostgresSchema, HasTheColumnsAndIndexesOfTheSqliteSchema) {
   sqlite::apply_migrations(lite, sqlite::schema_migrations());
   EXPECT_EQ(sqlite::schema_migrations().size(), schema_migrations().size());
 
-  const auto lite_columns = first_column(lite.prepare(
-      "SELECT m.name || '.' || p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p "
-      "WHERE m.type = 'table' AND m.name NOT LIKE 'coupon_search%' AND m.name NOT LIKE 'sqlite_%'"));
-  const auto pg_columns = first_column(db_.exec(
-      "SELECT table_name || '.' || column_name FROM information_schema.columns "
-      "WHERE table_schema = current_schema() AND column_name <> 'search_document'"));
+  const auto lite_columns = first_column(
+      lite.prepare("SELECT m.name || '.' || p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p "
+                   "WHERE m.type = 'table' AND m.name NOT LIKE 'coupon_search%' AND m.name NOT LIKE 'sqlite_%'"));
+  const auto pg_columns =
+      first_column(db_.exec("SELECT table_name || '.' || column_name FROM information_schema.columns "
+                            "WHERE table_schema = current_schema() AND column_name <> 'search_document'"));
   EXPECT_EQ(pg_columns, lite_columns);
 
-  const auto lite_indexes = first_column(lite.prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%'"));
-  const auto pg_indexes = first_column(db_.exec(
-      "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
-      "AND indexname NOT LIKE '%\\_pkey' AND indexname NOT LIKE '%\\_key' AND indexname <> 'coupons_search'"));
+  const auto lite_indexes = first_column(
+      lite.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%'"));
+  const auto pg_indexes = first_column(
+      db_.exec("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
+               "AND indexname NOT LIKE '%\\_pkey' AND indexname NOT LIKE '%\\_key' AND indexname <> 'coupons_search'"));
   EXPECT_EQ(pg_indexes, lite_indexes);
 }
 

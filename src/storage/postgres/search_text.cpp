@@ -20,16 +20,16 @@ struct GreekLetter {
   char32_t plain;
 };
 constexpr std::array<GreekLetter, 11> kGreek{{{0x390, 0x3B9},
-                                             {0x3AC, 0x3B1},
-                                             {0x3AD, 0x3B5},
-                                             {0x3AE, 0x3B7},
-                                             {0x3AF, 0x3B9},
-                                             {0x3B0, 0x3C5},
-                                             {0x3CA, 0x3B9},
-                                             {0x3CB, 0x3C5},
-                                             {0x3CC, 0x3BF},
-                                             {0x3CD, 0x3C5},
-                                             {0x3CE, 0x3C9}}};
+                                              {0x3AC, 0x3B1},
+                                              {0x3AD, 0x3B5},
+                                              {0x3AE, 0x3B7},
+                                              {0x3AF, 0x3B9},
+                                              {0x3B0, 0x3C5},
+                                              {0x3CA, 0x3B9},
+                                              {0x3CB, 0x3C5},
+                                              {0x3CC, 0x3BF},
+                                              {0x3CD, 0x3C5},
+                                              {0x3CE, 0x3C9}}};
 
 bool is_combining_mark(char32_t c) { return c >= 0x300 && c <= 0x36F; }
 
