@@ -19,12 +19,6 @@ namespace {
 
 using namespace std::chrono_literals;
 
-ConnectionOptions options_for(const std::string& url) {
-  ConnectionOptions options;
-  options.url = url;
-  return options;
-}
-
 // The error a statement throws, or a failed expectation if it throws none.
 template <class F>
 Error error_of(F&& statement) {
@@ -40,7 +34,7 @@ Error error_of(F&& statement) {
 class PostgresConnection : public ::testing::Test {
  protected:
   std::string url_ = test::shared_postgres().create_database();
-  Connection db_{options_for(url_)};
+  Connection db_{ConnectionOptions{.url = url_}};
 };
 
 TEST_F(PostgresConnection, RunsAStatementWithParameters) {
@@ -142,7 +136,7 @@ TEST_F(PostgresConnection, UniqueViolationHasItsOwnKind) {
 
 TEST_F(PostgresConnection, ConcurrentUpdateUnderSerializableIsRetryable) {
   db_.exec_script("CREATE TABLE stock (n int); INSERT INTO stock VALUES (1)");
-  Connection other(options_for(url_));
+  Connection other(ConnectionOptions{.url = url_});
   Transaction first(db_, Isolation::serializable);
   (void)db_.exec("SELECT n FROM stock");  // the snapshot is taken here
   other.exec("UPDATE stock SET n = n - 1");
@@ -153,7 +147,7 @@ TEST_F(PostgresConnection, ConcurrentUpdateUnderSerializableIsRetryable) {
 
 TEST_F(PostgresConnection, DeadlockIsRetryable) {
   db_.exec_script("CREATE TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (1), (2)");
-  Connection other(options_for(url_));
+  Connection other(ConnectionOptions{.url = url_});
   for (Connection* c : {&db_, &other}) c->exec("SET deadlock_timeout = '50ms'");
   Transaction mine(db_);
   Transaction theirs(other);
@@ -182,8 +176,7 @@ TEST_F(PostgresConnection, DeadlockIsRetryable) {
 }
 
 TEST_F(PostgresConnection, StatementTimeoutCancelsTheStatementButKeepsTheConnection) {
-  ConnectionOptions options = options_for(url_);
-  options.statement_timeout = 100ms;
+  const ConnectionOptions options{.url = url_, .statement_timeout = 100ms};
   Connection impatient(options);
   const Error error = error_of([&] { impatient.exec("SELECT pg_sleep(5)"); });
   EXPECT_EQ(error.kind(), ErrorKind::timeout);
@@ -192,8 +185,7 @@ TEST_F(PostgresConnection, StatementTimeoutCancelsTheStatementButKeepsTheConnect
 }
 
 TEST_F(PostgresConnection, AServerThatStopsAnsweringMeetsTheClientsDeadline) {
-  ConnectionOptions options = options_for(url_);
-  options.statement_timeout = 100ms;
+  const ConnectionOptions options{.url = url_, .statement_timeout = 100ms};
   Connection stuck(options);
   // A stopped backend cannot cancel its own statement, like a server behind a dead network.
   const int backend = stuck.backend_pid();
@@ -208,7 +200,7 @@ TEST_F(PostgresConnection, AServerThatStopsAnsweringMeetsTheClientsDeadline) {
 }
 
 TEST_F(PostgresConnection, ATerminatedBackendMakesTheConnectionBroken) {
-  Connection admin(options_for(url_));
+  Connection admin(ConnectionOptions{.url = url_});
   admin.exec("SELECT pg_terminate_backend($1, 5000)", db_.backend_pid());  // waits until it is gone
   EXPECT_EQ(error_of([&] { db_.exec("SELECT 1"); }).kind(), ErrorKind::connection);
   EXPECT_TRUE(db_.is_broken());
@@ -221,7 +213,7 @@ TEST(PostgresConnect, AWrongPasswordIsReportedWithoutThePassword) {
   const std::string wrong = "Wr0ng-" + password;
   std::string bad_url = url;
   bad_url.replace(bad_url.find(password), password.size(), wrong);
-  const Error error = error_of([&] { Connection connection(options_for(bad_url)); });
+  const Error error = error_of([&] { Connection connection(ConnectionOptions{.url = bad_url}); });
   const std::string message = error.what();
   EXPECT_EQ(error.kind(), ErrorKind::connection);
   EXPECT_NE(message.find("password authentication failed"), std::string::npos) << message;
@@ -232,22 +224,23 @@ TEST(PostgresConnect, AWrongPasswordIsReportedWithoutThePassword) {
 TEST(PostgresConnect, AMalformedUrlIsReportedWithoutThePassword) {
   for (const std::string url : {"postgresql://ana:Secr%zzet@127.0.0.1:1/db", "postgresql://ana@h/db?password=Secr%zzet",
                                 "postgresql://ana:Secr%zzet@127.0.0.1:1/db?bogus=1"}) {
-    const Error error = error_of([&] { Connection connection(options_for(url)); });
+    const Error error = error_of([&] { Connection connection(ConnectionOptions{.url = url}); });
     EXPECT_EQ(error.kind(), ErrorKind::connection);
     EXPECT_EQ(std::string(error.what()).find("Secr"), std::string::npos) << error.what();
   }
 }
 
 TEST(PostgresConnect, AnUnreachableServerIsAConnectionError) {
-  const Error error = error_of([] { Connection connection(options_for("postgresql://ana:Secret@127.0.0.1:1/db")); });
+  const Error error =
+      error_of([] { Connection connection(ConnectionOptions{.url = "postgresql://ana:Secret@127.0.0.1:1/db"}); });
   EXPECT_EQ(error.kind(), ErrorKind::connection);
   EXPECT_NE(std::string(error.what()).find("127.0.0.1"), std::string::npos) << error.what();
   EXPECT_EQ(std::string(error.what()).find("Secret"), std::string::npos) << error.what();
 }
 
 TEST(PostgresConnect, OnlyPostgresqlUrlsAreAccepted) {
-  EXPECT_THROW(Connection(options_for("sqlite:///tmp/db")), std::invalid_argument);
-  EXPECT_THROW(Connection(options_for("host=127.0.0.1 password=x")), std::invalid_argument);
+  EXPECT_THROW(Connection(ConnectionOptions{.url = "sqlite:///tmp/db"}), std::invalid_argument);
+  EXPECT_THROW(Connection(ConnectionOptions{.url = "host=127.0.0.1 password=x"}), std::invalid_argument);
 }
 
 }  // namespace

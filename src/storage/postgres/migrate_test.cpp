@@ -17,12 +17,6 @@
 namespace hc::postgres {
 namespace {
 
-ConnectionOptions options_for(const std::string& url) {
-  ConnectionOptions options;
-  options.url = url;
-  return options;
-}
-
 // Neither migration may run twice: a second CREATE TABLE fails, and the counter shows every run.
 constexpr std::array kTwoMigrations{
     Migration{1, "first", "CREATE TABLE runs (version int); INSERT INTO runs VALUES (1); SELECT pg_sleep(0.05)"},
@@ -32,7 +26,7 @@ constexpr std::array kTwoMigrations{
 class PostgresMigrate : public ::testing::Test {
  protected:
   std::string url_ = test::shared_postgres().create_database();
-  Connection db_{options_for(url_)};
+  Connection db_{ConnectionOptions{.url = url_}};
 };
 
 TEST_F(PostgresMigrate, AnEmptyDatabaseHasVersionZero) { EXPECT_EQ(current_schema_version(db_), 0); }
@@ -76,7 +70,7 @@ TEST_F(PostgresMigrate, ProcessesMigratingAtOnceApplyEachMigrationOnce) {
   constexpr int kMigrators = 4;
   std::vector<Connection> connections;
   connections.reserve(kMigrators);
-  for (int i = 0; i < kMigrators; ++i) connections.emplace_back(options_for(url_));
+  for (int i = 0; i < kMigrators; ++i) connections.emplace_back(ConnectionOptions{.url = url_});
   std::latch start(kMigrators);
   std::array<int, kMigrators> applied{};
   std::array<std::exception_ptr, kMigrators> failures{};

@@ -18,19 +18,13 @@ namespace {
 
 using namespace std::chrono_literals;
 
-ConnectionOptions options_for(const std::string& url) {
-  ConnectionOptions options;
-  options.url = url;
-  return options;
-}
-
 class PostgresPool : public ::testing::Test {
  protected:
   std::string url_ = test::shared_postgres().create_database();
 };
 
 TEST_F(PostgresPool, ReusesItsConnections) {
-  ConnectionPool pool(options_for(url_), 2);
+  ConnectionPool pool(ConnectionOptions{.url = url_}, 2);
   std::set<int> backends;
   for (int i = 0; i < 6; ++i) {
     backends.insert(pool.with_connection([](Connection& db) { return db.backend_pid(); }));
@@ -40,7 +34,7 @@ TEST_F(PostgresPool, ReusesItsConnections) {
 }
 
 TEST_F(PostgresPool, AThreadWaitsForALeaseToComeBack) {
-  ConnectionPool pool(options_for(url_), 1);
+  ConnectionPool pool(ConnectionOptions{.url = url_}, 1);
   std::atomic<bool> got_it = false;
   std::thread waiter;
   {
@@ -57,8 +51,8 @@ TEST_F(PostgresPool, AThreadWaitsForALeaseToComeBack) {
 }
 
 TEST_F(PostgresPool, ReplacesABrokenConnectionOnTheNextAcquire) {
-  ConnectionPool pool(options_for(url_), 1);
-  Connection admin(options_for(url_));
+  ConnectionPool pool(ConnectionOptions{.url = url_}, 1);
+  Connection admin(ConnectionOptions{.url = url_});
   int old_backend = 0;
   {
     const auto lease = pool.acquire();
@@ -73,7 +67,7 @@ TEST_F(PostgresPool, ReplacesABrokenConnectionOnTheNextAcquire) {
 }
 
 TEST_F(PostgresPool, RollsBackATransactionLeftOpen) {
-  ConnectionPool pool(options_for(url_), 1);
+  ConnectionPool pool(ConnectionOptions{.url = url_}, 1);
   pool.with_connection([](Connection& db) {
     db.exec("CREATE TABLE t (n int)");
     db.exec("BEGIN");
@@ -86,7 +80,7 @@ TEST_F(PostgresPool, RollsBackATransactionLeftOpen) {
 }
 
 TEST_F(PostgresPool, ManyThreadsShareFewConnections) {
-  ConnectionPool pool(options_for(url_), 3);
+  ConnectionPool pool(ConnectionOptions{.url = url_}, 3);
   pool.with_connection([](Connection& db) { db.exec("CREATE TABLE hits (n int)"); });
   constexpr int kThreads = 8;
   constexpr int kInsertsEach = 10;
@@ -104,8 +98,8 @@ TEST_F(PostgresPool, ManyThreadsShareFewConnections) {
 }
 
 TEST_F(PostgresPool, RefusesABadUrlAtConstruction) {
-  EXPECT_THROW(ConnectionPool(options_for("postgresql://nobody:x@127.0.0.1:1/db"), 2), Error);
-  EXPECT_THROW(ConnectionPool(options_for(url_), 0), std::invalid_argument);
+  EXPECT_THROW(ConnectionPool(ConnectionOptions{.url = "postgresql://nobody:x@127.0.0.1:1/db"}, 2), Error);
+  EXPECT_THROW(ConnectionPool(ConnectionOptions{.url = url_}, 0), std::invalid_argument);
 }
 
 }  // namespace
