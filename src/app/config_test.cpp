@@ -58,6 +58,29 @@ TEST(Config, FlagsBeatEnvironmentWhichBeatsTheFile) {
   EXPECT_EQ(config->io_threads, 3u);                          // file
 }
 
+TEST(Config, AnS3StoreNeedsAValidUrlAndCredentials) {
+  const std::string url = "s3://coupon-files?endpoint=http://127.0.0.1:9000&region=eu-west-1";
+  auto with_keys = load_config({}, {{"HC_STORAGE_URL", url}, {"HC_S3_ACCESS_KEY", "AK"}, {"HC_S3_SECRET_KEY", "SK"}});
+  ASSERT_TRUE(with_keys.ok()) << with_keys.error().front();
+  EXPECT_EQ(with_keys->storage_url, url);
+  EXPECT_EQ(with_keys->s3_secret_key, "SK");
+  EXPECT_TRUE(load_config({}, {{"HC_STORAGE_URL", url}, {"HC_S3_CREDENTIALS_FILE", "/etc/hc/s3"}}).ok());
+
+  auto without = load_config({}, {{"HC_STORAGE_URL", url}, {"HC_S3_ACCESS_KEY", "AK"}});
+  ASSERT_FALSE(without.ok());
+  EXPECT_TRUE(mentions(without.error(), "needs credentials")) << without.error().front();
+  auto bad_url = load_config({}, {{"HC_STORAGE_URL", "s3://coupon-files"}, {"HC_S3_ACCESS_KEY", "AK"},
+                                  {"HC_S3_SECRET_KEY", "SK"}});
+  ASSERT_FALSE(bad_url.ok());
+  EXPECT_TRUE(mentions(bad_url.error(), "endpoint")) << bad_url.error().front();
+}
+
+TEST(Config, ASecretKeyIsNeverRepeatedInAnError) {
+  auto config = load_config({}, {{"HC_STORAGE_URL", "s3://x"}, {"HC_S3_SECRET_KEY", "very-secret-value"}});
+  ASSERT_FALSE(config.ok());
+  for (const auto& error : config.error()) EXPECT_EQ(error.find("very-secret-value"), std::string::npos) << error;
+}
+
 TEST(Config, EveryBadSettingIsReportedAtOnce) {
   auto config = load_config({{"listen", "nonsense"}, {"log-level", "loud"}},
                             {{"HC_IDLE_TIMEOUT", "abc"}, {"HC_DATABASE_URL", "mysql://x"}, {"HC_LISTNE", "1"}});

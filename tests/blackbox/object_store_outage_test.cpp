@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <regex>
 
 namespace hc::test {
@@ -15,16 +16,21 @@ namespace {
 using namespace std::chrono_literals;
 using boost::beast::http::verb;
 
-// Started before the server that uses it (a base is built before the members of the class that derives from it).
+// Started before the server that uses it (a base is built before the members of the class that derives from it),
+// with the keys in a credentials file, the way a deployment keeps the secret out of the environment.
 struct S3ServerFirst {
+  S3ServerFirst() {
+    std::ofstream(credentials.path() / "s3") << "# for s3rver\naccess_key = " << S3Server::kAccessKey
+                                             << "\nsecret_key = " << S3Server::kSecretKey << "\n";
+  }
   S3Server s3;
+  TempDir credentials;
 };
 
 class ObjectStoreOnS3 : protected S3ServerFirst, public RedemptionApiTest {
  protected:
   ObjectStoreOnS3()
-      : RedemptionApiTest({"--storage-url", s3.url(), "--s3-access-key", std::string(S3Server::kAccessKey),
-                           "--s3-secret-key", std::string(S3Server::kSecretKey)}) {}
+      : RedemptionApiTest({"--storage-url", s3.url(), "--s3-credentials-file", (credentials.path() / "s3").string()}) {}
 
   json::object readiness() {
     const auto answer = client.get("/readyz");
