@@ -24,17 +24,6 @@ constexpr std::string_view kRecord =
     "INSERT INTO schema_migrations (version, name, applied_at) "
     "VALUES ($1::integer, $2, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'))";
 
-void check_versions(std::span<const Migration> migrations) {
-  int previous = 0;
-  for (const Migration& migration : migrations) {
-    if (migration.version <= previous) {
-      throw std::invalid_argument("apply_migrations: version " + std::to_string(migration.version) +
-                                  " must be positive and greater than the one before it");
-    }
-    previous = migration.version;
-  }
-}
-
 bool is_applied(Connection& connection, int version) { return connection.exec(kIsApplied, version).rows() > 0; }
 
 // Two sessions creating the same table at once can both fail on the catalog's unique index, so even the
@@ -74,7 +63,7 @@ bool apply_one(Connection& connection, const Migration& migration) {
 }  // namespace
 
 int apply_migrations(Connection& connection, std::span<const Migration> migrations) {
-  check_versions(migrations);
+  storage::check_migration_order(migrations);
   if (current_schema_version(connection) == 0) {
     create_table(connection);
   }

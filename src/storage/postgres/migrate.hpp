@@ -4,18 +4,15 @@
 // Each migration runs inside its own transaction together with its schema_migrations row, so its SQL must not
 // contain BEGIN, COMMIT or statements PostgreSQL refuses inside a transaction (CREATE INDEX CONCURRENTLY,
 // ALTER TYPE ... ADD VALUE before PostgreSQL 12, VACUUM).
+#include "storage/migration.hpp"
+
 #include <span>
-#include <string_view>
 
 namespace hc::postgres {
 
 class Connection;
 
-struct Migration {
-  int version;  // 1, 2, 3, ...; 0 means "no schema"
-  std::string_view name;
-  std::string_view sql;
-};
+using Migration = storage::Migration;
 
 //! Applies each migration not yet recorded, in order, each atomically with its schema_migrations row; returns how
 //! many it applied. Versions must be positive and strictly increasing (std::invalid_argument otherwise). Safe to

@@ -20,17 +20,6 @@ constexpr std::string_view kRecord =
     "INSERT INTO schema_migrations (version, name, applied_at) "
     "VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))";
 
-void check_versions(std::span<const Migration> migrations) {
-  int previous = 0;
-  for (const Migration& migration : migrations) {
-    if (migration.version <= previous) {
-      throw std::invalid_argument("apply_migrations: version " + std::to_string(migration.version) +
-                                  " must be positive and greater than the one before it");
-    }
-    previous = migration.version;
-  }
-}
-
 // Reads only the first row, then resets: a statement left mid-result would pin this connection's read snapshot,
 // and a later BEGIN IMMEDIATE on a stale snapshot fails with SQLITE_BUSY.
 bool has_row(Statement& statement) {
@@ -67,7 +56,7 @@ bool apply_one(Connection& connection, const Migration& migration) {
 }  // namespace
 
 int apply_migrations(Connection& connection, std::span<const Migration> migrations) {
-  check_versions(migrations);
+  storage::check_migration_order(migrations);
   connection.exec(kCreateTable);
   int applied = 0;
   for (const Migration& migration : migrations) {
