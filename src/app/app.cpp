@@ -298,12 +298,9 @@ struct App::Parts {
     try {
       objects.check();
       return {};
-    } catch (const DependencyUnavailable&) {
-      // Its breaker is open, or the store failed: the breaker's transitions are logged already.
-      return object_store_breaker.state() == BreakerState::closed ? "unreachable" : "unreachable (circuit open)";
     } catch (const std::exception& e) {
       log_.warn("readiness check failed", {{"dependency", "objects"}, {"what", std::string_view(e.what())}});
-      return "unusable";
+      return object_store_breaker.state() == BreakerState::closed ? "unreachable" : "unreachable (circuit open)";
     }
   }
 

@@ -1,6 +1,7 @@
 #include "app/config.hpp"
 
 #include "objects/s3_store.hpp"
+#include "redis/connection.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -119,6 +120,14 @@ void read_listen(Builder& b, Config& config) {
   config.listen_port = *port;
 }
 
+// A URL as an error may quote it: without its user name and password.
+std::string without_userinfo(std::string_view url) {
+  const auto scheme_end = url.find("://");
+  const auto at = url.find('@');
+  if (scheme_end == std::string_view::npos || at == std::string_view::npos || at < scheme_end) return std::string(url);
+  return std::string(url.substr(0, scheme_end + 3)) + "…" + std::string(url.substr(at));
+}
+
 void read_storage_urls(Builder& b, Config& config) {
   if (auto text = b.get("data-dir")) {
     if (text->empty()) b.bad("data-dir", *text, "must not be empty");
@@ -129,7 +138,7 @@ void read_storage_urls(Builder& b, Config& config) {
     if (starts_with_any(*text, {"sqlite://", "postgresql://", "postgres://"}) && text->size() > 9) {
       config.database_url = std::string(*text);
     } else {
-      b.bad("database-url", *text, "must start with sqlite:// or postgresql://");
+      b.bad("database-url", without_userinfo(*text), "must start with sqlite:// or postgresql://");
     }
   }
   config.storage_url = "file://" + (config.data_dir / "objects").string();
@@ -137,7 +146,7 @@ void read_storage_urls(Builder& b, Config& config) {
     if (starts_with_any(*text, {"file://", "s3://"}) && text->size() > 7) {
       config.storage_url = std::string(*text);
     } else {
-      b.bad("storage-url", *text, "must start with file:// or s3://");
+      b.bad("storage-url", without_userinfo(*text), "must start with file:// or s3://");
     }
   }
   if (auto text = b.get("s3-access-key")) config.s3_access_key = std::string(*text);
@@ -145,17 +154,22 @@ void read_storage_urls(Builder& b, Config& config) {
   if (auto text = b.get("s3-credentials-file")) config.s3_credentials_file = std::string(*text);
   if (config.storage_url.starts_with("s3://")) {
     if (auto location = objects::parse_s3_url(config.storage_url); !location) {
-      b.bad("storage-url", config.storage_url, location.error());
+      b.bad("storage-url", without_userinfo(config.storage_url), location.error());
     }
     const bool has_keys = !config.s3_access_key.empty() && !config.s3_secret_key.empty();
     if (!has_keys && config.s3_credentials_file.empty()) {
-      b.bad("storage-url", config.storage_url,
+      b.bad("storage-url", without_userinfo(config.storage_url),
             "needs credentials: HC_S3_ACCESS_KEY and HC_S3_SECRET_KEY, or HC_S3_CREDENTIALS_FILE");
     }
   }
   if (auto text = b.get("redis-url")) {
-    if (text->empty() || starts_with_any(*text, {"redis://", "rediss://"})) config.redis_url = std::string(*text);
-    else b.bad("redis-url", *text, "must start with redis://");
+    if (text->empty()) {
+      config.redis_url.clear();
+    } else if (auto endpoint = redis::parse_url(*text)) {
+      config.redis_url = std::string(*text);
+    } else {
+      b.bad("redis-url", without_userinfo(*text), endpoint.error());
+    }
   }
 }
 

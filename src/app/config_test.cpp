@@ -75,10 +75,21 @@ TEST(Config, AnS3StoreNeedsAValidUrlAndCredentials) {
   EXPECT_TRUE(mentions(bad_url.error(), "endpoint")) << bad_url.error().front();
 }
 
-TEST(Config, ASecretKeyIsNeverRepeatedInAnError) {
-  auto config = load_config({}, {{"HC_STORAGE_URL", "s3://x"}, {"HC_S3_SECRET_KEY", "very-secret-value"}});
+TEST(Config, ASecretIsNeverRepeatedInAnError) {
+  auto config = load_config({}, {{"HC_STORAGE_URL", "s3://AKEY:very-secret-value@files"},
+                                 {"HC_S3_SECRET_KEY", "very-secret-value"},
+                                 {"HC_DATABASE_URL", "mysql://app:very-secret-value@db/app"},
+                                 {"HC_REDIS_URL", "REDIS://:very-secret-value@cache:6379"}});
   ASSERT_FALSE(config.ok());
+  EXPECT_EQ(config.error().size(), 4u);  // the S3 URL (keys in it, and no access key), the database, Redis
   for (const auto& error : config.error()) EXPECT_EQ(error.find("very-secret-value"), std::string::npos) << error;
+}
+
+TEST(Config, ARedisUrlIsCheckedAsTheClientReadsIt) {
+  EXPECT_TRUE(load_config({}, {{"HC_REDIS_URL", "redis://127.0.0.1:6379/2"}}).ok());
+  auto tls = load_config({}, {{"HC_REDIS_URL", "rediss://cache:6380"}});
+  ASSERT_FALSE(tls.ok());
+  EXPECT_TRUE(mentions(tls.error(), "HC_REDIS_URL")) << tls.error().front();
 }
 
 TEST(Config, EveryBadSettingIsReportedAtOnce) {

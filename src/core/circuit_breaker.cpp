@@ -23,8 +23,10 @@ std::string_view to_string(BreakerState state) {
   return "closed";
 }
 
-DependencyUnavailable::DependencyUnavailable(std::string dependency, std::chrono::seconds retry_after)
-    : std::runtime_error("the " + dependency + " is unavailable (its circuit breaker is open)"),
+DependencyUnavailable::DependencyUnavailable(std::string dependency, std::chrono::seconds retry_after,
+                                             std::string_view cause)
+    : std::runtime_error(dependency + " unavailable: " +
+                         (cause.empty() ? std::string("its circuit breaker is open") : std::string(cause))),
       dependency_(std::move(dependency)),
       retry_after_(retry_after) {}
 
@@ -46,7 +48,7 @@ std::int64_t CircuitBreaker::slot_of(std::chrono::steady_clock::time_point at) c
   return at.time_since_epoch() / std::max(slice, std::chrono::milliseconds(1));
 }
 
-void CircuitBreaker::admit() {
+CircuitBreaker::Ticket CircuitBreaker::admit() {
   const std::lock_guard lock(mutex_);
   const auto now = clock_();
   if (state_ == BreakerState::open) {
@@ -60,31 +62,34 @@ void CircuitBreaker::admit() {
     // One trial at a time; the others are refused until it has answered.
     if (trial_under_way_) throw DependencyUnavailable(name_, std::chrono::seconds(1));
     trial_under_way_ = true;
+    return {generation_, true};
   }
+  return {generation_, false};
 }
 
-void CircuitBreaker::record(bool success) {
+void CircuitBreaker::record(const Ticket& ticket, Outcome outcome) {
   const std::lock_guard lock(mutex_);
+  if (ticket.generation != generation_) return;  // let through before the last change of state
   const auto now = clock_();
-  if (state_ == BreakerState::half_open) {
+  if (ticket.trial) {
     trial_under_way_ = false;
-    if (success) {
+    if (outcome == Outcome::success) {
       for (Bucket& bucket : buckets_) bucket = {};
       move_to(BreakerState::closed, "the trial call succeeded");
-    } else {
+    } else if (outcome == Outcome::failure) {
       opened_at_ = now;
       move_to(BreakerState::open, "the trial call failed");
     }
     return;
   }
-  if (state_ == BreakerState::open) return;  // a call admitted before the breaker opened
+  if (outcome == Outcome::not_counted) return;
 
   const std::int64_t slot = slot_of(now);
   Bucket& bucket = buckets_[static_cast<std::size_t>(slot) % kBuckets];
   if (bucket.slot != slot) bucket = {slot, 0, 0};
   ++bucket.calls;
-  if (!success) ++bucket.failures;
-  if (success) return;
+  if (outcome == Outcome::success) return;
+  ++bucket.failures;
 
   std::size_t calls = 0;
   std::size_t failures = 0;
@@ -104,6 +109,7 @@ void CircuitBreaker::record(bool success) {
 void CircuitBreaker::move_to(BreakerState next, std::string_view why) {
   const BreakerState previous = state_;
   state_ = next;
+  ++generation_;
   if (next == BreakerState::open) ++times_opened_;
   const LogFields fields{{"breaker", std::string_view(name_)},
                          {"from", to_string(previous)},

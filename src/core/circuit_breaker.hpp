@@ -32,10 +32,12 @@ enum class BreakerState { closed = 0, open = 1, half_open = 2 };  // the numbers
 std::string_view to_string(BreakerState state);
 
 //! Thrown instead of calling a dependency whose breaker is open (and by the call that was refused while a
-//! trial was under way); the dispatcher answers 503 with Retry-After.
+//! trial was under way), or for a call to it that failed, with the reason in what(); the dispatcher answers 503
+//! with Retry-After.
 class DependencyUnavailable : public std::runtime_error {
  public:
-  DependencyUnavailable(std::string dependency, std::chrono::seconds retry_after);
+  //! Without a cause: refused by the open breaker.
+  DependencyUnavailable(std::string dependency, std::chrono::seconds retry_after, std::string_view cause = {});
   [[nodiscard]] const std::string& dependency() const { return dependency_; }
   [[nodiscard]] std::chrono::seconds retry_after() const { return retry_after_; }
 
@@ -53,20 +55,24 @@ class CircuitBreaker {
 
   //! Runs `call` unless the breaker is open, recording whether it threw; rethrows what it threw, and throws
   //! DependencyUnavailable without running it while the breaker is open.
+  //! A std::logic_error (a bad argument: the caller's mistake) passes through without counting either way.
   template <class F>
   decltype(auto) run(F&& call) {
-    admit();
+    const Ticket ticket = admit();
     try {
       if constexpr (std::is_void_v<decltype(call())>) {
         call();
-        record(true);
+        record(ticket, Outcome::success);
       } else {
         decltype(auto) result = call();
-        record(true);
+        record(ticket, Outcome::success);
         return result;
       }
+    } catch (const std::logic_error&) {
+      record(ticket, Outcome::not_counted);
+      throw;
     } catch (...) {
-      record(false);
+      record(ticket, Outcome::failure);
       throw;
     }
   }
@@ -83,9 +89,17 @@ class CircuitBreaker {
     std::size_t failures = 0;
   };
 
+  // Which state a call was let through in: an outcome from before the last change of state (a slow call that
+  // outlived the opening) must not decide the trial.
+  struct Ticket {
+    std::uint64_t generation;
+    bool trial;
+  };
+  enum class Outcome { success, failure, not_counted };
+
   //! Throws DependencyUnavailable unless a call may go ahead now.
-  void admit();
-  void record(bool success);
+  Ticket admit();
+  void record(const Ticket& ticket, Outcome outcome);
   void move_to(BreakerState next, std::string_view why);  // with mutex_ held
   std::int64_t slot_of(std::chrono::steady_clock::time_point at) const;
 
@@ -97,6 +111,7 @@ class CircuitBreaker {
   BreakerState state_ = BreakerState::closed;
   std::chrono::steady_clock::time_point opened_at_{};
   bool trial_under_way_ = false;
+  std::uint64_t generation_ = 0;  // one more at every change of state
   std::uint64_t times_opened_ = 0;
   std::vector<Bucket> buckets_;  // a ring of ten slices of the window
 };

@@ -9,6 +9,12 @@ namespace {
 
 using namespace std::chrono_literals;
 
+// What a failing dependency throws; distinct from DependencyUnavailable, so that a refused call never passes for
+// a failed one.
+struct Down : std::runtime_error {
+  Down() : std::runtime_error("down") {}
+};
+
 class CircuitBreakerTest : public ::testing::Test {
  protected:
   std::chrono::steady_clock::time_point now_{std::chrono::hours(1000)};
@@ -18,7 +24,7 @@ class CircuitBreakerTest : public ::testing::Test {
     for (int i = 0; i < times; ++i) breaker_.run([] {});
   }
   void fail(int times) {
-    for (int i = 0; i < times; ++i) EXPECT_THROW(breaker_.run([] { throw std::runtime_error("down"); }), std::runtime_error);
+    for (int i = 0; i < times; ++i) EXPECT_THROW(breaker_.run([] { throw Down(); }), Down);
   }
   void open_it() {
     fail(20);
@@ -107,6 +113,32 @@ TEST_F(CircuitBreakerTest, OnlyOneTrialAtATime) {
     EXPECT_THROW(breaker_.run([] {}), DependencyUnavailable);  // a second caller during the trial
   });
   EXPECT_EQ(breaker_.state(), BreakerState::closed);
+}
+
+TEST_F(CircuitBreakerTest, ACallLetThroughBeforeItOpenedDoesNotDecideTheTrial) {
+  // A slow call admitted while closed finishes after the breaker opened and went half-open.
+  breaker_.run([&] {
+    fail(20);
+    ASSERT_EQ(breaker_.state(), BreakerState::open);
+    now_ += 5s;
+    breaker_.run([&] {
+      EXPECT_EQ(breaker_.state(), BreakerState::half_open);
+      EXPECT_THROW(breaker_.run([] {}), DependencyUnavailable);  // the trial is under way
+    });
+    EXPECT_EQ(breaker_.state(), BreakerState::closed);  // decided by the trial
+    fail(19);
+  });
+  // The old call's success neither closed nor reopened anything, nor counted: 19 failures of 19 calls.
+  EXPECT_EQ(breaker_.state(), BreakerState::closed);
+  fail(1);
+  EXPECT_EQ(breaker_.state(), BreakerState::open);
+}
+
+TEST_F(CircuitBreakerTest, ABadArgumentIsTheCallersMistakeNotAFailure) {
+  for (int i = 0; i < 30; ++i) EXPECT_THROW(breaker_.run([] { throw std::invalid_argument("bad key"); }), std::invalid_argument);
+  EXPECT_EQ(breaker_.state(), BreakerState::closed);
+  fail(19);
+  EXPECT_EQ(breaker_.state(), BreakerState::closed);  // 19 calls: the bad arguments did not count
 }
 
 TEST(BreakerStates, HaveStableNames) {

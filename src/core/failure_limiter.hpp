@@ -16,7 +16,7 @@
 namespace hc {
 
 //! What login and the front desk need: begin an attempt (counted as a failure unless forgiven), forgive it,
-//! or forget a key. A Redis-backed one will share the counts between nodes.
+//! or forget a key. The Redis one (redis/failure_limiter.hpp) shares the counts between nodes.
 class FailureLimiter {
  public:
   virtual ~FailureLimiter() = default;

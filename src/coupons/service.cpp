@@ -220,7 +220,7 @@ Result<Coupon, Error> CouponService::set_image(const Principal& hotelier, std::s
   if (!key) return Failure{key.error()};
   const std::string previous = coupons_.set_image(coupon_id, *key, now());
   // The old image's key is no longer referenced; its URL was cached as immutable, so it is removed, not reused.
-  if (!previous.empty()) objects_.remove(previous);
+  media::remove_replaced(objects_, previous);
   return coupons_.find(coupon_id).value_or(*coupon);
 }
 

@@ -26,7 +26,7 @@ Result<HotelProfile, Error> HotelService::set_logo(const Principal& hotelier, st
   auto key = media::store_image(objects_, "logos", bytes);
   if (!key) return Failure{key.error()};
   const std::string previous = hotels_.set_logo(hotel->id, *key);
-  if (!previous.empty()) objects_.remove(previous);
+  media::remove_replaced(objects_, previous);
   return get(hotel->id);
 }
 

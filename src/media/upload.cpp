@@ -22,4 +22,12 @@ Result<std::string, Error> store_image(objects::ObjectStore& store, std::string_
 
 std::string media_url(std::string_view key) { return "/media/" + std::string(key); }
 
+void remove_replaced(objects::ObjectStore& store, std::string_view previous_key) {
+  if (previous_key.empty()) return;
+  try {
+    store.remove(previous_key);
+  } catch (const std::exception&) {  // NOLINT(bugprone-empty-catch): an unreferenced file is harmless
+  }
+}
+
 }  // namespace hc::media

@@ -136,7 +136,7 @@ boost::asio::awaitable<Response> Dispatcher::handle(const Request& request, cons
   } catch (const DependencyUnavailable& e) {
     // A dependency is down or its breaker is open: the client may try again later; the rest of the API works.
     log_.warn("dependency unavailable", {{"request_id", start.request_id}, {"route", route_label},
-                                         {"dependency", std::string_view(e.dependency())}});
+                                         {"what", std::string_view(e.what())}});
     Error error = make_error(Errc::unavailable);
     error.message = "A service this needs (" + e.dependency() + ") is unavailable just now; please try again in " +
                     std::to_string(e.retry_after().count()) + " s";

@@ -9,8 +9,8 @@ template <class F>
 decltype(auto) GuardedObjectStore::guarded(F&& call) {
   try {
     return breaker_.run(std::forward<F>(call));
-  } catch (const StoreError&) {
-    throw DependencyUnavailable(breaker_.name(), kRetryAfterFailure);
+  } catch (const StoreError& e) {
+    throw DependencyUnavailable(breaker_.name(), kRetryAfterFailure, e.what());
   }
 }
 

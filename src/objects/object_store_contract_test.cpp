@@ -160,6 +160,9 @@ TEST_F(S3ObjectStoreTest, AMissingBucketIsNamed) {
   } catch (const StoreError& e) {
     EXPECT_NE(std::string(e.what()).find("no-such-bucket"), std::string::npos) << e.what();
   }
+  // A missing bucket is a failure, never "no such object".
+  EXPECT_THROW((void)store.get("logos/x.png"), StoreError);
+  EXPECT_THROW(store.remove("logos/x.png"), StoreError);
 }
 
 TEST_F(S3ObjectStoreTest, AStoppedServerFailsEveryCallQuicklyAndWorksAgainWhenItReturns) {

@@ -94,6 +94,10 @@ Result<S3Location, std::string> parse_s3_url(std::string_view url) {
   if (!url.starts_with(kScheme)) return Failure{std::string("must start with s3://")};
   const auto parsed = boost::urls::parse_absolute_uri(url);
   if (!parsed) return Failure{std::string("is not a URL like s3://bucket?endpoint=https://host&region=eu-west-1")};
+  if (parsed->has_userinfo() || parsed->has_port()) {
+    return Failure{std::string("has keys or a port before the bucket; give s3://bucket?endpoint=... and the keys in "
+                               "HC_S3_ACCESS_KEY and HC_S3_SECRET_KEY or a credentials file")};
+  }
   S3Location location{std::string(parsed->encoded_host()), {}, "us-east-1"};
   if (!is_bucket_name(location.bucket)) {
     return Failure{"names the bucket '" + location.bucket + "'; a bucket name is 3-63 characters of a-z, 0-9, '.' and '-'"};
@@ -135,6 +139,7 @@ struct Call {
   const std::string& url;
   std::string_view body;          // PUT only
   std::string_view content_type;  // PUT only
+  std::chrono::milliseconds timeout;
 };
 
 Answer perform(const S3Options& options, const std::string& signing, const Call& call) {
@@ -146,7 +151,7 @@ Answer perform(const S3Options& options, const std::string& signing, const Call&
   curl_easy_setopt(curl, CURLOPT_URL, call.url.c_str());
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // timeouts without SIGALRM: this runs on pool threads
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout.count()));
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options.timeout.count()));
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(call.timeout.count()));
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(curl, CURLOPT_AWS_SIGV4, signing.c_str());
   curl_easy_setopt(curl, CURLOPT_USERNAME, options.credentials.access_key.c_str());
@@ -178,6 +183,11 @@ Answer perform(const S3Options& options, const std::string& signing, const Call&
   return answer;
 }
 
+// S3 answers 404 for a missing key and for a missing bucket; only the first means "no such object".
+bool is_missing_bucket(const Answer& answer) {
+  return answer.status == 404 && answer.body.find("<Code>NoSuchBucket</Code>") != std::string::npos;
+}
+
 [[noreturn]] void fail(std::string_view method, const Answer& answer) {
   // The service's XML error names its code (SignatureDoesNotMatch, NoSuchBucket...); keep it short in the message.
   std::string detail = answer.body.substr(0, 300);
@@ -189,14 +199,14 @@ Answer perform(const S3Options& options, const std::string& signing, const Call&
 
 void S3ObjectStore::put(std::string_view key, std::string_view bytes, std::string_view content_type) {
   const std::string url = url_of(key);
-  const Answer answer = perform(options_, signing_, {"PUT", url, bytes, content_type});
+  const Answer answer = perform(options_, signing_, {"PUT", url, bytes, content_type, options_.timeout});
   if (answer.status != 200) fail("PUT", answer);
 }
 
 std::optional<StoredObject> S3ObjectStore::get(std::string_view key) {
   const std::string url = url_of(key);
-  Answer answer = perform(options_, signing_, {"GET", url, {}, {}});
-  if (answer.status == 404) return std::nullopt;
+  Answer answer = perform(options_, signing_, {"GET", url, {}, {}, options_.timeout});
+  if (answer.status == 404 && !is_missing_bucket(answer)) return std::nullopt;
   if (answer.status != 200) fail("GET", answer);
   if (answer.content_type.empty()) answer.content_type = "application/octet-stream";
   return StoredObject{std::move(answer.content_type), std::move(answer.body)};
@@ -204,15 +214,16 @@ std::optional<StoredObject> S3ObjectStore::get(std::string_view key) {
 
 void S3ObjectStore::remove(std::string_view key) {
   const std::string url = url_of(key);
-  const Answer answer = perform(options_, signing_, {"DELETE", url, {}, {}});
-  if (answer.status != 204 && answer.status != 200 && answer.status != 404) fail("DELETE", answer);
+  const Answer answer = perform(options_, signing_, {"DELETE", url, {}, {}, options_.timeout});
+  const bool gone = answer.status == 204 || answer.status == 200 || (answer.status == 404 && !is_missing_bucket(answer));
+  if (!gone) fail("DELETE", answer);
 }
 
 void S3ObjectStore::check() {
   // A listing of at most one key: it proves the bucket exists and the credentials are accepted (some services
   // answer HEAD on a bucket without checking the signature).
   const std::string url = options_.location.endpoint + "/" + options_.location.bucket + "?max-keys=1";
-  const Answer answer = perform(options_, signing_, {"GET", url, {}, {}});
+  const Answer answer = perform(options_, signing_, {"GET", url, {}, {}, options_.check_timeout});
   if (answer.status == 404) throw StoreError("the bucket '" + options_.location.bucket + "' does not exist");
   if (answer.status == 403) throw StoreError("the object store refused the credentials");
   if (answer.status != 200) fail("GET", answer);

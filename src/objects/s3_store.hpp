@@ -34,6 +34,7 @@ struct S3Options {
   S3Credentials credentials;
   std::chrono::milliseconds connect_timeout{2000};
   std::chrono::milliseconds timeout{15000};   // the whole call, a large upload included
+  std::chrono::milliseconds check_timeout{2000};  // check(), which a readiness probe waits on
   std::size_t max_object_bytes = 64U << 20U;  // a larger answer is a failure, never a huge allocation
 };
 
@@ -43,11 +44,12 @@ class S3ObjectStore final : public ObjectStore {
 
   //! PUT with the content type; durable when the service acknowledges it.
   void put(std::string_view key, std::string_view bytes, std::string_view content_type) override;
-  //! GET; nullopt on 404.
+  //! GET; nullopt when there is no such key (a missing bucket is a failure).
   std::optional<StoredObject> get(std::string_view key) override;
-  //! DELETE; an object already gone is fine.
+  //! DELETE; an object already gone is fine (a missing bucket is a failure).
   void remove(std::string_view key) override;
-  //! Lists one key of the bucket: throws StoreError unless it exists and the credentials are accepted.
+  //! Lists one key of the bucket: throws StoreError unless it exists and the credentials are accepted (the
+  //! credentials need s3:ListBucket on the bucket as well as Get, Put and DeleteObject).
   void check() override;
 
  private:

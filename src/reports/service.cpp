@@ -18,6 +18,10 @@ namespace {
 
 // A failed attempt waits 30 s, then 60 s, before the next.
 constexpr std::chrono::seconds kFirstRetryDelay{30};
+// A job whose file cannot be stored looks again after this (or the breaker's Retry-After, if longer), without
+// spending an attempt, until it is this old; then its attempts count again, so an outage cannot keep it forever.
+constexpr std::chrono::seconds kDependencyRecheck{5};
+constexpr std::chrono::hours kLongestWaitForADependency{1};
 
 std::string object_key_of(const Report& report) {
   return "reports/" + ascii_lower(report.id) + "." + std::string(extension_of(report.format));
@@ -133,18 +137,24 @@ void ReportService::run(Report& report) {
       log_.info("report ready", {{"report_id", report.id}, {"bytes", report.size_bytes}});
     }
   } catch (const DependencyUnavailable& e) {
+    if (now() - report.created_at >= kLongestWaitForADependency) return fail_attempt(report, e);
     // The file could not be stored: the job waits for the store to come back, without spending an attempt.
-    log_.warn("report waits for a dependency", {{"report_id", report.id}, {"dependency", std::string_view(e.dependency())}});
-    reports_.postpone(report, "waiting for the " + e.dependency(), now() + e.retry_after());
+    log_.warn("report waits for a dependency", {{"report_id", report.id}, {"what", std::string_view(e.what())}});
+    reports_.postpone(report, "waiting for the " + e.dependency(),
+                      now() + std::max(e.retry_after(), kDependencyRecheck));
   } catch (const std::exception& e) {
-    log_.error("report attempt failed", {{"report_id", report.id}, {"attempt", std::int64_t{report.attempts}},
-                                         {"what", std::string_view(e.what())}});
-    const std::string reason = "the report could not be made (attempt " + std::to_string(report.attempts) + ")";
-    if (report.attempts >= kMaxAttempts) {
-      reports_.mark_failed(report, reason, now());
-    } else {
-      reports_.retry_later(report, reason, now() + kFirstRetryDelay * (1 << (report.attempts - 1)));
-    }
+    fail_attempt(report, e);
+  }
+}
+
+void ReportService::fail_attempt(Report& report, const std::exception& cause) {
+  log_.error("report attempt failed", {{"report_id", report.id}, {"attempt", std::int64_t{report.attempts}},
+                                       {"what", std::string_view(cause.what())}});
+  const std::string reason = "the report could not be made (attempt " + std::to_string(report.attempts) + ")";
+  if (report.attempts >= kMaxAttempts) {
+    reports_.mark_failed(report, reason, now());
+  } else {
+    reports_.retry_later(report, reason, now() + kFirstRetryDelay * (1 << (report.attempts - 1)));
   }
 }
 

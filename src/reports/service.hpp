@@ -70,6 +70,8 @@ class ReportService {
   ReportContent gather(const coupons::HotelRef& hotel, const interactions::Period& period,
                        std::vector<CouponLine> lines, SysSeconds at);
   void run(Report& report);
+  //! Counts a failed attempt: retried later with a growing delay, or failed for good after the last.
+  void fail_attempt(Report& report, const std::exception& cause);
   [[nodiscard]] SysSeconds now() const { return to_seconds(now_()); }
 
   ReportRepository& reports_;

@@ -188,13 +188,19 @@ void PostgresServer::start() {
         {bin_dir_ + "/postgres", "-D", (dir_.path() / "data").string(), "-p", std::to_string(port_), "-h", "127.0.0.1",
          "-k", dir_.path().string(), "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"},
         dir_.path(), log, user);
+    // Pinged through the socket in our own folder: another cluster that owns the port cannot answer there.
+    const std::string own_socket = "host=" + dir_.path().string() + " port=" + std::to_string(port_) + " user=postgres";
     const auto deadline = std::chrono::steady_clock::now() + kStartTimeout;
+    bool exited = false;
     while (std::chrono::steady_clock::now() < deadline) {
-      if (PQping(url().c_str()) == PQPING_OK) return;
-      if (exit_status(pid_, WNOHANG)) break;
+      if (PQping(own_socket.c_str()) == PQPING_OK) return;
+      if (exit_status(pid_, WNOHANG)) {
+        exited = true;  // reaped: its pid may already belong to another process
+        break;
+      }
       std::this_thread::sleep_for(20ms);
     }
-    if (!exit_status(pid_, WNOHANG)) {
+    if (!exited) {
       ::kill(pid_, SIGKILL);
       exit_status(pid_, 0);
     }

@@ -1,5 +1,6 @@
 #include "storage/postgres/connection.hpp"
 
+#include <boost/url/parse.hpp>
 #include <libpq-fe.h>
 #include <poll.h>
 
@@ -112,6 +113,14 @@ Connection::Connection(const ConnectionOptions& options) : call_timeout_(options
   if (!options.url.starts_with("postgresql://") && !options.url.starts_with("postgres://")) {
     throw std::invalid_argument("the PostgreSQL URL must start with postgresql://");
   }
+  // libpq reads a password holding '/' or '@' as host, port and database, and would quote its pieces in an
+  // error; such a URL is refused without being quoted.
+  const auto parsed = boost::urls::parse_uri(options.url);
+  if (!parsed || parsed->encoded_path().find('@') != std::string_view::npos) {
+    throw Error(ErrorKind::connection,
+                "the PostgreSQL URL cannot be read: percent-encode '/', '@', ':' and '#' in the user name and "
+                "password (%2F, %40, %3A, %23)");
+  }
   if (options.statement_timeout <= milliseconds::zero() || options.connect_timeout <= std::chrono::seconds::zero()) {
     throw std::invalid_argument("ConnectionOptions: the connect and statement timeouts must be positive");
   }
@@ -170,8 +179,9 @@ void Connection::exec_script(std::string_view sql) {
 Result Connection::collect_results(std::string_view operation) {
   std::optional<Result> last;
   std::optional<Error> failure;
+  const auto deadline = std::chrono::steady_clock::now() + call_timeout_;  // one for the whole call
   while (true) {
-    wait_for_answer(operation);
+    wait_for_answer(operation, deadline);
     PGresult* result = PQgetResult(conn_.get());
     if (result == nullptr) break;
     if (succeeded(result)) {
@@ -185,18 +195,17 @@ Result Connection::collect_results(std::string_view operation) {
       std::string message = std::string(operation) + ": " +
                             (primary != nullptr ? std::string(primary) : trimmed(PQresultErrorMessage(result)));
       if (!state.empty()) message += " (SQLSTATE " + state + ")";
-      failure.emplace(is_broken() ? ErrorKind::connection : error_kind(state), message, state);
+      failure.emplace(lost() ? ErrorKind::connection : error_kind(state), message, state);
     }
     PQclear(result);
   }
   if (failure) throw *failure;
-  if (is_broken()) throw Error(ErrorKind::connection, std::string(operation) + ": the connection was lost");
+  if (lost()) throw Error(ErrorKind::connection, std::string(operation) + ": the connection was lost");
   if (!last) throw Error(ErrorKind::other, std::string(operation) + ": the server sent no result");
   return std::move(*last);
 }
 
-void Connection::wait_for_answer(std::string_view operation) {
-  const auto deadline = std::chrono::steady_clock::now() + call_timeout_;
+void Connection::wait_for_answer(std::string_view operation, std::chrono::steady_clock::time_point deadline) {
   while (PQisBusy(conn_.get()) == 1) {
     const auto left = std::chrono::ceil<milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left <= milliseconds::zero()) {
@@ -207,12 +216,17 @@ void Connection::wait_for_answer(std::string_view operation) {
     pollfd socket{PQsocket(conn_.get()), POLLIN, 0};
     const auto wait = static_cast<int>(std::min<milliseconds::rep>(left.count(), std::numeric_limits<int>::max()));
     const int ready = ::poll(&socket, 1, wait);
+    // Each failure below leaves the command's answer unread: the connection is closed, never reused.
     if (ready < 0 && errno != EINTR) {
+      const int error = errno;
+      conn_.reset();
       throw Error(ErrorKind::connection,
-                  std::string(operation) + ": poll failed (errno " + std::to_string(errno) + ")");
+                  std::string(operation) + ": poll failed (errno " + std::to_string(error) + ")");
     }
     if (ready > 0 && PQconsumeInput(conn_.get()) == 0) {
-      throw Error(ErrorKind::connection, std::string(operation) + ": " + trimmed(PQerrorMessage(conn_.get())));
+      std::string message = std::string(operation) + ": " + trimmed(PQerrorMessage(conn_.get()));
+      conn_.reset();
+      throw Error(ErrorKind::connection, std::move(message));
     }
   }
 }
@@ -233,7 +247,14 @@ bool Connection::in_failed_transaction() const noexcept {
   return conn_ && PQtransactionStatus(conn_.get()) == PQTRANS_INERROR;
 }
 
-bool Connection::is_broken() const noexcept { return !conn_ || PQstatus(conn_.get()) != CONNECTION_OK; }
+bool Connection::lost() const noexcept { return !conn_ || PQstatus(conn_.get()) != CONNECTION_OK; }
+
+bool Connection::is_broken() const noexcept {
+  if (lost()) return true;
+  // A command whose answer was never read (an exception mid-call) would make every later command fail.
+  const PGTransactionStatusType status = PQtransactionStatus(conn_.get());
+  return status == PQTRANS_ACTIVE || status == PQTRANS_UNKNOWN;
+}
 
 int Connection::backend_pid() const noexcept { return conn_ ? PQbackendPID(conn_.get()) : 0; }
 
@@ -246,6 +267,8 @@ constexpr std::array<std::string_view, 3> kBegin{"BEGIN ISOLATION LEVEL READ COM
 }  // namespace
 
 Transaction::Transaction(Connection& connection, Isolation isolation) : connection_(&connection) {
+  // PostgreSQL only warns about a second BEGIN, and the inner commit would then commit the outer transaction.
+  if (connection.in_transaction()) throw std::logic_error("Transaction: the connection is already in a transaction");
   connection.exec(kBegin.at(static_cast<std::size_t>(isolation)));
 }
 

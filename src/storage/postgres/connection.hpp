@@ -58,7 +58,7 @@ class Result {
 
   //! The number of rows returned.
   [[nodiscard]] int rows() const noexcept;
-  //! The number of rows an INSERT, UPDATE or DELETE changed (0 for other statements).
+  //! The number of rows an INSERT, UPDATE or DELETE changed, or a SELECT returned (0 for other statements).
   [[nodiscard]] std::int64_t affected_rows() const;
 
   //! Reads a value as text; throws if it is NULL.
@@ -106,7 +106,7 @@ class Connection {
   Result exec_params(std::string_view sql, std::span<const Param> params);
 
   //! Runs ';'-separated statements without parameters (a migration), stopping at the first that fails; outside a
-  //! transaction the statements before it stay applied.
+  //! transaction they run as one implicit transaction, so a failure undoes the statements before it too.
   void exec_script(std::string_view sql);
 
   //! Tells whether a transaction is open (or failed and not yet rolled back).
@@ -128,8 +128,10 @@ class Connection {
   };
 
   void check_open(std::string_view operation) const;
+  //! The server is gone, or the connection was closed after a missed deadline.
+  [[nodiscard]] bool lost() const noexcept;
   Result collect_results(std::string_view operation);
-  void wait_for_answer(std::string_view operation);
+  void wait_for_answer(std::string_view operation, std::chrono::steady_clock::time_point deadline);
 
   std::unique_ptr<pg_conn, Finisher> conn_;  // null once closed after a missed deadline
   std::chrono::milliseconds call_timeout_;

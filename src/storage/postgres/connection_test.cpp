@@ -89,6 +89,14 @@ TEST_F(PostgresConnection, AScriptStopsAtTheFirstFailingStatement) {
       << "a script runs as one implicit transaction";
 }
 
+TEST_F(PostgresConnection, ATransactionInsideAnotherIsRefused) {
+  db_.exec("CREATE TABLE t (n bigint)");
+  Transaction outer(db_);
+  db_.exec("INSERT INTO t VALUES (1)");
+  EXPECT_THROW(Transaction inner(db_), std::logic_error);  // its commit would have committed the outer one
+  EXPECT_TRUE(db_.in_transaction());
+}
+
 TEST_F(PostgresConnection, TransactionRollsBackUnlessCommitted) {
   db_.exec("CREATE TABLE t (n bigint)");
   {
@@ -223,7 +231,9 @@ TEST(PostgresConnect, AWrongPasswordIsReportedWithoutThePassword) {
 
 TEST(PostgresConnect, AMalformedUrlIsReportedWithoutThePassword) {
   for (const std::string url : {"postgresql://ana:Secr%zzet@127.0.0.1:1/db", "postgresql://ana@h/db?password=Secr%zzet",
-                                "postgresql://ana:Secr%zzet@127.0.0.1:1/db?bogus=1"}) {
+                                "postgresql://ana:Secr%zzet@127.0.0.1:1/db?bogus=1",
+                                // libpq would read these passwords as host, port and database, and quote them
+                                "postgresql://ana:Secr/et@127.0.0.1:1/db", "postgresql://ana:12/Secret@127.0.0.1:1/db"}) {
     const Error error = error_of([&] { Connection connection(ConnectionOptions{.url = url}); });
     EXPECT_EQ(error.kind(), ErrorKind::connection);
     EXPECT_EQ(std::string(error.what()).find("Secr"), std::string::npos) << error.what();
