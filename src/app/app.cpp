@@ -275,7 +275,7 @@ struct App::Parts {
         ops_handlers(metrics, workers,
                      {{"database", [this] { return check_database(); }, true},
                       {"objects", [this] { return check_objects(); }, false}},
-                     {&object_store_breaker}),
+                     breakers()),
         site(load_site(config)),
         web_handlers(site ? std::make_optional<web::WebHandlers>(*site) : std::nullopt),
         router(build_router({idempotency, workers, auth_handlers, ops_handlers, coupon_handlers, hotel_handlers,
@@ -293,6 +293,9 @@ struct App::Parts {
       return "unreachable";
     }
   }
+
+  //! Every circuit breaker, for /readyz and /metrics.
+  std::vector<const CircuitBreaker*> breakers() const { return {&object_store_breaker}; }
 
   std::string check_objects() {
     try {
@@ -446,7 +449,7 @@ int App::serve() {
     });
   };
   register_pipeline_gauges(parts_->metrics, parts_->interactions.gauges());
-  parts_->metrics.add_breaker(parts_->object_store_breaker);
+  for (const CircuitBreaker* breaker : parts_->breakers()) parts_->metrics.add_breaker(*breaker);
   parts_->metrics.add_gauge("hc_websocket_sessions", "Signed-in WebSocket connections.",
                             [this] { return static_cast<double>(parts_->hub.connected()); });
 

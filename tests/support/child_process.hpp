@@ -1,6 +1,7 @@
 #pragma once
 // A server a test starts and stops: a child process whose output goes to a file, killed if the test binary dies.
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -39,6 +40,10 @@ bool wait_until(F&& done, std::chrono::milliseconds timeout) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
 }
+
+//! A loopback port that was free a moment ago, for a server that cannot be told to pick one itself. Another
+//! process may take it before the server binds it: a caller notices the server ending and tries again.
+std::uint16_t free_loopback_port();
 
 //! The whole file, or "" when it cannot be read.
 std::string read_text_file(const std::filesystem::path& path);

@@ -1,5 +1,7 @@
 #include "postgres_server.hpp"
 
+#include "child_process.hpp"
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -92,27 +94,6 @@ std::string random_password() {
   return out.str();
 }
 
-int free_loopback_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) throw std::runtime_error("PostgresServer: socket() failed");
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof(address);
-  const bool ok = ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0 &&
-                  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0;
-  ::close(fd);
-  if (!ok) throw std::runtime_error("PostgresServer: no free loopback port");
-  return ntohs(address.sin_port);
-}
-
-std::string file_text(const fs::path& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // Starts `args` (args[0] is the program's path) as `user` in `dir`, with standard output and error in `log`.
 // Everything the child needs is prepared before fork: between fork and exec a threaded process may only make
 // async-signal-safe calls.
@@ -174,7 +155,7 @@ PostgresServer::PostgresServer() : bin_dir_(find_bin_dir()), password_(random_pa
                               "--auth-host=scram-sha-256", "--encoding=UTF8", "--no-locale", "--no-sync"},
                              dir_.path(), dir_.path() / "initdb.log", user);
   if (exit_status(initdb, 0) != 0) {
-    throw std::runtime_error("PostgresServer: initdb failed:\n" + file_text(dir_.path() / "initdb.log"));
+    throw std::runtime_error("PostgresServer: initdb failed:\n" + read_text_file(dir_.path() / "initdb.log"));
   }
   start();
 }
@@ -206,7 +187,7 @@ void PostgresServer::start() {
     }
     pid_ = -1;
     if (attempt == kStartAttempts) {
-      throw std::runtime_error("PostgresServer: postgres did not start:\n" + file_text(log));
+      throw std::runtime_error("PostgresServer: postgres did not start:\n" + read_text_file(log));
     }
   }
 }

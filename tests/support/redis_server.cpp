@@ -1,5 +1,7 @@
 #include "redis_server.hpp"
 
+#include "core/random.hpp"
+
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -26,39 +28,27 @@ std::filesystem::path redis_server_program() {
   throw std::runtime_error("redis-server is not installed: run scripts/install-deps --test");
 }
 
-// Redis refuses --port 0, so the kernel picks a free port for a moment; another process may take it before
-// redis-server binds it, which launch() notices and the caller retries.
-std::uint16_t free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) throw std::runtime_error("cannot open a socket to find a free port");
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  const bool found = ::bind(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0 &&
-                     ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0;
-  ::close(fd);
-  if (!found) throw std::runtime_error("cannot find a free loopback port");
-  return ntohs(address.sin_port);
-}
-
 }  // namespace
 
-RedisServer::RedisServer() {
+// Its own password, so that a probe never mistakes another test's Redis that holds the port for this one.
+RedisServer::RedisServer() : password_(random_token(12)) {
   for (int attempt = 0; attempt < kPortAttempts; ++attempt) {
-    port_ = free_port();
+    port_ = free_loopback_port();  // Redis refuses --port 0
     if (launch()) return;
   }
   throw std::runtime_error("redis-server did not start in " + std::to_string(kPortAttempts) +
                            " attempts; its output:\n" + read_text_file(dir_.path() / "redis.log"));
 }
 
-std::string RedisServer::url() const { return "redis://127.0.0.1:" + std::to_string(port_); }
+std::string RedisServer::url() const {
+  return "redis://:" + password_ + "@127.0.0.1:" + std::to_string(port_);
+}
 
 redis::ConnectionOptions RedisServer::connection_options() const {
   redis::ConnectionOptions options;
   options.endpoint.host = "127.0.0.1";
   options.endpoint.port = port_;
+  options.endpoint.password = password_;
   options.connect_timeout = std::chrono::seconds(1);
   options.command_timeout = std::chrono::seconds(1);
   return options;
@@ -84,7 +74,7 @@ bool RedisServer::launch() {
   std::filesystem::remove(log);
   process_ = std::make_unique<ChildProcess>(
       std::vector<std::string>{redis_server_program().string(), "--bind", "127.0.0.1", "--port", std::to_string(port_),
-                               "--save", "", "--appendonly", "no", "--dir", dir_.str()},
+                               "--save", "", "--appendonly", "no", "--dir", dir_.str(), "--requirepass", password_},
       log);
   redis::Connection probe(connection_options());
   const bool answers = wait_until(

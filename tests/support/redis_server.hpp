@@ -33,6 +33,7 @@ class RedisServer {
   //! Starts redis-server on port_ and waits for PING; false if it ended (the port was taken, say).
   bool launch();
 
+  std::string password_;  // requirepass: only our own clients get answers
   TempDir dir_;
   std::uint16_t port_ = 0;
   std::unique_ptr<ChildProcess> process_;
