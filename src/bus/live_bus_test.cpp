@@ -176,7 +176,7 @@ TEST_P(LiveBusContract, RefusesANullMessage) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Buses, LiveBusContract, ::testing::Values(Backend::in_process, Backend::redis),
-                         [](const auto& info) { return info.param == Backend::redis ? "Redis" : "InProcess"; });
+                         [](const auto& backend) { return backend.param == Backend::redis ? "Redis" : "InProcess"; });
 
 class RedisBusTest : public ::testing::Test {
  protected:
@@ -219,7 +219,7 @@ TEST_F(RedisBusTest, ANodeStartedDuringAnOutageSubscribesWhenRedisComesUp) {
   auto received = std::make_shared<Received>();
   const auto started = SteadyClock::now();
   node_.bus.subscribe(record_into(received));
-  EXPECT_LT(SteadyClock::now() - started, 5s) << "it waits one connection attempt at most";
+  EXPECT_LT(SteadyClock::now() - started, 1s) << "it waits for one refused connection attempt only";
   EXPECT_FALSE(node_.bus.subscribed());
   server_.start();
   ASSERT_TRUE(wait_until_subscribed(true));

@@ -37,7 +37,8 @@ boost::json::object delivery_json(const notifications::Delivery& delivery) {
 }
 
 boost::json::object signal_json(const Signal& signal) {
-  boost::json::array user_ids(signal.user_ids.begin(), signal.user_ids.end());
+  boost::json::array user_ids;
+  for (const std::string& user_id : signal.user_ids) user_ids.emplace_back(std::string_view(user_id));
   return boost::json::object{
       {"v", kVersion}, {"kind", kSignal}, {"user_ids", std::move(user_ids)}, {"frame", signal.frame}};
 }
@@ -95,7 +96,7 @@ Parsed parse_signal(const boost::json::object& message) {
   }
   for (const boost::json::value& user_id : *user_ids) {
     if (!user_id.is_string()) return Failure{std::string("a signal with a user id that is not a string")};
-    signal->user_ids.emplace_back(user_id.get_string());
+    signal->user_ids.emplace_back(std::string_view(user_id.get_string()));
   }
   return LiveMessage(std::move(signal));
 }

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <limits>
 #include <stdexcept>
+#include <vector>
 
 namespace hc::bus {
 namespace {
@@ -63,7 +64,7 @@ TEST(LiveMessage, RefusesWhatItDoesNotKnowWithoutQuotingIt) {
   const std::string content = R"("content":{"kind":"k","title":"secret title","body":"b","data":"{}"})";
   const std::string good = R"({"v":1,"kind":"delivery",)" + content + R"(,"created_at":0,"recipients":[]})";
   ASSERT_TRUE(parse_live_message(good)) << "the base of the broken ones below is fine";
-  for (const std::string& text : {
+  for (const std::string& text : std::vector<std::string>{
            std::string(), std::string("not json"), std::string("[1]"), std::string(R"({"kind":"signal"})"),
            R"({"v":2,"kind":"delivery",)" + content + R"(,"created_at":0,"recipients":[]})",
            R"({"v":"1","kind":"delivery",)" + content + R"(,"created_at":0,"recipients":[]})",
