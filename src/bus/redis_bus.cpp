@@ -17,10 +17,10 @@ namespace {
 // process. The subscriber thread holds it back for its whole life: the write fails with EPIPE instead, and a
 // pending SIGPIPE goes away with the thread.
 void hold_back_sigpipe() {
-  sigset_t pipe;
-  sigemptyset(&pipe);
-  sigaddset(&pipe, SIGPIPE);
-  pthread_sigmask(SIG_BLOCK, &pipe, nullptr);
+  sigset_t held_back;
+  sigemptyset(&held_back);
+  sigaddset(&held_back, SIGPIPE);
+  pthread_sigmask(SIG_BLOCK, &held_back, nullptr);
 }
 
 }  // namespace
@@ -41,8 +41,10 @@ void RedisBus::subscribe(Handler handler) {
   std::unique_lock lock(mutex_);
   if (thread_.joinable()) return;
   thread_ = std::jthread([this](const std::stop_token& stop) { run(stop); });
+  // An attempt ends within its own timeouts (connect, AUTH, SUBSCRIBE); the bound is only a safeguard.
   const auto one_attempt = subscriber_.connect_timeout + 2 * subscriber_.command_timeout;
-  if (!changed_.wait_for(lock, one_attempt, [this] { return subscribed_; })) {
+  changed_.wait_for(lock, one_attempt, [this] { return attempted_; });
+  if (!subscribed_) {
     log_.warn("live bus is not subscribed to redis yet; it keeps trying",
               {{"redis", subscriber_.endpoint.describe()}});
   }
@@ -97,6 +99,7 @@ void RedisBus::deliver(const std::string& payload) const {
 void RedisBus::set_subscribed(bool subscribed) {
   {
     const std::lock_guard lock(mutex_);
+    attempted_ = true;
     subscribed_ = subscribed;
   }
   changed_.notify_all();

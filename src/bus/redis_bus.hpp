@@ -43,8 +43,8 @@ class RedisBus final : public LiveBus {
   //! PUBLISH; throws redis::Error when Redis cannot be reached within the pool's timeouts.
   void publish(const LiveMessage& message) override;
   //! Handlers run on the subscriber thread, one message at a time. The first call starts the thread and waits
-  //! (at most one connection attempt) until Redis confirms the subscription; if Redis is down it returns
-  //! anyway and the thread keeps trying, so a node can start during an outage.
+  //! for its first attempt to subscribe; if that fails (Redis is down) it returns anyway and the thread keeps
+  //! trying, so a node can start during an outage.
   void subscribe(Handler handler) override;
   //! True while the subscription is live (for a readiness check).
   [[nodiscard]] bool subscribed() const;
@@ -62,7 +62,8 @@ class RedisBus final : public LiveBus {
   const RedisBusOptions options_;
   Subscribers subscribers_;
   mutable std::mutex mutex_;
-  std::condition_variable_any changed_;  // subscribed_ changed, or a stop was requested
+  std::condition_variable_any changed_;  // an attempt ended, or a stop was requested
+  bool attempted_ = false;                // the thread has tried to subscribe at least once
   bool subscribed_ = false;
   std::jthread thread_;  // last: it stops and joins before the members it uses go
 };
