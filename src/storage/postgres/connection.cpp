@@ -256,6 +256,14 @@ bool Connection::is_broken() const noexcept {
   return status == PQTRANS_ACTIVE || status == PQTRANS_UNKNOWN;
 }
 
+void Connection::notice_if_ended() noexcept {
+  if (lost()) return;
+  // What a server sends an idle connection is almost always its last word (the FATAL before it hangs up, whose
+  // EOF libpq may not have read yet); the rare harmless message (a changed setting) only costs a reconnect.
+  pollfd socket{PQsocket(conn_.get()), POLLIN, 0};
+  if (::poll(&socket, 1, 0) > 0) conn_.reset();
+}
+
 int Connection::backend_pid() const noexcept { return conn_ ? PQbackendPID(conn_.get()) : 0; }
 
 namespace {

@@ -119,6 +119,11 @@ class Connection {
   //! will fail, and a pool should open a new connection instead.
   [[nodiscard]] bool is_broken() const noexcept;
 
+  //! For an idle connection: closes it if the server sent anything meanwhile (checked without waiting). An idle
+  //! connection is sent nothing unless the server ended it (a restart, pg_terminate_backend); is_broken() then
+  //! says so, and the pool opens a new one.
+  void notice_if_ended() noexcept;
+
   //! The process id of the server's backend for this connection (pg_terminate_backend takes it).
   [[nodiscard]] int backend_pid() const noexcept;
 

@@ -51,6 +51,8 @@ ConnectionPool::Lease ConnectionPool::acquire() {
   }
   // The lease owns the slot from here, so a failed reconnect hands it back (still broken) for the next try.
   Lease lease(*this, *connection);
+  // A server restart ends idle connections too; the first user after it must not be the one to find out.
+  connection->notice_if_ended();
   if (connection->is_broken()) {
     *connection = Connection(options_);  // outside the lock: connecting can take up to the connect timeout
   }

@@ -66,6 +66,16 @@ TEST_F(PostgresPool, ReplacesABrokenConnectionOnTheNextAcquire) {
   EXPECT_EQ(lease->exec("SELECT 1").int64(0, 0), 1);
 }
 
+TEST_F(PostgresPool, AConnectionTheServerEndedWhileIdleIsReplacedBeforeAnyoneUsesIt) {
+  ConnectionPool pool(ConnectionOptions{.url = url_}, 1);
+  const int old_backend = pool.acquire()->backend_pid();
+  Connection admin(ConnectionOptions{.url = url_});
+  admin.exec("SELECT pg_terminate_backend($1, 5000)", old_backend);  // as a server restart would
+  const auto lease = pool.acquire();
+  EXPECT_NE(lease->backend_pid(), old_backend);
+  EXPECT_EQ(lease->exec("SELECT 1").int64(0, 0), 1);  // the first statement after it already works
+}
+
 TEST_F(PostgresPool, RollsBackATransactionLeftOpen) {
   ConnectionPool pool(ConnectionOptions{.url = url_}, 1);
   pool.with_connection([](Connection& db) {
