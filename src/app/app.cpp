@@ -4,6 +4,7 @@
 #include "app/secrets.hpp"
 #include "auth/handlers.hpp"
 #include "auth/service.hpp"
+#include "bus/inproc_bus.hpp"
 #include "coupons/handlers.hpp"
 #include "coupons/service.hpp"
 #include "hotels/handlers.hpp"
@@ -231,6 +232,27 @@ boost::asio::awaitable<void> drain_on_signal(boost::asio::signal_set& signals, n
   }
 }
 
+
+// The outbox hands its deliveries to the bus, which brings them to every node's sockets.
+class BusChannel final : public notifications::LiveChannel {
+ public:
+  explicit BusChannel(bus::LiveBus& bus) : bus_(bus) {}
+  void publish(std::shared_ptr<const notifications::Delivery> delivery) override { bus_.publish(std::move(delivery)); }
+
+ private:
+  bus::LiveBus& bus_;
+};
+
+// What the bus brings to this node goes to the sockets connected here.
+void hand_to_sockets(live::Hub& hub, const bus::LiveMessage& message) {
+  if (const auto* delivery = std::get_if<std::shared_ptr<const notifications::Delivery>>(&message)) {
+    hub.publish(*delivery);
+  } else if (const auto* signal = std::get_if<std::shared_ptr<const bus::Signal>>(&message)) {
+    // The frame shares the signal's lifetime: no copy per socket.
+    hub.signal((*signal)->user_ids, std::shared_ptr<const std::string>(*signal, &(*signal)->frame));
+  }
+}
+
 }  // namespace
 
 struct App::Parts {
@@ -262,7 +284,9 @@ struct App::Parts {
         redemption_handlers(redemptions, workers),
         subscription_handlers(subscription_repository, workers, &Clock::now),
         notification_repository(db),
-        outbox(notification_repository, hub, log),
+        live_bus(log),
+        bus_channel(live_bus),
+        outbox(notification_repository, bus_channel, log),
         notification_handlers(notification_repository, workers),
         interaction_repository(db),
         interactions(interaction_repository, coupon_repository, &Clock::now),
@@ -335,6 +359,8 @@ struct App::Parts {
   subscriptions::SubscriptionHandlers subscription_handlers;
   sqlite::SqliteNotificationRepository notification_repository;
   live::Hub hub;
+  bus::InProcessBus live_bus;
+  BusChannel bus_channel;
   notifications::OutboxDispatcher outbox;
   notifications::NotificationHandlers notification_handlers;
   sqlite::SqliteInteractionRepository interaction_repository;
@@ -357,6 +383,7 @@ App::App(Config config, Logger log) : config_(std::move(config)), log_(std::move
   require_embedded_backends(config_);
   std::filesystem::create_directories(config_.data_dir);
   parts_ = std::make_unique<Parts>(config_, log_);
+  parts_->live_bus.subscribe([&hub = parts_->hub](const bus::LiveMessage& message) { hand_to_sockets(hub, message); });
 }
 
 App::~App() = default;
@@ -397,9 +424,11 @@ void App::serve_web_app(net::Dispatcher& dispatcher) {
 // One pass of the interaction fold; the owners whose figures changed are told on their sockets, so an open
 // dashboard refreshes at once.
 std::size_t App::fold_interactions() {
-  static const auto kStatsChanged = std::make_shared<const std::string>(R"({"type":"stats.changed"})");
   const interactions::FoldResult result = parts_->interactions.fold_once();
-  if (!result.changed_hotel_owners.empty()) parts_->hub.signal(result.changed_hotel_owners, kStatsChanged);
+  if (!result.changed_hotel_owners.empty()) {
+    parts_->live_bus.publish(std::make_shared<const bus::Signal>(
+        bus::Signal{result.changed_hotel_owners, R"({"type":"stats.changed"})"}));
+  }
   return result.folded + result.dropped;
 }
 
