@@ -39,7 +39,22 @@ Content report_content(const boost::json::object& payload) {
 
 }  // namespace
 
+bool OutboxDispatcher::publish_waiting() {
+  while (!waiting_live_.empty()) {
+    try {
+      live_.publish(waiting_live_.front());
+    } catch (const std::exception& e) {
+      log_.warn("live delivery waits for its channel",
+                {{"waiting", std::uint64_t{waiting_live_.size()}}, {"what", std::string_view(e.what())}});
+      return false;
+    }
+    waiting_live_.pop_front();
+  }
+  return true;
+}
+
 std::size_t OutboxDispatcher::run_once(SysSeconds now, std::size_t batch) {
+  publish_waiting();
   const std::vector<OutboxEvent> events = repository_.unsent(batch);
   for (const OutboxEvent& event : events) {
     boost::system::error_code ec;
@@ -61,9 +76,16 @@ std::size_t OutboxDispatcher::run_once(SysSeconds now, std::size_t batch) {
       repository_.discard(event, now);
       continue;
     }
-    // In the inboxes now, so a client that misses the live copy finds it on reconnecting.
-    if (!delivery->recipients.empty()) live_.publish(std::move(delivery));
+    // In the inboxes now, so a client that misses the live copy finds it on reconnecting. Behind any that wait,
+    // so that live copies keep their order.
+    if (delivery->recipients.empty()) continue;
+    if (waiting_live_.size() == kMaxWaitingLive) {
+      waiting_live_.pop_front();
+      log_.warn("live copy dropped: too many waiting (the inbox has it)");
+    }
+    waiting_live_.push_back(std::move(delivery));
   }
+  publish_waiting();
   return events.size();
 }
 

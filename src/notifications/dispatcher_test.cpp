@@ -53,8 +53,12 @@ class MemoryRepository final : public NotificationRepository {
 
 class RecordingChannel final : public LiveChannel {
  public:
-  void publish(std::shared_ptr<const Delivery> delivery) override { published.push_back(std::move(delivery)); }
+  void publish(std::shared_ptr<const Delivery> delivery) override {
+    if (down) throw std::runtime_error("the bus is unreachable");
+    published.push_back(std::move(delivery));
+  }
   std::vector<std::shared_ptr<const Delivery>> published;
+  bool down = false;  // a bus between nodes that cannot be reached
 };
 
 class OutboxDispatcherTest : public ::testing::Test {
@@ -90,6 +94,28 @@ TEST_F(OutboxDispatcherTest, EveryFollowerIsPublishedAndAMalformedEventHoldsNoth
   EXPECT_EQ(live.published[0]->content.kind, "coupon.created");
   EXPECT_EQ(live.published[0]->recipients.size(), 2u);
   EXPECT_EQ(dispatcher.run_once(now), 0u);
+}
+
+TEST_F(OutboxDispatcherTest, WhileTheLiveChannelIsDownDeliveriesReachTheInboxAndGoOutLiveInOrderOnceItIsBack) {
+  live.down = true;
+  repository.outbox.push_back(report_ready("owner-1", "report-1", "2026-10-01", "2026-10-31", "pdf"));
+  repository.outbox.push_back(report_ready("owner-1", "report-2", "2026-10-01", "2026-10-31", "csv"));
+  EXPECT_EQ(dispatcher.run_once(now), 2u);
+  EXPECT_EQ(repository.inbox.size(), 2u);  // nothing waits for the inbox
+  EXPECT_TRUE(live.published.empty());
+  EXPECT_EQ(dispatcher.waiting_live(), 2u);
+  repository.outbox.push_back(report_ready("owner-1", "report-3", "2026-10-01", "2026-10-31", "pdf"));
+  EXPECT_EQ(dispatcher.run_once(now), 1u);
+  EXPECT_EQ(dispatcher.waiting_live(), 3u);
+
+  live.down = false;
+  EXPECT_EQ(dispatcher.run_once(now), 0u);  // no new events: the waiting ones go out
+  ASSERT_EQ(live.published.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(boost::json::parse(live.published[i]->content.data).at("report_id").as_string(),
+              "report-" + std::to_string(i + 1));
+  }
+  EXPECT_EQ(dispatcher.waiting_live(), 0u);
 }
 
 }  // namespace
