@@ -232,7 +232,6 @@ boost::asio::awaitable<void> drain_on_signal(boost::asio::signal_set& signals, n
   }
 }
 
-
 // The outbox hands its deliveries to the bus, which brings them to every node's sockets.
 class BusChannel final : public notifications::LiveChannel {
  public:
