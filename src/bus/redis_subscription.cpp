@@ -11,11 +11,6 @@
 namespace hc::bus {
 namespace {
 
-timeval to_timeval(std::chrono::milliseconds duration) {
-  return timeval{static_cast<time_t>(duration.count() / 1000),
-                 static_cast<suseconds_t>(duration.count() % 1000 * 1000)};
-}
-
 // Runs one command and waits for its reply (within the command timeout); nullptr when the connection failed.
 redisReply* call(redisContext* context, std::initializer_list<std::string_view> argv) {
   std::vector<const char*> pointers;
@@ -30,29 +25,16 @@ redisReply* call(redisContext* context, std::initializer_list<std::string_view> 
 
 }  // namespace
 
-void RedisSubscription::ContextFree::operator()(redisContext* context) const { redisFree(context); }
-
 RedisSubscription::RedisSubscription(const redis::ConnectionOptions& options, std::string_view channel,
                                      std::chrono::milliseconds heartbeat)
     : options_(options), channel_(channel), heartbeat_(heartbeat) {
-  const redis::Endpoint& endpoint = options_.endpoint;
-  context_.reset(redisConnectWithTimeout(endpoint.host.c_str(), endpoint.port, to_timeval(options_.connect_timeout)));
-  if (!context_) throw redis::Error("cannot connect to redis at " + endpoint.describe() + ": out of memory");
-  if (context_->err) fail("connect");
-  if (redisSetTimeout(context_.get(), to_timeval(options_.command_timeout)) != REDIS_OK) fail("setting timeouts");
   // Channels are shared by every database number, so there is no SELECT: only the channel name separates buses.
-  if (!endpoint.password.empty()) {
-    redisReply* auth = endpoint.user.empty() ? call(context_.get(), {"AUTH", endpoint.password})
-                                             : call(context_.get(), {"AUTH", endpoint.user, endpoint.password});
-    if (auth == nullptr) fail("AUTH");
-    const redis::Reply answer(auth);
-    if (answer.string() != "OK") throw redis::Error("redis at " + endpoint.describe() + " refused AUTH");
-  }
+  context_ = redis::open_context(options_);
   redisReply* raw = call(context_.get(), {"SUBSCRIBE", channel_});
   if (raw == nullptr) fail("SUBSCRIBE");
   const redis::Reply confirmation(raw);
   if (confirmation.at(0).string() != "subscribe" || confirmation.at(1).string() != channel_) {
-    throw redis::Error("redis at " + endpoint.describe() + " did not confirm the subscription");
+    throw redis::Error("redis at " + options_.endpoint.describe() + " did not confirm the subscription");
   }
   last_heard_ = std::chrono::steady_clock::now();
 }

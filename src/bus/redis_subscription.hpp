@@ -30,10 +30,6 @@ class RedisSubscription {
   std::optional<std::string> next(std::chrono::milliseconds timeout);
 
  private:
-  struct ContextFree {
-    void operator()(redisContext* context) const;
-  };
-
   //! A message already read from the socket, if there is one; other replies (pongs) only count as a sign of life.
   std::optional<std::string> buffered();
   //! Sends a PING after a quiet spell; throws when the connection stayed silent too long after it.
@@ -45,7 +41,7 @@ class RedisSubscription {
   const redis::ConnectionOptions options_;
   const std::string channel_;
   const std::chrono::milliseconds heartbeat_;
-  std::unique_ptr<redisContext, ContextFree> context_;
+  redis::Context context_;
   std::chrono::steady_clock::time_point last_heard_;
   bool pinged_ = false;
 };

@@ -141,7 +141,7 @@ void Reply::wrong_type(std::string_view wanted) const {
               std::to_string(node_->type) + ")");
 }
 
-void Connection::ContextFree::operator()(redisContext* context) const { redisFree(context); }
+void ContextFree::operator()(redisContext* context) const { redisFree(context); }
 
 Connection::Connection(ConnectionOptions options) : options_(std::move(options)) {}
 
@@ -173,25 +173,39 @@ Reply Connection::command_argv(std::span<const std::string_view> argv) {
   return reply;
 }
 
-void Connection::connect() {
-  const Endpoint& endpoint = options_.endpoint;
-  Context context(redisConnectWithTimeout(endpoint.host.c_str(), endpoint.port, to_timeval(options_.connect_timeout)));
+Context open_context(const ConnectionOptions& options) {
+  const Endpoint& endpoint = options.endpoint;
+  Context context(redisConnectWithTimeout(endpoint.host.c_str(), endpoint.port, to_timeval(options.connect_timeout)));
   if (!context) throw Error("cannot connect to redis at " + endpoint.describe() + ": out of memory");
   if (context->err) throw Error("cannot connect to redis at " + endpoint.describe() + ": " + context->errstr);
-  if (redisSetTimeout(context.get(), to_timeval(options_.command_timeout)) != REDIS_OK) {
+  if (redisSetTimeout(context.get(), to_timeval(options.command_timeout)) != REDIS_OK) {
     throw Error("cannot set the command timeout of redis at " + endpoint.describe() + ": " + context->errstr);
   }
-  context_ = std::move(context);
-  // A connection that is refused the password or the database is dropped, never used as it is.
+  if (endpoint.password.empty()) return context;
+  std::vector<const char*> argv{"AUTH"};
+  std::vector<std::size_t> lengths{4};
+  if (!endpoint.user.empty()) {
+    argv.push_back(endpoint.user.c_str());
+    lengths.push_back(endpoint.user.size());
+  }
+  argv.push_back(endpoint.password.c_str());
+  lengths.push_back(endpoint.password.size());
+  auto* raw = static_cast<redisReply*>(
+      redisCommandArgv(context.get(), static_cast<int>(argv.size()), argv.data(), lengths.data()));
+  if (raw == nullptr) throw Error("redis at " + endpoint.describe() + " failed on AUTH: " + context->errstr);
+  const Reply answer(raw);
+  if (raw->type == REDIS_REPLY_ERROR) {
+    const std::string message(raw->str, raw->len);
+    throw Error("redis at " + endpoint.describe() + " refused AUTH: " + message, message);
+  }
+  return context;
+}
+
+void Connection::connect() {
+  context_ = open_context(options_);
+  // A connection that is refused its database is dropped, never used as it is.
   try {
-    if (!endpoint.password.empty()) {
-      if (endpoint.user.empty()) {
-        command("AUTH", endpoint.password);
-      } else {
-        command("AUTH", endpoint.user, endpoint.password);
-      }
-    }
-    if (endpoint.database != 0) command("SELECT", std::to_string(endpoint.database));
+    if (options_.endpoint.database != 0) command("SELECT", std::to_string(options_.endpoint.database));
   } catch (...) {
     context_.reset();
     throw;

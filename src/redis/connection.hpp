@@ -78,6 +78,17 @@ class Reply {
   std::shared_ptr<const redisReply> node_;
 };
 
+//! Frees a hiredis context.
+struct ContextFree {
+  void operator()(redisContext* context) const;
+};
+using Context = std::unique_ptr<redisContext, ContextFree>;
+
+//! A hiredis context connected within the connect timeout, with the command timeout set and the password given
+//! (no SELECT): for a connection that speaks its own protocol, such as a subscription. Throws Error, whose
+//! message never holds the password.
+Context open_context(const ConnectionOptions& options);
+
 class Connection {
  public:
   //! Does not connect yet: the first command does.
@@ -99,11 +110,6 @@ class Connection {
   [[nodiscard]] const Endpoint& endpoint() const { return options_.endpoint; }
 
  private:
-  struct ContextFree {
-    void operator()(redisContext* context) const;
-  };
-  using Context = std::unique_ptr<redisContext, ContextFree>;
-
   void connect();
   //! Drops the broken connection and throws why command_name failed (errno was error_number).
   [[noreturn]] void drop(std::string_view command_name, int error_number);
