@@ -1,6 +1,7 @@
 #pragma once
 // Reading common values out of rows (times, and a coupon with its hotel), shared by the SQLite repositories.
 #include "coupons/model.hpp"
+#include "storage/coupon_columns.hpp"
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/statement.hpp"
 
@@ -8,15 +9,8 @@
 
 namespace hc::sqlite {
 
-//! The columns read_coupon expects, from `coupons c JOIN hotels h`.
-inline constexpr std::string_view kCouponColumns = R"sql(
-  c.id, c.hotel_id, h.name, h.city, h.timezone, c.title, c.description, c.terms, c.discount_percent, c.quantity,
-  c.redeemed_count, c.per_user_limit, c.valid_from, c.valid_until, c.valid_from_date, c.valid_until_date,
-  c.stay_from, c.stay_until, c.status, c.image_key, c.created_at, c.updated_at
-)sql";
-
-//! How many columns kCouponColumns has.
-inline constexpr int kCouponColumnCount = 22;
+using storage::kCouponColumnCount;
+using storage::kCouponColumns;
 
 //! The coupon in the row's kCouponColumns, which start at column `first`.
 coupons::Coupon read_coupon(Statement& row, int first = 0);
