@@ -4,7 +4,9 @@
 #include "app/secrets.hpp"
 #include "auth/handlers.hpp"
 #include "auth/service.hpp"
+#include "bus/guarded_bus.hpp"
 #include "bus/inproc_bus.hpp"
+#include "bus/redis_bus.hpp"
 #include "coupons/handlers.hpp"
 #include "coupons/service.hpp"
 #include "hotels/handlers.hpp"
@@ -27,23 +29,17 @@
 #include "web/handlers.hpp"
 #include "web/site.hpp"
 #include "core/failure_limiter.hpp"
+#include "core/fallback_limiter.hpp"
 #include "core/text.hpp"
 #include "core/worker_pool.hpp"
 #include "demo/seed.hpp"
 #include "net/server.hpp"
 #include "ops/handlers.hpp"
 #include "ops/metrics.hpp"
-#include "storage/sqlite/account_repository.hpp"
-#include "storage/sqlite/coupon_repository.hpp"
-#include "storage/sqlite/hotel_repository.hpp"
-#include "storage/sqlite/idempotency_store.hpp"
-#include "storage/sqlite/interaction_repository.hpp"
-#include "storage/sqlite/notification_repository.hpp"
-#include "storage/sqlite/redemption_repository.hpp"
-#include "storage/sqlite/report_repository.hpp"
-#include "storage/sqlite/subscription_repository.hpp"
-#include "storage/sqlite/pool.hpp"
-#include "storage/sqlite/schema.hpp"
+#include "redis/failure_limiter.hpp"
+#include "redis/pool.hpp"
+#include "storage/postgres/database.hpp"
+#include "storage/sqlite/database.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -63,6 +59,15 @@
 #include <thread>
 
 namespace hc::app {
+
+// One kind of background work: a pass on a pool, repeated at once while it finds work, else after the pause.
+struct BackgroundWork {
+  std::string_view name;
+  WorkerPool& pool;
+  std::function<std::size_t()> pass;
+  std::chrono::milliseconds pause;
+};
+
 namespace {
 
 constexpr std::string_view kTokenIssuer = "hotelcoupon";
@@ -90,24 +95,18 @@ class TokenAuthenticator final : public net::Authenticator {
   const auth::AuthService& service_;
 };
 
-// Fails start-up early for settings this build accepts but cannot serve yet.
-void require_embedded_backends(const Config& config) {
-  std::vector<std::string> problems;
-  if (config.sqlite_path().empty()) problems.push_back("HC_DATABASE_URL: only sqlite:// is available in this build");
-  if (!config.redis_url.empty()) problems.push_back("HC_REDIS_URL: Redis is not available in this build");
-  if (problems.empty()) return;
-  std::string message = "unsupported configuration:";
-  for (const std::string& problem : problems) message += "\n  " + problem;
-  throw std::runtime_error(message);
-}
-
-sqlite::ConnectionOptions database_options(const Config& config) {
+// SQLite by default (a file under the data folder), or the PostgreSQL server of HC_DATABASE_URL.
+std::unique_ptr<storage::Database> open_database(const Config& config, std::size_t connections) {
   const std::filesystem::path path = config.sqlite_path();
+  if (path.empty()) {
+    return std::make_unique<postgres::PostgresDatabase>(postgres::ConnectionOptions{.url = config.database_url},
+                                                        connections);
+  }
   if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
   sqlite::ConnectionOptions options;
   options.path = path.string();
   options.synchronous = config.sqlite_synchronous;
-  return options;
+  return std::make_unique<sqlite::SqliteDatabase>(options, connections);
 }
 
 // The keys for an s3:// store: from the settings, or from the credentials file ("access_key = ..." and
@@ -170,13 +169,6 @@ std::optional<web::Site> load_site(const Config& config) {
 }
 
 // A pass of background work (returns how much it handled), where it runs, and the pause when it finds none.
-struct BackgroundWork {
-  std::string_view name;
-  WorkerPool& pool;
-  std::function<std::size_t()> pass;
-  std::chrono::milliseconds pause;
-};
-
 // Runs the work's pass on its pool until `stopping`: again at once while it finds work, else after the pause.
 // The first pass picks up what a crash left behind.
 boost::asio::awaitable<void> repeat_in_background(BackgroundWork work, boost::asio::steady_timer& idle,
@@ -195,6 +187,34 @@ boost::asio::awaitable<void> repeat_in_background(BackgroundWork work, boost::as
     co_await idle.async_wait(asio::as_tuple(asio::use_awaitable));
   }
 }
+
+// The background loops of a process, on one strand so that stopping them never races with their timers.
+class BackgroundLoops {
+ public:
+  BackgroundLoops(boost::asio::io_context& io, const Logger& log) : strand_(boost::asio::make_strand(io)), log_(log) {}
+
+  //! Starts one loop per work; call once.
+  void start(const std::vector<BackgroundWork>& work) {
+    for (const BackgroundWork& each : work) {
+      boost::asio::steady_timer& idle = idle_timers_.emplace_back(strand_);
+      boost::asio::co_spawn(strand_, repeat_in_background(each, idle, stopping_, log_), boost::asio::detached);
+    }
+  }
+
+  //! Ends every loop after its current pass; callable from any thread.
+  void stop() {
+    boost::asio::post(strand_, [this] {
+      stopping_ = true;
+      for (boost::asio::steady_timer& idle : idle_timers_) idle.cancel();
+    });
+  }
+
+ private:
+  boost::asio::strand<boost::asio::io_context::executor_type> strand_;
+  const Logger& log_;
+  std::atomic<bool> stopping_{false};
+  std::deque<boost::asio::steady_timer> idle_timers_;  // a deque: timers never move while their loops wait on them
+};
 
 void register_pipeline_gauges(ops::Metrics& metrics, const interactions::PipelineGauges& gauges) {
   metrics.add_gauge("hc_interaction_queue_depth", "Interaction events waiting to be counted.",
@@ -252,64 +272,102 @@ void hand_to_sockets(live::Hub& hub, const bus::LiveMessage& message) {
   }
 }
 
+// What HC_REDIS_URL brings: the bus between nodes and the login and desk limits every node shares, all behind one
+// circuit breaker. While Redis is away each node limits on its own and the outbox keeps what it could not publish.
+struct RedisServices {
+  RedisServices(const Config& config, std::size_t connections, FailureLimiter& local_login,
+                FailureLimiter& local_desk, const Logger& log)
+      : pool(redis::PoolOptions{.connection = connection_options(config), .size = connections}),
+        breaker("redis", BreakerOptions{}, log),
+        shared_login(pool, kLoginMaxFailures, kLoginWindow, "hc:limit:login:"),
+        shared_desk(pool, kDeskMaxFailures, kDeskWindow, "hc:limit:desk:"),
+        login(shared_login, local_login, breaker),
+        desk(shared_desk, local_desk, breaker),
+        bus(pool, connection_options(config), log),
+        guarded_bus(bus, breaker) {}
+
+  static redis::ConnectionOptions connection_options(const Config& config) {
+    auto endpoint = redis::parse_url(config.redis_url);
+    if (!endpoint) throw std::runtime_error("HC_REDIS_URL: " + endpoint.error());  // the config checked it already
+    return redis::ConnectionOptions{.endpoint = std::move(*endpoint)};
+  }
+
+  //! Empty when Redis answers and the bus is subscribed, else what is wrong.
+  std::string check() {
+    try {
+      breaker.run([this] { pool.command("PING"); });
+    } catch (const std::exception&) {
+      return breaker.state() == BreakerState::closed ? "unreachable" : "unreachable (circuit open)";
+    }
+    return bus.subscribed() ? "" : "not subscribed to the bus";
+  }
+
+  redis::Pool pool;
+  CircuitBreaker breaker;
+  redis::RedisFailureLimiter shared_login;
+  redis::RedisFailureLimiter shared_desk;
+  FallbackFailureLimiter login;
+  FallbackFailureLimiter desk;
+  bus::RedisBus bus;
+  bus::GuardedBus guarded_bus;
+};
+
+std::unique_ptr<RedisServices> open_redis(const Config& config, std::size_t connections,
+                                          FailureLimiter& local_login, FailureLimiter& local_desk,
+                                          const Logger& log) {
+  if (config.redis_url.empty()) return nullptr;
+  return std::make_unique<RedisServices>(config, connections, local_login, local_desk, log);
+}
+
 }  // namespace
 
 struct App::Parts {
   Parts(const Config& config, const Logger& log)
       : workers(config.worker_threads),
         report_workers(kReportThreads),
-        db(database_options(config), config.worker_threads + kReportThreads),
-        accounts(db),
+        database(open_database(config, config.worker_threads + kReportThreads)),
         tokens(token_key(config), std::string(kTokenIssuer), std::string(kTokenAudience)),
         login_failures(kLoginMaxFailures, kLoginWindow),
-        auth(accounts, hasher, tokens, login_failures, {config.access_token_ttl, config.refresh_token_ttl},
+        desk_failures(kDeskMaxFailures, kDeskWindow),
+        in_process_bus(log),
+        redis(open_redis(config, config.worker_threads + kReportThreads + 1, login_failures, desk_failures, log)),
+        live_bus(redis ? static_cast<bus::LiveBus&>(redis->guarded_bus) : in_process_bus),
+        auth(database->accounts(), hasher, tokens, redis ? static_cast<FailureLimiter&>(redis->login) : login_failures,
+             {config.access_token_ttl, config.refresh_token_ttl},
              &Clock::now),
         auth_handlers(auth, workers),
         authenticator(auth),
         object_store_breaker("object_store", BreakerOptions{}, log),
         objects(open_object_store(config), object_store_breaker),
-        coupon_repository(db),
-        hotel_repository(db),
-        coupons(coupon_repository, objects, &Clock::now),
-        hotels(hotel_repository, objects, &Clock::now),
+        coupons(database->coupons(), objects, &Clock::now),
+        hotels(database->hotels(), objects, &Clock::now),
         coupon_handlers(coupons, workers),
         hotel_handlers(hotels, workers),
         media_handlers(objects, workers),
-        idempotency(db),
-        redemption_repository(db),
-        subscription_repository(db),
-        desk_failures(kDeskMaxFailures, kDeskWindow),
-        redemptions(redemption_repository, coupon_repository, desk_failures, &Clock::now),
+        redemptions(database->redemptions(), database->coupons(),
+                    redis ? static_cast<FailureLimiter&>(redis->desk) : desk_failures, &Clock::now),
         redemption_handlers(redemptions, workers),
-        subscription_handlers(subscription_repository, workers, &Clock::now),
-        notification_repository(db),
-        live_bus(log),
+        subscription_handlers(database->subscriptions(), workers, &Clock::now),
         bus_channel(live_bus),
-        outbox(notification_repository, bus_channel, log),
-        notification_handlers(notification_repository, workers),
-        interaction_repository(db),
-        interactions(interaction_repository, coupon_repository, &Clock::now),
+        outbox(database->notifications(), bus_channel, log),
+        notification_handlers(database->notifications(), workers),
+        interactions(database->interactions(), database->coupons(), &Clock::now),
         interaction_handlers(interactions, workers),
         interaction_batcher(interactions),
-        sockets(hub, authenticator, notification_repository, interaction_batcher, workers, log),
-        report_repository(db),
-        reports(report_repository, coupon_repository, interaction_repository, objects, &Clock::now, log),
+        sockets(hub, authenticator, database->notifications(), interaction_batcher, workers, log),
+        reports(database->reports(), database->coupons(), database->interactions(), objects, &Clock::now, log),
         report_handlers(reports, workers),
-        ops_handlers(metrics, workers,
-                     {{"database", [this] { return check_database(); }, true},
-                      {"objects", [this] { return check_objects(); }, false}},
-                     breakers()),
+        ops_handlers(metrics, workers, readiness_checks(), breakers()),
         site(load_site(config)),
         web_handlers(site ? std::make_optional<web::WebHandlers>(*site) : std::nullopt),
-        router(build_router({idempotency, workers, auth_handlers, ops_handlers, coupon_handlers, hotel_handlers,
+        router(build_router({database->idempotency(), workers, auth_handlers, ops_handlers, coupon_handlers, hotel_handlers,
                              media_handlers, redemption_handlers, subscription_handlers, notification_handlers,
                              interaction_handlers, report_handlers, sockets, web_handlers ? &*web_handlers : nullptr})),
         log_(log) {}
 
   std::string check_database() {
     try {
-      auto connection = db.acquire();
-      connection->prepare("SELECT 1").step();
+      database->check();
       return {};
     } catch (const std::exception& e) {
       log_.warn("readiness check failed", {{"dependency", "database"}, {"what", std::string_view(e.what())}});
@@ -318,7 +376,25 @@ struct App::Parts {
   }
 
   //! Every circuit breaker, for /readyz and /metrics.
-  std::vector<const CircuitBreaker*> breakers() const { return {&object_store_breaker}; }
+  std::vector<const CircuitBreaker*> breakers() const {
+    std::vector<const CircuitBreaker*> all{&object_store_breaker};
+    if (redis) all.push_back(&redis->breaker);
+    return all;
+  }
+
+  //! What /readyz checks: the database is essential; without the object store or Redis the node still serves.
+  std::vector<ops::ReadinessCheck> readiness_checks() {
+    std::vector<ops::ReadinessCheck> checks{{"database", [this] { return check_database(); }, true},
+                                            {"objects", [this] { return check_objects(); }, false}};
+    if (redis) checks.push_back({"redis", [this] { return check_redis(); }, false});
+    return checks;
+  }
+
+  std::string check_redis() {
+    std::string problem = redis->check();
+    if (!problem.empty()) log_.warn("readiness check failed", {{"dependency", "redis"}, {"what", problem}});
+    return problem;
+  }
 
   std::string check_objects() {
     try {
@@ -332,42 +408,35 @@ struct App::Parts {
 
   WorkerPool workers;
   WorkerPool report_workers;
-  sqlite::ConnectionPool db;
-  sqlite::SqliteAccountRepository accounts;
+  std::unique_ptr<storage::Database> database;
   auth::PasswordHasher hasher;
   auth::JwtCodec tokens;
   InMemoryFailureLimiter login_failures;
+  InMemoryFailureLimiter desk_failures;
+  bus::InProcessBus in_process_bus;
+  std::unique_ptr<RedisServices> redis;  // null without HC_REDIS_URL
+  bus::LiveBus& live_bus;                // Redis's between nodes, else the in-process one
   auth::AuthService auth;
   auth::AuthHandlers auth_handlers;
   TokenAuthenticator authenticator;
   CircuitBreaker object_store_breaker;
   objects::GuardedObjectStore objects;
-  sqlite::SqliteCouponRepository coupon_repository;
-  sqlite::SqliteHotelRepository hotel_repository;
   coupons::CouponService coupons;
   hotels::HotelService hotels;
   coupons::CouponHandlers coupon_handlers;
   hotels::HotelHandlers hotel_handlers;
   media::MediaHandlers media_handlers;
-  sqlite::SqliteIdempotencyStore idempotency;
-  sqlite::SqliteRedemptionRepository redemption_repository;
-  sqlite::SqliteSubscriptionRepository subscription_repository;
-  InMemoryFailureLimiter desk_failures;
   redemptions::RedemptionService redemptions;
   redemptions::RedemptionHandlers redemption_handlers;
   subscriptions::SubscriptionHandlers subscription_handlers;
-  sqlite::SqliteNotificationRepository notification_repository;
   live::Hub hub;
-  bus::InProcessBus live_bus;
   BusChannel bus_channel;
   notifications::OutboxDispatcher outbox;
   notifications::NotificationHandlers notification_handlers;
-  sqlite::SqliteInteractionRepository interaction_repository;
   interactions::InteractionService interactions;
   interactions::InteractionHandlers interaction_handlers;
   interactions::InteractionBatcher interaction_batcher;
   live::SocketEndpoint sockets;
-  sqlite::SqliteReportRepository report_repository;
   reports::ReportService reports;
   reports::ReportHandlers report_handlers;
   ops::Metrics metrics;
@@ -379,7 +448,6 @@ struct App::Parts {
 };
 
 App::App(Config config, Logger log) : config_(std::move(config)), log_(std::move(log)) {
-  require_embedded_backends(config_);
   std::filesystem::create_directories(config_.data_dir);
   parts_ = std::make_unique<Parts>(config_, log_);
   parts_->live_bus.subscribe([&hub = parts_->hub](const bus::LiveMessage& message) { hand_to_sockets(hub, message); });
@@ -390,16 +458,17 @@ App::~App() = default;
 const net::Router& App::router() const { return parts_->router; }
 
 int App::migrate() {
-  auto connection = parts_->db.acquire();
-  const int applied = sqlite::apply_migrations(*connection, sqlite::schema_migrations());
-  log_.info("migrations applied", {{"applied", std::int64_t{applied}},
-                                   {"schema_version", std::int64_t{sqlite::current_schema_version(*connection)}}});
+  storage::Database& database = *parts_->database;
+  const int applied = database.migrate();
+  log_.info("migrations applied", {{"database", database.engine()},
+                                   {"applied", std::int64_t{applied}},
+                                   {"schema_version", std::int64_t{database.schema_version()}}});
   return applied;
 }
 
 int App::seed_demo() {
   const demo::SeedResult created =
-      demo::seed_demo({parts_->auth, parts_->accounts, parts_->coupons, parts_->hotels, parts_->redemptions});
+      demo::seed_demo({parts_->auth, parts_->database->accounts(), parts_->coupons, parts_->hotels, parts_->redemptions});
   log_.info(created.accounts > 0 ? "demo data loaded" : "demo data skipped: the database already has accounts",
             {{"accounts", std::int64_t{created.accounts}},
              {"coupons", std::int64_t{created.coupons}},
@@ -421,12 +490,17 @@ void App::serve_web_app(net::Dispatcher& dispatcher) {
 }
 
 // One pass of the interaction fold; the owners whose figures changed are told on their sockets, so an open
-// dashboard refreshes at once.
+// dashboard refreshes at once. The signal is only a hint: while the bus is away the dashboards refresh on their
+// next load instead, and the figures themselves are committed already.
 std::size_t App::fold_interactions() {
   const interactions::FoldResult result = parts_->interactions.fold_once();
   if (!result.changed_hotel_owners.empty()) {
-    parts_->live_bus.publish(std::make_shared<const bus::Signal>(
-        bus::Signal{result.changed_hotel_owners, R"({"type":"stats.changed"})"}));
+    try {
+      parts_->live_bus.publish(std::make_shared<const bus::Signal>(
+          bus::Signal{result.changed_hotel_owners, R"({"type":"stats.changed"})"}));
+    } catch (const std::runtime_error& e) {
+      log_.warn("stats.changed not sent", {{"what", std::string_view(e.what())}});
+    }
   }
   return result.folded + result.dropped;
 }
@@ -452,30 +526,13 @@ int App::serve() {
   serve_web_app(dispatcher);
   server.start();
 
-  // Background work runs on its own strand, so stopping it never races with its timers.
-  auto background = asio::make_strand(io);
-  std::atomic<bool> stopping{false};
-  const std::vector<BackgroundWork> background_work{
-      {"outbox", parts_->workers, [this] { return parts_->outbox.run_once(to_seconds(Clock::now())); },
-       kOutboxPollInterval},
-      {"interactions", parts_->workers, [this] { return fold_interactions(); }, kFoldInterval},
-      {"socket events", parts_->workers, [this] { return parts_->interaction_batcher.flush(); },
-       kSocketInteractionInterval},
-      {"reports", parts_->report_workers, [this] { return parts_->reports.run_once(); }, kReportPollInterval},
-  };
-  std::deque<asio::steady_timer> idle_timers;  // a deque: timers never move while their loops wait on them
-  // This process is the only one using this database: a job still marked running was cut off by a stop.
-  parts_->reports.recover();
-  for (const BackgroundWork& work : background_work) {
-    asio::steady_timer& idle = idle_timers.emplace_back(background);
-    asio::co_spawn(background, repeat_in_background(work, idle, stopping, log_), asio::detached);
-  }
-  const std::function<void()> stop_background = [&] {
-    asio::post(background, [&] {
-      stopping = true;
-      for (asio::steady_timer& idle : idle_timers) idle.cancel();
-    });
-  };
+  // What the sockets connected here sent is this node's to queue; the shared work is done here unless workers do it.
+  BackgroundLoops background(io, log_);
+  std::vector<BackgroundWork> work{{"socket events", parts_->workers,
+                                    [this] { return parts_->interaction_batcher.flush(); }, kSocketInteractionInterval}};
+  if (config_.background) std::ranges::move(shared_background_work(), std::back_inserter(work));
+  background.start(work);
+  const std::function<void()> stop_background = [&background] { background.stop(); };
   register_pipeline_gauges(parts_->metrics, parts_->interactions.gauges());
   for (const CircuitBreaker* breaker : parts_->breakers()) parts_->metrics.add_breaker(*breaker);
   parts_->metrics.add_gauge("hc_websocket_sessions", "Signed-in WebSocket connections.",
@@ -501,6 +558,47 @@ int App::serve() {
   parts_->workers.stop();
   parts_->report_workers.stop();
   flush_socket_events();
+  log_.info("stopped");
+  log_.flush();
+  return 0;
+}
+
+// The work every process may share: the outbox, the interaction fold and the report jobs, each safe to run in
+// several processes at once on a shared database.
+std::vector<BackgroundWork> App::shared_background_work() {
+  // An embedded database has no other process: a job still marked running was cut off by a stop. On a shared one
+  // it may be another worker's, and a stopped worker's job is taken again when its lease runs out.
+  if (parts_->database->engine() == "sqlite") parts_->reports.recover();
+  return {
+      {"outbox", parts_->workers, [this] { return parts_->outbox.run_once(to_seconds(Clock::now())); },
+       kOutboxPollInterval},
+      {"interactions", parts_->workers, [this] { return fold_interactions(); }, kFoldInterval},
+      {"reports", parts_->report_workers, [this] { return parts_->reports.run_once(); }, kReportPollInterval},
+  };
+}
+
+int App::work() {
+  namespace asio = boost::asio;
+  if (parts_->database->engine() == "sqlite") {
+    throw std::runtime_error(
+        "a worker needs the database every process shares (HC_DATABASE_URL=postgresql://...); with the embedded "
+        "SQLite database, serve does the background work itself");
+  }
+  migrate();
+  asio::io_context io(1);
+  BackgroundLoops background(io, log_);
+  background.start(shared_background_work());
+  asio::signal_set signals(io, SIGINT, SIGTERM);
+  signals.async_wait([&](const boost::system::error_code& ec, int signal) {
+    if (ec) return;
+    log_.info("shutting down", {{"signal", std::int64_t{signal}}});
+    background.stop();
+  });
+  log_.info("working", {{"database", parts_->database->engine()},
+                        {"worker_threads", std::uint64_t{config_.worker_threads}}});
+  io.run();  // until every loop has ended after the signal
+  parts_->workers.stop();
+  parts_->report_workers.stop();
   log_.info("stopped");
   log_.flush();
   return 0;

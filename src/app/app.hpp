@@ -7,6 +7,7 @@
 #include "net/router.hpp"
 
 #include <memory>
+#include <vector>
 
 namespace hc::app {
 
@@ -14,6 +15,8 @@ struct DemoAccount {
   std::string email;
   std::string role;
 };
+
+struct BackgroundWork;
 
 class App {
  public:
@@ -29,6 +32,9 @@ class App {
   int seed_demo();
   //! Serves until SIGINT or SIGTERM, then drains; returns the process exit code.
   int serve();
+  //! Does the background work alone (no HTTP) until SIGINT or SIGTERM, beside serve nodes on the same shared
+  //! database; returns the process exit code. Throws on the embedded database, whose serve does it itself.
+  int work();
   //! The route table (also the source for the OpenAPI check).
   [[nodiscard]] const net::Router& router() const;
 
@@ -36,6 +42,7 @@ class App {
   void flush_socket_events();
   std::size_t fold_interactions();
   void serve_web_app(net::Dispatcher& dispatcher);
+  std::vector<BackgroundWork> shared_background_work();
 
   struct Parts;
   Config config_;

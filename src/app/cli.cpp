@@ -52,9 +52,11 @@ int run_cli(int argc, char** argv) {
     options.emplace_back(key, option);
   }
   auto* serve = cli.add_subcommand("serve", "Serve the API and the web app (applies pending migrations first)");
+  auto* worker = cli.add_subcommand(
+      "worker", "Do the background work (outbox, counters, reports) beside serve nodes on a shared PostgreSQL database");
   auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations and exit");
   auto* seed = cli.add_subcommand("seed-demo", "Load the demo accounts and hotels when the database is empty");
-  for (auto* sub : {serve, migrate, seed}) sub->fallthrough();
+  for (auto* sub : {serve, worker, migrate, seed}) sub->fallthrough();
   cli.require_subcommand(1);
   CLI11_PARSE(cli, argc, argv);
 
@@ -64,7 +66,7 @@ int run_cli(int argc, char** argv) {
   }
   auto config = load_config(flags, environment());
   if (!config) return report_config_errors(config.error());
-  if (*migrate || *seed) {
+  if (*worker || *migrate || *seed) {
     config->web_dir = std::filesystem::path{};  // they serve nothing: the web app is not read
   } else if (!config->web_dir) {
     std::error_code ec;
@@ -83,6 +85,7 @@ int run_cli(int argc, char** argv) {
       app.seed_demo();
       return 0;
     }
+    if (*worker) return app.work();
     return app.serve();
   } catch (const std::exception& e) {
     log.error("cannot start", {{"what", std::string_view(e.what())}});

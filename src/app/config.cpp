@@ -195,6 +195,10 @@ void read_web(Builder& b, Config& config) {
     if (auto value = parse_bool(*text)) config.trust_proxy = *value;
     else b.bad("trust-proxy", *text, "is not true or false");
   }
+  if (auto text = b.get("background")) {
+    if (auto value = parse_bool(*text)) config.background = *value;
+    else b.bad("background", *text, "is not true or false");
+  }
 }
 
 void read_limits(Builder& b, Config& config) {
@@ -252,6 +256,7 @@ const std::vector<Setting>& settings() {
       {"access-token-ttl", "HC_ACCESS_TOKEN_TTL", "Access token lifetime in seconds. Default 900"},
       {"refresh-token-ttl", "HC_REFRESH_TOKEN_TTL", "Refresh token lifetime in seconds. Default 2592000 (30 days)"},
       {"trust-proxy", "HC_TRUST_PROXY", "Take the client address from X-Forwarded-For (behind nginx). Default false"},
+      {"background", "HC_BACKGROUND", "Whether serve also does the background work (outbox, counters, reports); false on nodes whose workers do it. Default true"},
       {"sqlite-synchronous", "HC_SQLITE_SYNCHRONOUS", "SQLite synchronous mode: FULL, EXTRA or NORMAL. Default FULL"},
   };
   return kSettings;

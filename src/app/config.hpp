@@ -40,6 +40,7 @@ struct Config {
   std::chrono::seconds access_token_ttl{15 * 60};
   std::chrono::seconds refresh_token_ttl{30 * 24 * 3600};
   bool trust_proxy = false;
+  bool background = true;  // serve runs the outbox, the interaction fold and the report jobs too
   std::string sqlite_synchronous = "FULL";
 
   //! The SQLite file when database_url is sqlite://, else empty.

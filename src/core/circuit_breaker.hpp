@@ -28,6 +28,9 @@ struct BreakerOptions {
 
 enum class BreakerState { closed = 0, open = 1, half_open = 2 };  // the numbers are /metrics' values
 
+//! How long a client is asked to wait after a call that failed while the breaker was still closed.
+inline constexpr std::chrono::seconds kRetryAfterFailedCall{5};
+
 //! "closed", "open" or "half_open".
 std::string_view to_string(BreakerState state);
 

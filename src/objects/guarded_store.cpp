@@ -10,7 +10,7 @@ decltype(auto) GuardedObjectStore::guarded(F&& call) {
   try {
     return breaker_.run(std::forward<F>(call));
   } catch (const StoreError& e) {
-    throw DependencyUnavailable(breaker_.name(), kRetryAfterFailure, e.what());
+    throw DependencyUnavailable(breaker_.name(), kRetryAfterFailedCall, e.what());
   }
 }
 

@@ -11,9 +11,6 @@ namespace hc::objects {
 
 class GuardedObjectStore final : public ObjectStore {
  public:
-  //! How long a client is asked to wait after a call that failed while the breaker was still closed.
-  static constexpr std::chrono::seconds kRetryAfterFailure{5};
-
   GuardedObjectStore(std::unique_ptr<ObjectStore> store, CircuitBreaker& breaker);
 
   void put(std::string_view key, std::string_view bytes, std::string_view content_type) override;
