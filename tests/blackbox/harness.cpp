@@ -379,13 +379,6 @@ std::string RawConnection::read_until_close(std::chrono::milliseconds timeout) {
   return std::exchange(pending_, std::string{});
 }
 
-bool accepts_connections(std::uint16_t port) {
-  const int fd = connect_loopback(port);
-  if (fd < 0) return false;
-  ::close(fd);
-  return true;
-}
-
 std::string json_text(const boost::json::value& value, std::string_view pointer) {
   boost::system::error_code ec;
   const auto* found = value.find_pointer(pointer, ec);

@@ -1,6 +1,7 @@
 #pragma once
 // Black-box test harness: starts the real `hotelcoupon` binary on a free port with its own data folder and
 // speaks HTTP to it like any client.
+#include "child_process.hpp"
 #include "temp_dir.hpp"
 
 #include <boost/beast/http/verb.hpp>
@@ -133,9 +134,6 @@ class RawConnection {
   std::string pending_;
   bool closed_by_peer_ = false;
 };
-
-//! True if a TCP connection to 127.0.0.1:port is accepted (false when it is refused).
-bool accepts_connections(std::uint16_t port);
 
 //! The string at a JSON pointer such as "/user/email", or "" when it is missing or not a string.
 std::string json_text(const boost::json::value& value, std::string_view pointer);

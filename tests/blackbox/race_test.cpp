@@ -26,40 +26,6 @@ class Race : public RedemptionApiTest {
     ada = guest("ada@example.com", "Ada Lovelace");
   }
 
-  //! `count` travellers, registered and signed in from a few threads at once.
-  std::vector<Traveller> crowd(std::size_t count) {
-    std::vector<Traveller> people(count);
-    std::vector<std::string> failures(count);
-    std::atomic<std::size_t> next{0};
-    std::vector<std::thread> threads;
-    for (int t = 0; t < 8; ++t) {
-      threads.emplace_back([&] {
-        for (std::size_t i = next++; i < count; i = next++) {
-          const std::string email = "crowd" + std::to_string(i) + "@example.com";
-          const std::string name = "Guest " + std::to_string(i);
-          try {
-            const json::object body{{"email", email}, {"password", kTestPassword}, {"name", name}, {"role", "user"}};
-            const auto registered = client.post("/api/v1/auth/register", json::serialize(body));
-            const auto session = login(client, email, std::string(kTestPassword));
-            if (registered.status != 201 || session.status != 200) {
-              failures[i] = email + ": " + registered.body + " / " + session.body;
-              continue;
-            }
-            people[i] = Traveller{json_text(session.json(), "/access_token"), json_text(registered.json(), "/user/id"),
-                                  name};
-          } catch (const std::exception& e) {
-            failures[i] = email + ": " + e.what();
-          }
-        }
-      });
-    }
-    for (auto& thread : threads) thread.join();
-    for (const auto& failure : failures) {
-      if (!failure.empty()) ADD_FAILURE() << "registering the crowd: " << failure;
-    }
-    return people;
-  }
-
   static BurstRequest claim_request(const std::string& token, const std::string& coupon_id) {
     return BurstRequest{http_verb::post, "/api/v1/coupons/" + coupon_id + "/redeem", {}, token, {}};
   }

@@ -1,6 +1,7 @@
 #include "redemption_fixture.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <exception>
 #include <latch>
@@ -197,6 +198,39 @@ std::optional<std::int64_t> RedemptionApiTest::remaining(const std::string& toke
   const auto& value = body.at("remaining");
   if (value.is_null()) return std::nullopt;
   return value.as_int64();
+}
+
+std::vector<Traveller> RedemptionApiTest::crowd(std::size_t count) {
+  std::vector<Traveller> people(count);
+  std::vector<std::string> failures(count);
+  std::atomic<std::size_t> next{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&] {
+      for (std::size_t i = next++; i < count; i = next++) {
+        const std::string email = "crowd" + std::to_string(i) + "@example.com";
+        const std::string name = "Guest " + std::to_string(i);
+        try {
+          const json::object body{{"email", email}, {"password", kTestPassword}, {"name", name}, {"role", "user"}};
+          const auto registered = client.post("/api/v1/auth/register", json::serialize(body));
+          const auto session = login(client, email, std::string(kTestPassword));
+          if (registered.status != 201 || session.status != 200) {
+            failures[i] = email + ": " + registered.body + " / " + session.body;
+            continue;
+          }
+          people[i] = Traveller{json_text(session.json(), "/access_token"), json_text(registered.json(), "/user/id"),
+                                name};
+        } catch (const std::exception& e) {
+          failures[i] = email + ": " + e.what();
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (const auto& failure : failures) {
+    if (!failure.empty()) ADD_FAILURE() << "registering the crowd: " << failure;
+  }
+  return people;
 }
 
 std::vector<json::object> RedemptionApiTest::inbox_when(const std::string& token, std::size_t count) {

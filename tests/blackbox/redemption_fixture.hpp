@@ -89,6 +89,8 @@ class RedemptionApiTest : public CouponApiTest {
   //! The coupon's `remaining` (nullopt for unlimited; -1 after a recorded failure).
   std::optional<std::int64_t> remaining(const std::string& token, const std::string& coupon_id);
 
+  //! `count` travellers (crowd<i>@example.com), registered and signed in from a few threads at once.
+  std::vector<Traveller> crowd(std::size_t count);
   //! The first 100 notifications of the inbox once it holds `count` (delivery runs in the background), or the
   //! last ones read after 5 s.
   std::vector<json::object> inbox_when(const std::string& token, std::size_t count);

@@ -45,6 +45,9 @@ bool wait_until(F&& done, std::chrono::milliseconds timeout) {
 //! process may take it before the server binds it: a caller notices the server ending and tries again.
 std::uint16_t free_loopback_port();
 
+//! True if a TCP connection to 127.0.0.1:port is accepted (false when it is refused).
+bool accepts_connections(std::uint16_t port);
+
 //! The whole file, or "" when it cannot be read.
 std::string read_text_file(const std::filesystem::path& path);
 

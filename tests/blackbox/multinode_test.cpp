@@ -1,0 +1,205 @@
+// Several nodes on the shared engines, as deploy/ lays them out: PostgreSQL, Redis and an S3 store (s3rver), two
+// `serve` nodes (no background work) and one `worker`, with nginx in front using the deployed proxy configuration.
+// The fixture's own server is node A; every request goes through nginx unless a test says otherwise.
+#include "nginx_server.hpp"
+#include "postgres_server.hpp"
+#include "redemption_fixture.hpp"
+#include "redis_server.hpp"
+#include "s3_server.hpp"
+#include "ws_client.hpp"
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <fstream>
+#include <regex>
+
+namespace hc::test {
+namespace {
+
+using namespace std::chrono_literals;
+using http_verb = boost::beast::http::verb;
+
+// Started before node A (a base is built before the class that derives from it): the engines every process
+// shares, and the files they share (the token key, so that a token from one node passes on the other; the S3 keys).
+struct SharedEnginesFirst {
+  SharedEnginesFirst() {
+    std::ofstream(files.path() / "jwt.key") << std::string(64, 'a') << "\n";
+    std::ofstream(files.path() / "s3") << "access_key = " << S3Server::kAccessKey
+                                       << "\nsecret_key = " << S3Server::kSecretKey << "\n";
+  }
+
+  //! The flags of every process: the shared engines, and no background work on serve nodes (the worker's).
+  std::vector<std::string> node_flags() const {
+    return {"--database-url", database_url, "--redis-url", redis.url(), "--storage-url", s3.url(),
+            "--s3-credentials-file", (files.path() / "s3").string(), "--jwt-secret-file",
+            (files.path() / "jwt.key").string(), "--trust-proxy", "true", "--background", "false"};
+  }
+
+  std::string database_url = shared_postgres().create_database();
+  RedisServer redis;
+  S3Server s3;
+  TempDir files;
+};
+
+// `hotelcoupon worker` on the shared engines, its output in a file.
+class WorkerProcess {
+ public:
+  explicit WorkerProcess(std::vector<std::string> flags) {
+    std::vector<std::string> argv{HC_SERVER_BINARY, "worker", "--data-dir", dir_.str()};
+    argv.insert(argv.end(), flags.begin(), flags.end());
+    process_ = std::make_unique<ChildProcess>(argv, dir_.path() / "worker.log");
+    const bool working = wait_until([&] { return log().find(R"("msg":"working")") != std::string::npos; }, 30s);
+    if (!working) throw std::runtime_error("the worker did not start:\n" + log());
+  }
+  [[nodiscard]] std::string log() const { return read_text_file(dir_.path() / "worker.log"); }
+
+ private:
+  TempDir dir_;
+  std::unique_ptr<ChildProcess> process_;
+};
+
+class MultiNode : protected SharedEnginesFirst, public RedemptionApiTest {
+ protected:
+  MultiNode()
+      : RedemptionApiTest(node_flags()),
+        node_b(node_flags()),
+        worker(node_flags()),
+        nginx({server.port(), node_b.port()}) {
+    client = HttpClient(nginx.port());
+  }
+
+  void TearDown() override {
+    RedemptionApiTest::TearDown();
+    static const std::regex five_hundred(R"("status":5\d\d)");
+    EXPECT_FALSE(std::regex_search(node_b.log(), five_hundred)) << "node B logged a 5xx answer:\n" << node_b.log();
+  }
+
+  //! Signed-in sockets on the node at this port (its hc_websocket_sessions gauge).
+  static int sessions_on(std::uint16_t port) {
+    static const std::regex gauge(R"(\nhc_websocket_sessions (\d+))");
+    const std::string text = HttpClient(port).get("/metrics").body;
+    std::smatch match;
+    return std::regex_search(text, match, gauge) ? std::stoi(match[1]) : -1;
+  }
+
+  //! The port of the node that holds the one signed-in socket, or 0 if none does within 5 s.
+  std::uint16_t node_holding_the_socket() {
+    std::uint16_t holder = 0;
+    eventually(5s, 50ms, [&] {
+      for (const std::uint16_t port : {server.port(), node_b.port()}) {
+        if (sessions_on(port) == 1) holder = port;
+      }
+      return holder != 0;
+    });
+    return holder;
+  }
+
+  //! Runs `call` with the client talking to the node at `port` directly instead of nginx.
+  template <class F>
+  auto through_node(std::uint16_t port, F&& call) {
+    client = HttpClient(port);
+    auto result = call();
+    client = HttpClient(nginx.port());
+    return result;
+  }
+
+  //! How many claims a node's log shows it answered.
+  static long claims_logged(const std::string& log) {
+    static const std::regex claim(R"re("method":"POST","path":"/api/v1/coupons/[^"]+/redeem")re");
+    return std::distance(std::sregex_iterator(log.begin(), log.end(), claim), std::sregex_iterator());
+  }
+
+  //! Waits for the next notification on the socket and returns its id, after checking its kind and coupon.
+  static std::string expect_coupon_created(WsClient& socket, const std::string& coupon_id,
+                                           std::chrono::milliseconds timeout = 5s) {
+    const auto message = socket.next_of_type("notification", timeout);
+    if (!message) {
+      ADD_FAILURE() << "no notification for coupon " << coupon_id;
+      return {};
+    }
+    const json::object& notification = message->at("notification").as_object();
+    EXPECT_EQ(text(notification, "kind"), "coupon.created");
+    EXPECT_EQ(json_text(notification, "/data/coupon_id"), coupon_id);
+    return text(notification, "id");
+  }
+
+  ServerProcess node_b;
+  WorkerProcess worker;
+  NginxServer nginx;
+};
+
+TEST_F(MultiNode, ACouponCreatedThroughOneNodeReachesATravellerConnectedThroughNginxToTheOther) {
+  const Hotelier hotel = owner("owner@harbour.example", "Olive Owner");
+  const Traveller fan = guest("fan@example.com", "Fran Fan");
+  ASSERT_EQ(follow(fan.token, hotel.hotel_id).status, 200u);
+  WsClient socket(nginx.port());
+  ASSERT_TRUE(socket.sign_in(fan.token));
+  const std::uint16_t holder = node_holding_the_socket();
+  ASSERT_NE(holder, 0) << "neither node counts the socket";
+  const std::uint16_t other = holder == server.port() ? node_b.port() : server.port();
+
+  const std::string coupon_id = through_node(other, [&] { return create_active(hotel.token, "Harbour breakfast"); });
+  ASSERT_FALSE(coupon_id.empty());
+  expect_coupon_created(socket, coupon_id);
+  EXPECT_EQ(inbox_when(fan.token, 1).size(), 1U);
+}
+
+TEST_F(MultiNode, TwoHundredTravellersClaimingTwentyThroughBothNodesGetExactlyTwenty) {
+  const Hotelier hotel = owner("owner@harbour.example", "Olive Owner");
+  const std::string coupon_id = create_active(hotel.token, "Flash sale", 50, {{"quantity", 20}});
+  ASSERT_FALSE(coupon_id.empty());
+  const std::vector<Traveller> people = crowd(200);
+  std::vector<BurstRequest> claims;
+  for (const Traveller& person : people) {
+    claims.push_back({http_verb::post, "/api/v1/coupons/" + coupon_id + "/redeem", {}, person.token, {}});
+  }
+  const std::vector<HttpResult> answers = all_at_once(claims);
+  int granted = 0;
+  int sold_out = 0;
+  for (const HttpResult& answer : answers) {
+    granted += answer.status == 201;
+    sold_out += answer.status == 409 && answer.error_code() == "sold_out";
+  }
+  EXPECT_EQ(granted, 20) << summary(answers);
+  EXPECT_EQ(sold_out, 180) << summary(answers);
+  EXPECT_EQ(remaining(hotel.token, coupon_id), 0);
+  EXPECT_GT(claims_logged(server.log()), 0) << "nginx sent no claim to node A";
+  EXPECT_GT(claims_logged(node_b.log()), 0) << "nginx sent no claim to node B";
+}
+
+TEST_F(MultiNode, WhenTheNodeHoldingItsSocketIsKilledTheClientReconnectsThroughNginxAndMissesNothing) {
+  const Hotelier hotel = owner("owner@harbour.example", "Olive Owner");
+  const Traveller fan = guest("fan@example.com", "Fran Fan");
+  ASSERT_EQ(follow(fan.token, hotel.hotel_id).status, 200u);
+  auto socket = std::make_unique<WsClient>(nginx.port());
+  ASSERT_TRUE(socket->sign_in(fan.token));
+  const std::string first = create_active(hotel.token, "Before the crash");
+  const std::string seen = expect_coupon_created(*socket, first);
+  ASSERT_FALSE(seen.empty());
+
+  const std::uint16_t holder = node_holding_the_socket();
+  ASSERT_NE(holder, 0);
+  ServerProcess& victim = holder == server.port() ? server : node_b;
+  EXPECT_EQ(victim.stop(SIGKILL), 128 + SIGKILL);
+  EXPECT_TRUE(socket->wait_closed(5s)) << "the socket outlived its node";
+  socket.reset();
+
+  // Meanwhile the hotel publishes twice, through whichever node is left.
+  const std::string second = create_active(hotel.token, "During the outage");
+  const std::string third = create_active(hotel.token, "Still during the outage");
+  ASSERT_FALSE(second.empty());
+  ASSERT_FALSE(third.empty());
+  ASSERT_EQ(inbox_when(fan.token, 3).size(), 3U) << "the worker did not deliver to the inbox";
+
+  WsClient again(nginx.port());
+  const auto ready = again.sign_in(fan.token, seen);
+  ASSERT_TRUE(ready) << "the client could not reconnect through nginx";
+  expect_coupon_created(again, second);
+  expect_coupon_created(again, third);
+  const std::string fourth = create_active(hotel.token, "After the reconnect");
+  expect_coupon_created(again, fourth);
+}
+
+}  // namespace
+}  // namespace hc::test
