@@ -45,7 +45,8 @@ std::string candidates_sql(int query_param, std::string_view columns = "seq") {
 }
 
 // Keyset conditions ($10 the last key, $11 the last id) and orders of the keyset sorts, in SearchSort's order after
-// relevance, which never comes here (rank_by_relevance ranks it).
+// relevance, which never comes here (rank_by_relevance ranks it). Newest has no key but names $10 all the same:
+// every sort takes the same parameters, and the server refuses a parameter that no part of the statement names.
 struct SortSql {
   std::string_view after;
   std::string_view order;
