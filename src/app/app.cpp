@@ -451,6 +451,8 @@ App::App(Config config, Logger log) : config_(std::move(config)), log_(std::move
   std::filesystem::create_directories(config_.data_dir);
   parts_ = std::make_unique<Parts>(config_, log_);
   parts_->live_bus.subscribe([&hub = parts_->hub](const bus::LiveMessage& message) { hand_to_sockets(hub, message); });
+  // Deliveries published while this node was cut off from the bus never came: the sockets read them from the inbox.
+  parts_->live_bus.on_gap([&hub = parts_->hub] { hub.catch_up_all(); });
 }
 
 App::~App() = default;

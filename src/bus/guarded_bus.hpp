@@ -14,6 +14,7 @@ class GuardedBus final : public LiveBus {
   //! Publishes through the breaker; throws DependencyUnavailable when the bus failed or the breaker is open.
   void publish(const LiveMessage& message) override;
   void subscribe(Handler handler) override { bus_.subscribe(std::move(handler)); }
+  void on_gap(std::function<void()> handler) override { bus_.on_gap(std::move(handler)); }
 
  private:
   LiveBus& bus_;

@@ -36,6 +36,9 @@ class LiveBus {
   //! Adds this node's handler (once per node): it gets every message published after subscribe returns, in the
   //! order each publisher published them. A handler that throws is logged and the others still run.
   virtual void subscribe(Handler handler) = 0;
+  //! Adds a handler for the moments after this node may have missed messages (its subscription broke and is back):
+  //! the node then catches its sockets up from the inboxes. A bus that cannot miss messages never calls it.
+  virtual void on_gap(std::function<void()> handler) { (void)handler; }
 };
 
 }  // namespace hc::bus

@@ -50,6 +50,27 @@ void RedisBus::subscribe(Handler handler) {
   }
 }
 
+void RedisBus::on_gap(std::function<void()> handler) {
+  const std::lock_guard lock(mutex_);
+  gap_handlers_.push_back(std::move(handler));
+}
+
+// Whatever was published while this node was not subscribed never reached it.
+void RedisBus::after_gap() {
+  std::vector<std::function<void()>> handlers;
+  {
+    const std::lock_guard lock(mutex_);
+    handlers = gap_handlers_;
+  }
+  for (const auto& handler : handlers) {
+    try {
+      handler();
+    } catch (const std::exception& e) {
+      log_.error("live bus gap handler failed", {{"what", std::string_view(e.what())}});
+    }
+  }
+}
+
 bool RedisBus::subscribed() const {
   const std::lock_guard lock(mutex_);
   return subscribed_;
@@ -64,7 +85,10 @@ void RedisBus::run(const std::stop_token& stop) {
     try {
       RedisSubscription subscription(subscriber_, options_.channel, options_.heartbeat);
       set_subscribed(true);
-      if (failures > 0) log_.info("live bus subscribed to redis again", {{"redis", redis}, {"failures", failures}});
+      if (failures > 0) {
+        log_.info("live bus subscribed to redis again", {{"redis", redis}, {"failures", failures}});
+        after_gap();
+      }
       failures = 0;
       backoff = options_.first_backoff;
       while (!stop.stop_requested()) {

@@ -46,6 +46,8 @@ class RedisBus final : public LiveBus {
   //! for its first attempt to subscribe; if that fails (Redis is down) it returns anyway and the thread keeps
   //! trying, so a node can start during an outage.
   void subscribe(Handler handler) override;
+  //! Called on the subscriber thread each time it subscribes again after losing the subscription.
+  void on_gap(std::function<void()> handler) override;
   //! True while the subscription is live (for a readiness check).
   [[nodiscard]] bool subscribed() const;
 
@@ -55,6 +57,7 @@ class RedisBus final : public LiveBus {
   void listen(const std::stop_token& stop);
   void deliver(const std::string& payload) const;
   void set_subscribed(bool subscribed);
+  void after_gap();
 
   redis::Pool& pool_;
   const redis::ConnectionOptions subscriber_;
@@ -65,6 +68,7 @@ class RedisBus final : public LiveBus {
   std::condition_variable_any changed_;  // an attempt ended, or a stop was requested
   bool attempted_ = false;                // the thread has tried to subscribe at least once
   bool subscribed_ = false;
+  std::vector<std::function<void()>> gap_handlers_;
   std::jthread thread_;  // last: it stops and joins before the members it uses go
 };
 

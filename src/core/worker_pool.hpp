@@ -3,6 +3,7 @@
 // thread ever waits on it.
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
@@ -36,6 +37,12 @@ class WorkerPool {
           boost::asio::use_awaitable);
       co_return std::move(*result);
     }
+  }
+
+  //! Runs f on a worker thread without waiting for it; f must catch what it throws.
+  template <class F>
+  void post(F f) {
+    boost::asio::post(pool_, std::move(f));
   }
 
   //! Waits for queued work to finish and joins the threads.

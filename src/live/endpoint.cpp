@@ -60,12 +60,20 @@ std::chrono::steady_clock::duration until(SysSeconds at) {
                   std::chrono::duration_cast<std::chrono::steady_clock::duration>(at - Clock::now()));
 }
 
+// Where a socket reads what it missed: the user's inbox, on the worker pool.
+struct Inbox {
+  notifications::NotificationRepository& repository;
+  WorkerPool& workers;
+  const Logger& log;
+};
+
 // One signed-in socket as the hub sees it. Live notifications that arrive while the missed ones are being
 // replayed are held back, then sent in order after them; an id already sent is never sent twice.
-class LiveSocket final : public Subscriber {
+class LiveSocket final : public Subscriber, public std::enable_shared_from_this<LiveSocket> {
  public:
-  LiveSocket(std::shared_ptr<net::WebSocketSession> session, std::int64_t last_sent)
-      : session_(std::move(session)), last_sent_(last_sent) {}
+  LiveSocket(std::shared_ptr<net::WebSocketSession> session, std::string user_id, std::int64_t last_sent,
+             Inbox inbox)
+      : session_(std::move(session)), user_id_(std::move(user_id)), inbox_(inbox), last_sent_(last_sent) {}
 
   void deliver(const std::shared_ptr<const notifications::Delivery>& delivery, std::int64_t id) override {
     const std::lock_guard lock(mutex_);
@@ -85,6 +93,17 @@ class LiveSocket final : public Subscriber {
     // A hint, not a record: one that comes while the socket is still replaying is dropped (the dashboard also
     // polls slowly, so a lost hint only delays it).
     if (live_) session_->send(*frame);
+  }
+
+  void catch_up() override {
+    std::int64_t after = 0;
+    {
+      const std::lock_guard lock(mutex_);
+      if (!live_) return;  // a replay is under way, and what arrives meanwhile is held back for it
+      live_ = false;
+      after = last_sent_;
+    }
+    inbox_.workers.post([self = shared_from_this(), after] { self->replay_from_inbox(after); });
   }
 
   //! Sends one missed notification, during the replay.
@@ -113,7 +132,28 @@ class LiveSocket final : public Subscriber {
         {std::to_string(id), content.kind, content.title, content.body, content.data, delivery.created_at, false}));
   }
 
+  // On a worker thread: the notifications after `after`, page by page, then live again. A client whose inbox
+  // cannot be read now is better off reconnecting later with resume_after than going on with a hole.
+  void replay_from_inbox(std::int64_t after) {
+    try {
+      for (bool more = true; more;) {
+        const auto page = inbox_.repository.after(user_id_, after, kReplayPage);
+        for (const notifications::Notification& notification : page) {
+          after = notifications::parse_notification_id(notification.id).value_or(after);
+          replay(notification, after);
+        }
+        more = page.size() == kReplayPage;
+      }
+    } catch (const std::exception& e) {
+      inbox_.log.warn("socket catch-up failed; the client will resume", {{"what", std::string_view(e.what())}});
+      session_->abort();
+    }
+    go_live();
+  }
+
   std::shared_ptr<net::WebSocketSession> session_;
+  const std::string user_id_;
+  const Inbox inbox_;
   std::mutex mutex_;
   std::int64_t last_sent_;
   bool live_ = false;
@@ -137,7 +177,8 @@ boost::asio::awaitable<void> SocketEndpoint::converse(std::shared_ptr<net::WebSo
     session->close(net::close_code::unauthorized, "the token is invalid or has expired; sign in again");
     co_return;
   }
-  auto socket = std::make_shared<LiveSocket>(session, hello->resume_after.value_or(0));
+  auto socket = std::make_shared<LiveSocket>(session, principal->user_id, hello->resume_after.value_or(0),
+                                             Inbox{inbox_, workers_, log_});
   hub_.join(principal->user_id, socket);
   try {
     session->close_after(until(principal->expires_at), net::close_code::unauthorized, "the token has expired");

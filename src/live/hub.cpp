@@ -57,6 +57,15 @@ void Hub::signal(const std::vector<std::string>& user_ids, const std::shared_ptr
   for (const auto& socket : online) socket->signal(frame);
 }
 
+void Hub::catch_up_all() {
+  std::vector<std::shared_ptr<Subscriber>> online;
+  {
+    const std::lock_guard lock(mutex_);
+    for (const auto& [user_id, sockets] : by_user_) collect_sockets(user_id, online);
+  }
+  for (const auto& socket : online) socket->catch_up();
+}
+
 std::size_t Hub::connected() const {
   const std::lock_guard lock(mutex_);
   return connected_;

@@ -23,6 +23,9 @@ class Subscriber {
   //! Hands over a short-lived frame (a hint such as "your statistics changed": no inbox row, never replayed,
   //! dropped when the socket is not live yet). Never blocks.
   virtual void signal(const std::shared_ptr<const std::string>& frame) = 0;
+  //! The node may have missed deliveries (the bus between nodes lost some): sends what the inbox holds after the
+  //! last notification sent, then goes on live. Never blocks.
+  virtual void catch_up() = 0;
 };
 
 class Hub final : public notifications::LiveChannel {
@@ -33,6 +36,8 @@ class Hub final : public notifications::LiveChannel {
   void publish(std::shared_ptr<const notifications::Delivery> delivery) override;
   //! Hands the frame to every socket of these users on this node; others are skipped.
   void signal(const std::vector<std::string>& user_ids, const std::shared_ptr<const std::string>& frame);
+  //! Has every socket on this node catch up (see Subscriber::catch_up).
+  void catch_up_all();
   //! How many sockets have signed in.
   [[nodiscard]] std::size_t connected() const;
 

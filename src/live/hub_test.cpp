@@ -12,8 +12,10 @@ class Recorder final : public Subscriber {
     received.emplace_back(delivery->content.title, id);
   }
   void signal(const std::shared_ptr<const std::string>& frame) override { signals.push_back(*frame); }
+  void catch_up() override { ++catch_ups; }
   std::vector<std::pair<std::string, std::int64_t>> received;
   std::vector<std::string> signals;
+  int catch_ups = 0;
 };
 
 std::shared_ptr<const notifications::Delivery> delivery(std::string title,
@@ -39,6 +41,21 @@ TEST(Hub, EverySocketOfARecipientGetsItsOwnNotificationId) {
   EXPECT_EQ(phone->received, expected);
   EXPECT_EQ(laptop->received, expected);
   EXPECT_TRUE(stranger->received.empty());
+}
+
+TEST(Hub, AfterAGapInTheBusEverySocketStillHereCatchesUpOnce) {
+  Hub hub;
+  auto phone = std::make_shared<Recorder>();
+  auto laptop = std::make_shared<Recorder>();
+  auto left = std::make_shared<Recorder>();
+  hub.join("fan", phone);
+  hub.join("fan", laptop);
+  hub.join("other", left);
+  hub.leave("other", left.get());
+  hub.catch_up_all();
+  EXPECT_EQ(phone->catch_ups, 1);
+  EXPECT_EQ(laptop->catch_ups, 1);
+  EXPECT_EQ(left->catch_ups, 0);
 }
 
 TEST(Hub, ASocketThatLeftOrWentAwayGetsNothing) {

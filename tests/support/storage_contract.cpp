@@ -3,7 +3,7 @@
 #include "core/timezone.hpp"
 #include "postgres_server.hpp"
 #include "storage/postgres/database.hpp"
-#include "storage/postgres/search_text.hpp"
+#include "storage/postgres/search_words.hpp"
 #include "storage/sqlite/database.hpp"
 
 namespace hc::test {
@@ -13,6 +13,9 @@ constexpr std::size_t kConnections = 4;
 
 // The day part of an RFC 3339 time ("2026-01-01T00:00:00Z" → "2026-01-01"); the tests use whole UTC days.
 std::string day_of(std::string_view time) { return std::string(time.substr(0, 10)); }
+
+// The name add_hotelier gives a hotel.
+std::string hotel_name(std::string_view hotel_id) { return "Hotel " + std::string(hotel_id); }
 
 }  // namespace
 
@@ -76,7 +79,7 @@ HotelierRow StorageContract::add_hotelier(std::string_view user_id, std::string_
        quote(std::string(user_id) + "@example.com") + ", " + quote(user_id) +
        ", 'hotelier', 'not-a-hash', '2026-01-01T00:00:00Z')");
   exec("INSERT INTO hotels (id, owner_id, name, city, country, timezone, created_at) VALUES (" + quote(hotel_id) +
-       ", " + quote(user_id) + ", " + quote("Hotel " + std::string(hotel_id)) + ", 'Dublin', 'IE', " +
+       ", " + quote(user_id) + ", " + quote(hotel_name(hotel_id)) + ", 'Dublin', 'IE', " +
        quote(timezone) + ", '2026-01-01T00:00:00Z')");
   return {std::string(user_id), std::string(hotel_id)};
 }
@@ -95,9 +98,9 @@ void StorageContract::add_coupon(const CouponRow& c) {
   if (engine() == Engine::postgres) {
     // SQLite's triggers index the words; PostgreSQL's document is written by the application, folded.
     columns += ", search_document";
-    values += ", coupon_search_document(" + quote(postgres::search_fold(c.title)) +
-              ", (SELECT lower(name) FROM hotels WHERE id = " + quote(c.hotel_id) + "), " +
-              quote(postgres::search_fold(c.description)) + ")";
+    values += ", coupon_search_document(" + quote(postgres::search_words(c.title)) + ", " +
+              quote(postgres::search_words(hotel_name(c.hotel_id))) + ", " +
+              quote(postgres::search_words(c.description)) + ")";
   }
   exec("INSERT INTO coupons (" + columns + ") VALUES (" + values + ")");
 }

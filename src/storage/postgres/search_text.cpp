@@ -1,7 +1,5 @@
 #include "storage/postgres/search_text.hpp"
 
-#include <array>
-
 #include "core/text.hpp"
 
 namespace hc::postgres {
@@ -15,22 +13,6 @@ constexpr std::string_view kLatinExtendedA =
     "tttt--uuuuuuuuuuuuwwyyyzzzzzz-";
 static_assert(kLatin1.size() == 0x20 && kLatinExtendedA.size() == 0x80);
 
-struct GreekLetter {
-  char32_t accented;
-  char32_t plain;
-};
-constexpr std::array<GreekLetter, 11> kGreek{{{0x390, 0x3B9},
-                                              {0x3AC, 0x3B1},
-                                              {0x3AD, 0x3B5},
-                                              {0x3AE, 0x3B7},
-                                              {0x3AF, 0x3B9},
-                                              {0x3B0, 0x3C5},
-                                              {0x3CA, 0x3B9},
-                                              {0x3CB, 0x3C5},
-                                              {0x3CC, 0x3BF},
-                                              {0x3CD, 0x3C5},
-                                              {0x3CE, 0x3C9}}};
-
 bool is_combining_mark(char32_t c) { return c >= 0x300 && c <= 0x36F; }
 
 // The letter without its diacritic, or the letter itself.
@@ -41,9 +23,6 @@ char32_t base_letter(char32_t c) {
   };
   if (c >= 0xE0 && c <= 0xFF) return from_table(kLatin1, 0xE0);
   if (c >= 0x100 && c <= 0x17F) return from_table(kLatinExtendedA, 0x100);
-  for (const GreekLetter& letter : kGreek) {
-    if (letter.accented == c) return letter.plain;
-  }
   return c;
 }
 

@@ -5,10 +5,10 @@
 
 namespace hc::postgres {
 
-//! The text folded for search: hc::fold_case, then the diacritics of Latin and Greek letters removed ("MÁLAGA" →
-//! "malaga", "Αθήνα" → "αθηνα"), as SQLite's FTS5 tokenizer (remove_diacritics) does, so that both backends find
-//! the same coupons. Letters that are not a base letter with a mark (æ, ø, ß, ł) stay as they are. Invalid UTF-8
-//! is returned unchanged.
+//! The text folded for search: hc::fold_case, then the diacritics of Latin letters removed ("MÁLAGA" → "malaga"),
+//! as SQLite's FTS5 tokenizer (unicode61, remove_diacritics 2) does, so that both backends find the same coupons.
+//! Like FTS5, it keeps the accents of other scripts ("Αθήνα" → "αθήνα") and letters that are not a base letter
+//! with a mark (æ, ø, ß, ł). Invalid UTF-8 is returned unchanged.
 std::string search_fold(std::string_view text);
 
 }  // namespace hc::postgres
