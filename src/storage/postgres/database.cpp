@@ -1,5 +1,6 @@
 #include "storage/postgres/database.hpp"
 
+#include "storage/postgres/account_repository.hpp"
 #include "storage/postgres/migrate.hpp"
 #include "storage/postgres/schema.hpp"
 
@@ -8,6 +9,7 @@ namespace hc::postgres {
 PostgresDatabase::PostgresDatabase(ConnectionOptions options, std::size_t connections)
     : pool_(std::move(options), connections) {
   // Each repository, as it is ported: accounts_ = std::make_unique<PostgresAccountRepository>(pool_);
+  accounts_ = std::make_unique<PostgresAccountRepository>(pool_);
 }
 
 PostgresDatabase::~PostgresDatabase() = default;
