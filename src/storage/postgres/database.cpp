@@ -1,6 +1,7 @@
 #include "storage/postgres/database.hpp"
 
 #include "storage/postgres/account_repository.hpp"
+#include "storage/postgres/hotel_repository.hpp"
 #include "storage/postgres/migrate.hpp"
 #include "storage/postgres/schema.hpp"
 
@@ -10,6 +11,7 @@ PostgresDatabase::PostgresDatabase(ConnectionOptions options, std::size_t connec
     : pool_(std::move(options), connections) {
   // Each repository, as it is ported: accounts_ = std::make_unique<PostgresAccountRepository>(pool_);
   accounts_ = std::make_unique<PostgresAccountRepository>(pool_);
+  hotels_ = std::make_unique<PostgresHotelRepository>(pool_);
 }
 
 PostgresDatabase::~PostgresDatabase() = default;
