@@ -2,6 +2,7 @@
 
 #include "storage/postgres/account_repository.hpp"
 #include "storage/postgres/hotel_repository.hpp"
+#include "storage/postgres/idempotency_store.hpp"
 #include "storage/postgres/migrate.hpp"
 #include "storage/postgres/schema.hpp"
 
@@ -12,6 +13,7 @@ PostgresDatabase::PostgresDatabase(ConnectionOptions options, std::size_t connec
   // Each repository, as it is ported: accounts_ = std::make_unique<PostgresAccountRepository>(pool_);
   accounts_ = std::make_unique<PostgresAccountRepository>(pool_);
   hotels_ = std::make_unique<PostgresHotelRepository>(pool_);
+  idempotency_ = std::make_unique<PostgresIdempotencyStore>(pool_);
 }
 
 PostgresDatabase::~PostgresDatabase() = default;
