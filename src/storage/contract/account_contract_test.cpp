@@ -17,15 +17,20 @@ using namespace std::chrono_literals;
 const SysSeconds kNow = *parse_rfc3339("2026-03-01T12:00:00Z");
 
 auth::User traveller(std::string id, std::string email) {
-  return auth::User{.id = std::move(id), .email = std::move(email), .name = "Zoë Ærø", .role = Role::user,
-                    .password_hash = "hash-1", .created_at = kNow, .hotel = std::nullopt};
+  return auth::User{.id = std::move(id),
+                    .email = std::move(email),
+                    .name = "Zoë Ærø",
+                    .role = Role::user,
+                    .password_hash = "hash-1",
+                    .created_at = kNow,
+                    .hotel = std::nullopt};
 }
 
 auth::User hotelier(std::string id, std::string email, std::string hotel_id) {
   auth::User user = traveller(id, std::move(email));
   user.role = Role::hotelier;
-  user.hotel = auth::Hotel{std::move(hotel_id), id, "Hôtel du Lac", "Genève", "CH", "Europe/Zurich",
-                           "By the lake", "", kNow};
+  user.hotel =
+      auth::Hotel{std::move(hotel_id), id, "Hôtel du Lac", "Genève", "CH", "Europe/Zurich", "By the lake", "", kNow};
   return user;
 }
 
@@ -117,7 +122,7 @@ TEST_P(AccountStorage, ConcurrentSignUpsWithOneEmailLetExactlyOneThrough) {
       const auto result = db().accounts().create_user(
           hotelier("owner-" + std::to_string(i), "same@example.com", "hotel-" + std::to_string(i)));
       if (result) ++created;
-      else if (result.error() == Errc::email_taken) ++taken;
+      if (!result && result.error() == Errc::email_taken) ++taken;
     });
   }
   threads.clear();

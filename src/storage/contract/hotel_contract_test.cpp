@@ -33,25 +33,19 @@ class HotelStorage : public StorageContract {
          quote(hotel_id) + ", " + quote(state) + ", 'manual', '2026-01-01T00:00:00Z')");
   }
 
-  // How many active coupons the search finds by `word` among their hotel's name words.
-  std::int64_t coupons_with_hotel_word(std::string_view word) {
+  // How many active coupons the search finds by `word` in one field: SQLite's FTS5 column, or the weight
+  // PostgreSQL's document gives that field (title A, hotel name B).
+  std::int64_t coupons_matching(std::string_view column, std::string_view weight, std::string_view word) {
     if (engine() == Engine::sqlite) {
       return query_int("SELECT count(*) FROM coupon_search WHERE coupon_search MATCH " +
-                       quote("hotel_name : " + std::string(word)));
+                       quote(std::string(column) + " : " + std::string(word)));
     }
-    return query_int("SELECT count(*) FROM coupons WHERE status = 'active' AND search_document @@ to_tsquery("
-                     "'simple', " + quote(std::string(word) + ":B") + ")");
+    const std::string query = "to_tsquery('simple', " + quote(std::string(word) + ":" + std::string(weight)) + ")";
+    return query_int("SELECT count(*) FROM coupons WHERE status = 'active' AND search_document @@ " + query);
   }
 
-  // How many active coupons the search finds by `word` among their title words.
-  std::int64_t coupons_with_title_word(std::string_view word) {
-    if (engine() == Engine::sqlite) {
-      return query_int("SELECT count(*) FROM coupon_search WHERE coupon_search MATCH " +
-                       quote("title : " + std::string(word)));
-    }
-    return query_int("SELECT count(*) FROM coupons WHERE status = 'active' AND search_document @@ to_tsquery("
-                     "'simple', " + quote(std::string(word) + ":A") + ")");
-  }
+  std::int64_t coupons_with_hotel_word(std::string_view word) { return coupons_matching("hotel_name", "B", word); }
+  std::int64_t coupons_with_title_word(std::string_view word) { return coupons_matching("title", "A", word); }
 };
 
 TEST_P(HotelStorage, FindsAProfileWithItsActiveUnexpiredCouponsAndItsFollowers) {
@@ -115,7 +109,7 @@ TEST_P(HotelStorage, SavesTheProfileFieldsAndLeavesTheRestAlone) {
   changed.country = "GR";
   changed.timezone = "Europe/Athens";
   changed.description = "Near the Acropolis";
-  changed.owner_id = "owner-2";        // not a profile field
+  changed.owner_id = "owner-2";         // not a profile field
   changed.logo_key = "something-else";  // not a profile field either
   db().hotels().update(changed);
 

@@ -21,8 +21,8 @@ auth::User read_user(const Result& rows) {
   user.password_hash = text(4);
   user.created_at = time_column(rows, 0, 5);
   if (!rows.is_null(0, 6)) {
-    user.hotel = auth::Hotel{text(6),  user.id,  text(7),  text(8), text(9),
-                             text(10), text(11), text(12), time_column(rows, 0, 13)};
+    user.hotel = auth::Hotel{
+        text(6), user.id, text(7), text(8), text(9), text(10), text(11), text(12), time_column(rows, 0, 13)};
   }
   return user;
 }
@@ -59,8 +59,7 @@ hc::Result<Ok, Errc> PostgresAccountRepository::create_user(const auth::User& us
   return Ok{};
 }
 
-std::optional<auth::User> PostgresAccountRepository::find_user_where(std::string_view column,
-                                                                     std::string_view value) {
+std::optional<auth::User> PostgresAccountRepository::find_user_where(std::string_view column, std::string_view value) {
   auto db = pool_.acquire();
   const auto rows = db->exec(std::string(kSelectUser) + "WHERE u." + std::string(column) + " = $1", value);
   if (rows.rows() == 0) return std::nullopt;
@@ -129,8 +128,9 @@ bool PostgresAccountRepository::revoke_family_of(std::string_view token_hash, st
       "UPDATE refresh_tokens SET revoked_at = $1 WHERE revoked_at IS NULL AND family_id = "
       "(SELECT family_id FROM refresh_tokens WHERE token_hash = $2 AND user_id = $3)",
       to_rfc3339(now), token_hash, user_id);
-  return db->exec("SELECT 1 FROM refresh_tokens WHERE token_hash = $1 AND user_id = $2", token_hash, user_id)
-             .rows() == 1;
+  const auto owned =
+      db->exec("SELECT 1 FROM refresh_tokens WHERE token_hash = $1 AND user_id = $2", token_hash, user_id);
+  return owned.rows() == 1;
 }
 
 void PostgresAccountRepository::revoke_all_families(std::string_view user_id, SysSeconds now) {

@@ -11,14 +11,12 @@ constexpr std::string_view kColumns =
 
 hotels::Hotel read_hotel(const Result& rows) {
   const auto text = [&](int column) { return rows.text(0, column); };
-  return hotels::Hotel{text(0), text(1), text(2), text(3), text(4), text(5), text(6), text(7),
-                       time_column(rows, 0, 8)};
+  return hotels::Hotel{text(0), text(1), text(2), text(3), text(4), text(5), text(6), text(7), time_column(rows, 0, 8)};
 }
 
 }  // namespace
 
-std::optional<hotels::HotelProfile> PostgresHotelRepository::find_profile(std::string_view hotel_id,
-                                                                          SysSeconds now) {
+std::optional<hotels::HotelProfile> PostgresHotelRepository::find_profile(std::string_view hotel_id, SysSeconds now) {
   auto db = pool_.acquire();
   const auto rows = db->exec("SELECT " + std::string(kColumns) + R"sql(,
       (SELECT count(*) FROM coupons c WHERE c.hotel_id = h.id AND c.status = 'active' AND c.valid_until >= $2),
@@ -46,9 +44,10 @@ void PostgresHotelRepository::update(const hotels::Hotel& hotel) {
            hotel.name, hotel.city, hotel.country, hotel.timezone, hotel.description, hotel.id);
   // What SQLite's hotels_search_rename trigger does: the coupons' hotel-name words follow the new name.
   if (previous.text(0, 0) != hotel.name) {
-    db->exec("UPDATE coupons SET search_document = coupon_search_rename_hotel(search_document, $1) "
-             "WHERE hotel_id = $2",
-             search_fold(hotel.name), hotel.id);
+    db->exec(
+        "UPDATE coupons SET search_document = coupon_search_rename_hotel(search_document, $1) "
+        "WHERE hotel_id = $2",
+        search_fold(hotel.name), hotel.id);
   }
   transaction.commit();
 }

@@ -22,8 +22,7 @@ net::IdempotencyBegin answer(Outcome outcome) {
 std::optional<net::IdempotencyBegin> earlier(Connection& db, std::string_view owner, std::string_view key,
                                              std::string_view fingerprint) {
   const auto found = db.exec(
-      "SELECT fingerprint, status, content_type, body FROM idempotency_keys WHERE owner = $1 AND key = $2", owner,
-      key);
+      "SELECT fingerprint, status, content_type, body FROM idempotency_keys WHERE owner = $1 AND key = $2", owner, key);
   if (found.rows() == 0) return std::nullopt;
   if (found.text(0, 0) != fingerprint) return answer(Outcome::mismatch);
   if (found.is_null(0, 1)) return answer(Outcome::in_flight);
