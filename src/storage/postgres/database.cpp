@@ -5,6 +5,7 @@
 #include "storage/postgres/idempotency_store.hpp"
 #include "storage/postgres/migrate.hpp"
 #include "storage/postgres/schema.hpp"
+#include "storage/postgres/subscription_repository.hpp"
 
 namespace hc::postgres {
 
@@ -13,6 +14,7 @@ PostgresDatabase::PostgresDatabase(ConnectionOptions options, std::size_t connec
   // Each repository, as it is ported: accounts_ = std::make_unique<PostgresAccountRepository>(pool_);
   accounts_ = std::make_unique<PostgresAccountRepository>(pool_);
   hotels_ = std::make_unique<PostgresHotelRepository>(pool_);
+  subscriptions_ = std::make_unique<PostgresSubscriptionRepository>(pool_);
   idempotency_ = std::make_unique<PostgresIdempotencyStore>(pool_);
 }
 
