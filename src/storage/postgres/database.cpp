@@ -4,6 +4,7 @@
 #include "storage/postgres/hotel_repository.hpp"
 #include "storage/postgres/idempotency_store.hpp"
 #include "storage/postgres/migrate.hpp"
+#include "storage/postgres/notification_repository.hpp"
 #include "storage/postgres/schema.hpp"
 #include "storage/postgres/subscription_repository.hpp"
 
@@ -15,6 +16,7 @@ PostgresDatabase::PostgresDatabase(ConnectionOptions options, std::size_t connec
   accounts_ = std::make_unique<PostgresAccountRepository>(pool_);
   hotels_ = std::make_unique<PostgresHotelRepository>(pool_);
   subscriptions_ = std::make_unique<PostgresSubscriptionRepository>(pool_);
+  notifications_ = std::make_unique<PostgresNotificationRepository>(pool_);
   idempotency_ = std::make_unique<PostgresIdempotencyStore>(pool_);
 }
 
