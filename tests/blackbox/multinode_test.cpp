@@ -201,5 +201,28 @@ TEST_F(MultiNode, WhenTheNodeHoldingItsSocketIsKilledTheClientReconnectsThroughN
   expect_coupon_created(again, fourth);
 }
 
+TEST_F(MultiNode, StoppingRedisForTenSecondsLosesNoNotification) {
+  const Hotelier hotel = owner("owner@harbour.example", "Olive Owner");
+  const Traveller fan = guest("fan@example.com", "Fran Fan");
+  ASSERT_EQ(follow(fan.token, hotel.hotel_id).status, 200u);
+  WsClient socket(nginx.port());
+  ASSERT_TRUE(socket.sign_in(fan.token));
+
+  redis.stop();
+  const auto stopped_at = std::chrono::steady_clock::now();
+  const std::string during = create_active(hotel.token, "Posted while Redis is away");
+  ASSERT_FALSE(during.empty()) << "the API needs no Redis to publish a coupon";
+  EXPECT_EQ(login(client, "fan@example.com", std::string(kTestPassword)).status, 200u) << "sign-in needs no Redis";
+  EXPECT_EQ(inbox_when(fan.token, 1).size(), 1U) << "the notification did not reach the inbox meanwhile";
+  std::this_thread::sleep_until(stopped_at + 10s);
+
+  redis.start();
+  expect_coupon_created(socket, during, 20s);
+  const std::string after = create_active(hotel.token, "Posted once Redis is back");
+  expect_coupon_created(socket, after);
+  EXPECT_NE(worker.log().find(R"("msg":"circuit breaker opened")"), std::string::npos)
+      << "the worker's Redis breaker never opened:\n" << worker.log();
+}
+
 }  // namespace
 }  // namespace hc::test

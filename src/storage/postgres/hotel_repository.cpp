@@ -37,8 +37,10 @@ std::optional<hotels::Hotel> PostgresHotelRepository::find_by_owner(std::string_
 void PostgresHotelRepository::update(const hotels::Hotel& hotel) {
   auto db = pool_.acquire();
   Transaction transaction(*db);
-  // The row lock orders concurrent renames, so the coupons end with the words of the name that was saved last.
-  const auto previous = db->exec("SELECT name FROM hotels WHERE id = $1 FOR UPDATE", hotel.id);
+  // The row lock orders concurrent renames, so the coupons end with the words of the name that was saved last. NO KEY
+  // UPDATE (what an UPDATE that keeps the id takes): a claim holding a coupon's row checks its redemption's key
+  // against this hotel with KEY SHARE, which FOR UPDATE would block while this waits for that coupon: a deadlock.
+  const auto previous = db->exec("SELECT name FROM hotels WHERE id = $1 FOR NO KEY UPDATE", hotel.id);
   if (previous.rows() == 0) return;
   db->exec("UPDATE hotels SET name = $1, city = $2, country = $3, timezone = $4, description = $5 WHERE id = $6",
            hotel.name, hotel.city, hotel.country, hotel.timezone, hotel.description, hotel.id);
@@ -56,7 +58,7 @@ std::string PostgresHotelRepository::set_logo(std::string_view hotel_id, std::st
   auto db = pool_.acquire();
   Transaction transaction(*db);
   // Locked, so that of two concurrent replacements each returns the key the other replaced (none is lost).
-  const auto previous = db->exec("SELECT logo_key FROM hotels WHERE id = $1 FOR UPDATE", hotel_id);
+  const auto previous = db->exec("SELECT logo_key FROM hotels WHERE id = $1 FOR NO KEY UPDATE", hotel_id);
   if (previous.rows() == 0) return {};
   db->exec("UPDATE hotels SET logo_key = $1 WHERE id = $2", logo_key, hotel_id);
   transaction.commit();
