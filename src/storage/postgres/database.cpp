@@ -1,6 +1,7 @@
 #include "storage/postgres/database.hpp"
 
 #include "storage/postgres/migrate.hpp"
+#include "storage/postgres/redemption_repository.hpp"
 #include "storage/postgres/schema.hpp"
 
 namespace hc::postgres {
@@ -8,6 +9,7 @@ namespace hc::postgres {
 PostgresDatabase::PostgresDatabase(ConnectionOptions options, std::size_t connections)
     : pool_(std::move(options), connections) {
   // Each repository, as it is ported: accounts_ = std::make_unique<PostgresAccountRepository>(pool_);
+  redemptions_ = std::make_unique<PostgresRedemptionRepository>(pool_);
 }
 
 PostgresDatabase::~PostgresDatabase() = default;
