@@ -1,5 +1,6 @@
 #include "storage/postgres/database.hpp"
 
+#include "storage/postgres/interaction_repository.hpp"
 #include "storage/postgres/migrate.hpp"
 #include "storage/postgres/redemption_repository.hpp"
 #include "storage/postgres/schema.hpp"
@@ -10,6 +11,7 @@ PostgresDatabase::PostgresDatabase(ConnectionOptions options, std::size_t connec
     : pool_(std::move(options), connections) {
   // Each repository, as it is ported: accounts_ = std::make_unique<PostgresAccountRepository>(pool_);
   redemptions_ = std::make_unique<PostgresRedemptionRepository>(pool_);
+  interactions_ = std::make_unique<PostgresInteractionRepository>(pool_);
 }
 
 PostgresDatabase::~PostgresDatabase() = default;
