@@ -3,6 +3,7 @@
 #include "storage/postgres/interaction_repository.hpp"
 #include "storage/postgres/migrate.hpp"
 #include "storage/postgres/redemption_repository.hpp"
+#include "storage/postgres/report_repository.hpp"
 #include "storage/postgres/schema.hpp"
 
 namespace hc::postgres {
@@ -12,6 +13,7 @@ PostgresDatabase::PostgresDatabase(ConnectionOptions options, std::size_t connec
   // Each repository, as it is ported: accounts_ = std::make_unique<PostgresAccountRepository>(pool_);
   redemptions_ = std::make_unique<PostgresRedemptionRepository>(pool_);
   interactions_ = std::make_unique<PostgresInteractionRepository>(pool_);
+  reports_ = std::make_unique<PostgresReportRepository>(pool_);
 }
 
 PostgresDatabase::~PostgresDatabase() = default;
