@@ -69,10 +69,11 @@ Errc unit_refusal(Connection& db, const redemptions::ClaimRequest& request) {
 // Whether the traveller already holds as many live claims of the coupon as it allows; asked under the coupon's
 // row lock, so the count is exact.
 bool at_user_limit(Connection& db, const redemptions::ClaimRequest& request) {
-  return db.exec("SELECT count(*) >= (SELECT per_user_limit FROM coupons WHERE id = $1) FROM redemptions "
-                 "WHERE coupon_id = $1 AND user_id = $2 AND status <> 'cancelled'",
-                 request.coupon_id, request.user_id)
-             .text(0, 0) == "t";
+  const Result counts = db.exec(
+      "SELECT (SELECT count(*) FROM redemptions WHERE coupon_id = $1 AND user_id = $2 AND status <> 'cancelled'), "
+      "per_user_limit FROM coupons WHERE id = $1",
+      request.coupon_id, request.user_id);
+  return counts.int64(0, 0) >= counts.int64(0, 1);
 }
 
 void follow_after_claim(Connection& db, std::string_view user_id, std::string_view coupon_id, SysSeconds now) {
