@@ -41,8 +41,10 @@ class InteractionStorage : public StorageContract {
 };
 
 TEST_P(InteractionStorage, EnqueueSkipsAnEventIdSeenBefore) {
-  EXPECT_EQ(enqueue({{"e-1", "coupon-1", "view", kNow}, {"e-2", "coupon-1", "click", kNow},
-                     {std::nullopt, "coupon-1", "view", kNow}, {"e-1", "coupon-1", "view", kNow}}),
+  EXPECT_EQ(enqueue({{"e-1", "coupon-1", "view", kNow},
+                     {"e-2", "coupon-1", "click", kNow},
+                     {std::nullopt, "coupon-1", "view", kNow},
+                     {"e-1", "coupon-1", "view", kNow}}),
             3U)
       << "the repeated id in one batch is skipped too";
   EXPECT_EQ(enqueue({{"e-1", "coupon-1", "view", kNow}, {std::nullopt, "coupon-1", "view", kNow}}), 1U)
@@ -78,10 +80,10 @@ TEST_P(InteractionStorage, AnEventIdIsForgottenADayAfterItCame) {
 }
 
 TEST_P(InteractionStorage, FoldCountsEachEventOnTheHotelsLocalDay) {
-  enqueue({{std::nullopt, "coupon-1", "view", at("2026-06-01T23:30:00Z")},    // Dublin: 2 June 00:30
-           {std::nullopt, "coupon-1", "click", at("2026-06-01T22:30:00Z")},   // Dublin: 1 June 23:30
-           {std::nullopt, "coupon-3", "share", at("2026-06-02T02:00:00Z")},   // New York: 1 June 22:00
-           {std::nullopt, "coupon-3", "claim", at("2026-06-02T05:00:00Z")},   // New York: 2 June 01:00
+  enqueue({{std::nullopt, "coupon-1", "view", at("2026-06-01T23:30:00Z")},   // Dublin: 2 June 00:30
+           {std::nullopt, "coupon-1", "click", at("2026-06-01T22:30:00Z")},  // Dublin: 1 June 23:30
+           {std::nullopt, "coupon-3", "share", at("2026-06-02T02:00:00Z")},  // New York: 1 June 22:00
+           {std::nullopt, "coupon-3", "claim", at("2026-06-02T05:00:00Z")},  // New York: 2 June 01:00
            {std::nullopt, "coupon-2", "use", at("2026-06-02T10:00:00Z")}});
   const auto folded = db().interactions().fold(100, kNow);
   EXPECT_EQ(folded.folded, 5U);
@@ -96,8 +98,10 @@ TEST_P(InteractionStorage, FoldCountsEachEventOnTheHotelsLocalDay) {
 }
 
 TEST_P(InteractionStorage, FoldDropsEventsOfUnknownCouponsAndNamesEachOwnerOnce) {
-  enqueue({{std::nullopt, "coupon-1", "view", kNow}, {std::nullopt, "gone", "view", kNow},
-           {std::nullopt, "coupon-2", "view", kNow}, {std::nullopt, "coupon-1", "click", kNow}});
+  enqueue({{std::nullopt, "coupon-1", "view", kNow},
+           {std::nullopt, "gone", "view", kNow},
+           {std::nullopt, "coupon-2", "view", kNow},
+           {std::nullopt, "coupon-1", "click", kNow}});
   const auto folded = db().interactions().fold(100, kNow);
   EXPECT_EQ(folded.folded, 3U);
   EXPECT_EQ(folded.dropped, 1U);

@@ -58,8 +58,9 @@ class RedemptionStorage : public StorageContract {
 
 TEST_P(RedemptionStorage, ClaimTakesAUnitStoresTheRedemptionAndFollowsTheHotel) {
   add_coupon({.id = "coupon-1", .hotel_id = "hotel-1", .quantity = 5});
-  exec("INSERT INTO outbox (id, kind, payload, created_at) VALUES ('ev-1', 'coupon.created', '{}', "
-       "'2026-05-01T00:00:00Z')");
+  exec(
+      "INSERT INTO outbox (id, kind, payload, created_at) VALUES ('ev-1', 'coupon.created', '{}', "
+      "'2026-05-01T00:00:00Z')");
   auto claimed = claim("coupon-1", "guest-1", "r-1", "AAAA-BBBB-CCCC");
   ASSERT_TRUE(claimed.ok());
   EXPECT_EQ(claimed->id, "r-1");
@@ -82,8 +83,9 @@ TEST_P(RedemptionStorage, ClaimTakesAUnitStoresTheRedemptionAndFollowsTheHotel) 
 
 TEST_P(RedemptionStorage, ClaimKeepsAnEarlierUnfollow) {
   add_coupon({.id = "coupon-1", .hotel_id = "hotel-1", .quantity = std::nullopt});
-  exec("INSERT INTO subscriptions (user_id, hotel_id, state, source, since) "
-       "VALUES ('guest-1', 'hotel-1', 'unfollowed', 'manual', '2026-01-01T00:00:00Z')");
+  exec(
+      "INSERT INTO subscriptions (user_id, hotel_id, state, source, since) "
+      "VALUES ('guest-1', 'hotel-1', 'unfollowed', 'manual', '2026-01-01T00:00:00Z')");
   ASSERT_TRUE(claim("coupon-1", "guest-1", "r-1", "AAAA-BBBB-CCCC").ok());
   EXPECT_EQ(query_int("SELECT count(*) FROM subscriptions WHERE state = 'unfollowed'"), 1);
   EXPECT_EQ(query_int("SELECT count(*) FROM subscriptions"), 1);
@@ -105,7 +107,10 @@ TEST_P(RedemptionStorage, RefusesAPausedCouponAsNotActive) {
 TEST_P(RedemptionStorage, RefusesACouponOutsideItsValidityWindow) {
   add_coupon({.id = "ended", .hotel_id = "hotel-1", .quantity = std::nullopt, .valid_until = "2026-05-31T23:59:59Z"});
   add_coupon({.id = "later", .hotel_id = "hotel-1", .quantity = std::nullopt, .valid_from = "2026-06-01T12:00:01Z"});
-  add_coupon({.id = "edges", .hotel_id = "hotel-1", .quantity = std::nullopt, .valid_from = "2026-06-01T12:00:00Z",
+  add_coupon({.id = "edges",
+              .hotel_id = "hotel-1",
+              .quantity = std::nullopt,
+              .valid_from = "2026-06-01T12:00:00Z",
               .valid_until = "2026-06-01T12:00:00Z"});
   EXPECT_EQ(refusal("ended"), Errc::expired);
   EXPECT_EQ(refusal("later"), Errc::not_started);
@@ -166,8 +171,10 @@ TEST_P(RedemptionStorage, ClaimsStopAtTheQuantityUnderConcurrentCallers) {
       for (int i = 0; i < kClaimsEach; ++i) {
         const std::string n = std::to_string(t * kClaimsEach + i);
         auto claimed = claim("coupon-1", "t-" + n, "r-" + n, "CODE-" + n);
-        if (claimed.ok()) ++granted;
-        else if (claimed.error() == Errc::sold_out) ++sold_out;
+        if (claimed.ok())
+          ++granted;
+        else if (claimed.error() == Errc::sold_out)
+          ++sold_out;
       }
     });
   }
@@ -189,8 +196,10 @@ TEST_P(RedemptionStorage, ThePerUserLimitHoldsUnderConcurrentClaimsOfOneTravelle
     threads.emplace_back([&, t] {
       const std::string n = std::to_string(t);
       auto claimed = claim("coupon-1", "guest-1", "r-" + n, "CODE-" + n);
-      if (claimed.ok()) ++granted;
-      else if (claimed.error() == Errc::already_redeemed) ++refused;
+      if (claimed.ok())
+        ++granted;
+      else if (claimed.error() == Errc::already_redeemed)
+        ++refused;
     });
   }
   for (auto& thread : threads) thread.join();
@@ -276,9 +285,8 @@ TEST_P(RedemptionStorage, UseMarksTheCodeOnceWithTheDeskLineTheAnnouncementAndTh
   ASSERT_TRUE(claim("coupon-1", "guest-1", "r-1", "AAAA-BBBB-CCCC").ok());
   UseRequest request = desk("AAAA-BBBB-CCCC", "de-1", kNow + std::chrono::hours(1));
   request.announce = [](const Redemption& r) {
-    return notifications::OutboxEvent{"ev-" + r.id, "coupon.used", "{\"status\":\"" +
-                                                                       std::string(redemptions::to_string(r.status)) +
-                                                                       "\"}"};
+    return notifications::OutboxEvent{"ev-" + r.id, "coupon.used",
+                                      "{\"status\":\"" + std::string(redemptions::to_string(r.status)) + "\"}"};
   };
   std::optional<Redemption> used;
   auto marked = db().redemptions().use(request, used);
@@ -336,8 +344,10 @@ TEST_P(RedemptionStorage, TwoDesksUsingOneCodeAtOnceMarkItOnce) {
         std::optional<Redemption> used;
         const std::string n = std::to_string(i);
         auto result = db().redemptions().use(desk("CODE-" + n, "de-" + std::to_string(d) + "-" + n), used);
-        if (result.ok()) ++marked;
-        else if (result.error() == Errc::already_used && used) ++already;
+        if (result.ok())
+          ++marked;
+        else if (result.error() == Errc::already_used && used)
+          ++already;
       }
     });
   }
@@ -375,7 +385,8 @@ TEST_P(RedemptionStorage, UndoRestoresAUseWithinTheWindowOnly) {
 
 TEST_P(RedemptionStorage, TheAuditLogIsTheHotelsNewestFirstAfterTheCursor) {
   add_hotelier("owner-2", "hotel-2");
-  add_coupon({.id = "coupon-1", .hotel_id = "hotel-1", .title = "Café crème", .quantity = std::nullopt, .per_user_limit = 2});
+  add_coupon(
+      {.id = "coupon-1", .hotel_id = "hotel-1", .title = "Café crème", .quantity = std::nullopt, .per_user_limit = 2});
   add_coupon({.id = "coupon-2", .hotel_id = "hotel-2", .quantity = std::nullopt});
   ASSERT_TRUE(claim("coupon-1", "guest-1", "r-1", "AAAA-BBBB-0001").ok());
   ASSERT_TRUE(claim("coupon-2", "guest-1", "r-2", "AAAA-BBBB-0002").ok());

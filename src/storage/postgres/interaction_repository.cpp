@@ -14,18 +14,24 @@ constexpr std::chrono::hours kRememberIds{24};
 using Key = std::pair<std::string, std::string>;  // coupon id, hotel-local day
 
 bool add(interactions::Counts& counts, std::string_view action) {
-  if (action == "view") ++counts.views;
-  else if (action == "click") ++counts.clicks;
-  else if (action == "share") ++counts.shares;
-  else if (action == "claim") ++counts.claims;
-  else if (action == "use") ++counts.uses;
-  else return false;
+  if (action == "view")
+    ++counts.views;
+  else if (action == "click")
+    ++counts.clicks;
+  else if (action == "share")
+    ++counts.shares;
+  else if (action == "claim")
+    ++counts.claims;
+  else if (action == "use")
+    ++counts.uses;
+  else
+    return false;
   return true;
 }
 
 interactions::Counts read_counts(const Result& rows, int row, int first) {
-  return {rows.int64(row, first), rows.int64(row, first + 1), rows.int64(row, first + 2),
-          rows.int64(row, first + 3), rows.int64(row, first + 4)};
+  return {rows.int64(row, first), rows.int64(row, first + 1), rows.int64(row, first + 2), rows.int64(row, first + 3),
+          rows.int64(row, first + 4)};
 }
 
 // sum() of bigint is numeric in PostgreSQL; the casts keep the columns integers.
@@ -50,12 +56,13 @@ Result take_batch(Connection& db, std::size_t batch) {
 void add_to_counters(Connection& db, const std::map<Key, interactions::Counts>& sums) {
   for (const auto& [key, c] : sums) {
     if (c.views + c.clicks + c.shares + c.claims + c.uses == 0) continue;
-    db.exec("INSERT INTO coupon_daily AS d (coupon_id, day, views, clicks, shares, claims, uses) "
-            "VALUES ($1, $2, $3::bigint, $4::bigint, $5::bigint, $6::bigint, $7::bigint) "
-            "ON CONFLICT (coupon_id, day) DO UPDATE SET views = d.views + excluded.views, "
-            "clicks = d.clicks + excluded.clicks, shares = d.shares + excluded.shares, "
-            "claims = d.claims + excluded.claims, uses = d.uses + excluded.uses",
-            key.first, key.second, c.views, c.clicks, c.shares, c.claims, c.uses);
+    db.exec(
+        "INSERT INTO coupon_daily AS d (coupon_id, day, views, clicks, shares, claims, uses) "
+        "VALUES ($1, $2, $3::bigint, $4::bigint, $5::bigint, $6::bigint, $7::bigint) "
+        "ON CONFLICT (coupon_id, day) DO UPDATE SET views = d.views + excluded.views, "
+        "clicks = d.clicks + excluded.clicks, shares = d.shares + excluded.shares, "
+        "claims = d.claims + excluded.claims, uses = d.uses + excluded.uses",
+        key.first, key.second, c.views, c.clicks, c.shares, c.claims, c.uses);
   }
 }
 
@@ -69,9 +76,9 @@ std::size_t PostgresInteractionRepository::enqueue(const std::vector<interaction
   for (const interactions::Interaction& event : events) {
     if (event.id) {
       // DO NOTHING rather than a failed insert, which would abort the whole transaction.
-      const Result remembered = db->exec(
-          "INSERT INTO interaction_ids (id, received_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING", *event.id,
-          to_rfc3339(now));
+      const Result remembered =
+          db->exec("INSERT INTO interaction_ids (id, received_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING",
+                   *event.id, to_rfc3339(now));
       if (remembered.affected_rows() == 0) continue;  // a retry of an event already queued or counted
     }
     queue_interaction(*db, event.coupon_id, event.action, event.at);
@@ -115,8 +122,8 @@ std::pair<std::int64_t, std::chrono::seconds> PostgresInteractionRepository::bac
   return {depth, oldest ? std::max(std::chrono::seconds{0}, now - *oldest) : std::chrono::seconds{0}};
 }
 
-std::vector<interactions::DailyCounts> PostgresInteractionRepository::daily(std::string_view hotel_id,
-                                                                            LocalDate from, LocalDate to) {
+std::vector<interactions::DailyCounts> PostgresInteractionRepository::daily(std::string_view hotel_id, LocalDate from,
+                                                                            LocalDate to) {
   auto db = pool_.acquire();
   const Result rows = db->exec("SELECT d.day, " + std::string(kSums) +
                                    " FROM coupon_daily d JOIN coupons c ON c.id = d.coupon_id "
@@ -129,7 +136,7 @@ std::vector<interactions::DailyCounts> PostgresInteractionRepository::daily(std:
 }
 
 std::vector<interactions::CouponDayCounts> PostgresInteractionRepository::per_coupon_day(std::string_view hotel_id,
-                                                                                      LocalDate from, LocalDate to) {
+                                                                                         LocalDate from, LocalDate to) {
   auto db = pool_.acquire();
   const Result rows = db->exec(
       "SELECT d.coupon_id, d.day, d.views, d.clicks, d.shares, d.claims, d.uses "
@@ -144,7 +151,7 @@ std::vector<interactions::CouponDayCounts> PostgresInteractionRepository::per_co
 }
 
 std::vector<interactions::CouponCounts> PostgresInteractionRepository::per_coupon(std::string_view hotel_id,
-                                                                                 LocalDate from, LocalDate to) {
+                                                                                  LocalDate from, LocalDate to) {
   auto db = pool_.acquire();
   const Result rows = db->exec("SELECT c.id, c.title, " + std::string(kSums) +
                                    " FROM coupons c LEFT JOIN coupon_daily d ON d.coupon_id = c.id "

@@ -46,17 +46,17 @@ std::optional<Redemption> find_where(Connection& db, std::string_view condition,
 // Takes one unit of the coupon if it is claimable now. The UPDATE holds the coupon's row lock until commit, so
 // concurrent claims of one coupon queue here and each sees the units and redemptions of those before it.
 bool take_unit(Connection& db, const redemptions::ClaimRequest& request) {
-  return db.exec("UPDATE coupons SET redeemed_count = redeemed_count + 1 "
-                 "WHERE id = $1 AND status = 'active' AND valid_from <= $2::hc_time AND valid_until >= $2::hc_time "
-                 "AND (quantity IS NULL OR redeemed_count < quantity)",
-                 request.coupon_id, to_rfc3339(request.now))
+  return db.exec(
+               "UPDATE coupons SET redeemed_count = redeemed_count + 1 "
+               "WHERE id = $1 AND status = 'active' AND valid_from <= $2::hc_time AND valid_until >= $2::hc_time "
+               "AND (quantity IS NULL OR redeemed_count < quantity)",
+               request.coupon_id, to_rfc3339(request.now))
              .affected_rows() == 1;
 }
 
 // Why take_unit found nothing to take, in the order SQLite checks it.
 Errc unit_refusal(Connection& db, const redemptions::ClaimRequest& request) {
-  const Result coupon = db.exec(
-      "SELECT status, valid_from, valid_until FROM coupons WHERE id = $1", request.coupon_id);
+  const Result coupon = db.exec("SELECT status, valid_from, valid_until FROM coupons WHERE id = $1", request.coupon_id);
   if (coupon.rows() == 0) return Errc::not_found;
   const std::string status = coupon.text(0, 0);
   if (status == "draft" || status == "archived") return Errc::not_found;
@@ -84,18 +84,20 @@ void follow_after_claim(Connection& db, std::string_view user_id, std::string_vi
       coupon_id, user_id);
   if (known.rows() > 0) return;
   const std::int64_t after_event = newest_event_for_follow(db);
-  db.exec("INSERT INTO subscriptions (user_id, hotel_id, state, source, since, after_event) "
-          "SELECT $1, hotel_id, 'following', 'redeem', $2, $3::bigint FROM coupons WHERE id = $4 "
-          "ON CONFLICT (user_id, hotel_id) DO NOTHING",
-          user_id, to_rfc3339(now), after_event, coupon_id);
+  db.exec(
+      "INSERT INTO subscriptions (user_id, hotel_id, state, source, since, after_event) "
+      "SELECT $1, hotel_id, 'following', 'redeem', $2, $3::bigint FROM coupons WHERE id = $4 "
+      "ON CONFLICT (user_id, hotel_id) DO NOTHING",
+      user_id, to_rfc3339(now), after_event, coupon_id);
 }
 
 void record_desk_event(Connection& db, const redemptions::UseRequest& request, std::string_view redemption_id,
                        std::string_view action, std::string_view reason) {
-  db.exec("INSERT INTO desk_events (id, hotel_id, redemption_id, action, actor_id, client_address, reason, at) "
-          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-          request.event_id, request.hotel_id, redemption_id, action, request.actor_id, request.client_address, reason,
-          to_rfc3339(request.now));
+  db.exec(
+      "INSERT INTO desk_events (id, hotel_id, redemption_id, action, actor_id, client_address, reason, at) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+      request.event_id, request.hotel_id, redemption_id, action, request.actor_id, request.client_address, reason,
+      to_rfc3339(request.now));
 }
 
 constexpr std::string_view kLiveByCode = "WHERE r.code = $1 AND r.hotel_id = $2 AND r.status <> 'cancelled'";
@@ -141,8 +143,7 @@ std::vector<Redemption> PostgresRedemptionRepository::list_for_user(std::string_
   return found;
 }
 
-Claimed PostgresRedemptionRepository::cancel(std::string_view redemption_id, std::string_view user_id,
-                                             SysSeconds now) {
+Claimed PostgresRedemptionRepository::cancel(std::string_view redemption_id, std::string_view user_id, SysSeconds now) {
   auto db = pool_.acquire();
   Transaction transaction(*db);
   // The row lock makes a racing use or cancel wait and then see this one's outcome.
@@ -160,8 +161,7 @@ Claimed PostgresRedemptionRepository::cancel(std::string_view redemption_id, std
   return std::move(*cancelled);
 }
 
-std::optional<Redemption> PostgresRedemptionRepository::find_by_code(std::string_view code,
-                                                                     std::string_view hotel_id) {
+std::optional<Redemption> PostgresRedemptionRepository::find_by_code(std::string_view code, std::string_view hotel_id) {
   auto db = pool_.acquire();
   return find_where(*db, kLiveByCode, code, hotel_id);
 }
@@ -199,16 +199,16 @@ Claimed PostgresRedemptionRepository::undo_use(std::string_view redemption_id, c
   if (!current) return Failure{Errc::not_found};
   if (current->status != RedemptionStatus::used || !current->used_at) return Failure{Errc::not_used};
   if (request.now > *current->used_at + window) return Failure{Errc::undo_window_passed};
-  db->exec("UPDATE redemptions SET status = 'redeemed', used_at = NULL, used_by = NULL WHERE id = $1",
-           redemption_id);
+  db->exec("UPDATE redemptions SET status = 'redeemed', used_at = NULL, used_by = NULL WHERE id = $1", redemption_id);
   record_desk_event(*db, request, redemption_id, "undo", reason);
   auto restored = find_where(*db, "WHERE r.id = $1", redemption_id);
   transaction.commit();
   return std::move(*restored);
 }
 
-std::vector<redemptions::DeskEvent> PostgresRedemptionRepository::audit_log(
-    std::string_view hotel_id, const std::optional<std::string>& after_id, std::size_t limit) {
+std::vector<redemptions::DeskEvent> PostgresRedemptionRepository::audit_log(std::string_view hotel_id,
+                                                                            const std::optional<std::string>& after_id,
+                                                                            std::size_t limit) {
   auto db = pool_.acquire();
   const Result rows = db->exec(
       "SELECT e.id, e.redemption_id, r.status, c.id, c.title, g.name, e.action, e.actor_id, u.name, "

@@ -17,12 +17,13 @@ class PostgresRedemptionRepository final : public redemptions::RedemptionReposit
                                                      const std::optional<std::string>& after_id,
                                                      std::size_t limit) override;
   hc::Result<redemptions::Redemption, Errc> cancel(std::string_view redemption_id, std::string_view user_id,
-                                               SysSeconds now) override;
+                                                   SysSeconds now) override;
   std::optional<redemptions::Redemption> find_by_code(std::string_view code, std::string_view hotel_id) override;
   hc::Result<redemptions::Redemption, Errc> use(const redemptions::UseRequest& request,
-                                            std::optional<redemptions::Redemption>& used) override;
-  hc::Result<redemptions::Redemption, Errc> undo_use(std::string_view redemption_id, const redemptions::UseRequest& request,
-                                                 std::string_view reason, std::chrono::seconds window) override;
+                                                std::optional<redemptions::Redemption>& used) override;
+  hc::Result<redemptions::Redemption, Errc> undo_use(std::string_view redemption_id,
+                                                     const redemptions::UseRequest& request, std::string_view reason,
+                                                     std::chrono::seconds window) override;
   std::vector<redemptions::DeskEvent> audit_log(std::string_view hotel_id, const std::optional<std::string>& after_id,
                                                 std::size_t limit) override;
 

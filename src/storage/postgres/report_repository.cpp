@@ -51,10 +51,11 @@ bool PostgresReportRepository::insert(const Report& r, std::size_t max_unfinishe
       db->exec("SELECT count(*) FROM reports WHERE owner_id = $1 AND status IN ('queued', 'running')", r.owner_id)
           .int64(0, 0);
   if (static_cast<std::size_t>(unfinished) >= max_unfinished) return false;
-  db->exec("INSERT INTO reports (id, owner_id, hotel_id, period_from, period_to, format, status, run_after, "
-           "created_at) VALUES ($1, $2, $3, $4, $5, $6, 'queued', $7, $7)",
-           r.id, r.owner_id, r.hotel_id, to_iso_date(r.from), to_iso_date(r.to), reports::to_string(r.format),
-           to_rfc3339(r.created_at));
+  db->exec(
+      "INSERT INTO reports (id, owner_id, hotel_id, period_from, period_to, format, status, run_after, "
+      "created_at) VALUES ($1, $2, $3, $4, $5, $6, 'queued', $7, $7)",
+      r.id, r.owner_id, r.hotel_id, to_iso_date(r.from), to_iso_date(r.to), reports::to_string(r.format),
+      to_rfc3339(r.created_at));
   transaction.commit();
   return true;
 }
@@ -86,15 +87,16 @@ std::optional<Report> PostgresReportRepository::claim_next(SysSeconds now, std::
       "UPDATE reports SET status = 'running', attempts = attempts + 1, lease_until = $2 "
       "WHERE id = (SELECT id FROM reports WHERE (status = 'queued' AND run_after <= $1::hc_time) "
       "OR (status = 'running' AND lease_until < $1::hc_time) ORDER BY run_after, id LIMIT 1 FOR UPDATE SKIP LOCKED) "
-      "RETURNING " + std::string(kColumns),
+      "RETURNING " +
+          std::string(kColumns),
       to_rfc3339(now), to_rfc3339(now + lease)));
 }
 
 std::size_t PostgresReportRepository::release_running(SysSeconds now) {
   auto db = pool_.acquire();
-  const Result released = db->exec(
-      "UPDATE reports SET status = 'queued', lease_until = NULL, run_after = $1 WHERE status = 'running'",
-      to_rfc3339(now));
+  const Result released =
+      db->exec("UPDATE reports SET status = 'queued', lease_until = NULL, run_after = $1 WHERE status = 'running'",
+               to_rfc3339(now));
   return static_cast<std::size_t>(released.affected_rows());
 }
 
@@ -122,16 +124,18 @@ void PostgresReportRepository::postpone(const Report& r, std::string_view reason
 void PostgresReportRepository::requeue(const Report& r, std::string_view reason, SysSeconds retry_at,
                                        std::int64_t attempts_returned) {
   auto db = pool_.acquire();
-  db->exec("UPDATE reports SET status = 'queued', error = $1, run_after = $2, lease_until = NULL, "
-           "attempts = attempts - $3::integer WHERE id = $4 AND status = 'running' AND attempts = $5::integer",
-           reason, to_rfc3339(retry_at), attempts_returned, r.id, std::int64_t{r.attempts});
+  db->exec(
+      "UPDATE reports SET status = 'queued', error = $1, run_after = $2, lease_until = NULL, "
+      "attempts = attempts - $3::integer WHERE id = $4 AND status = 'running' AND attempts = $5::integer",
+      reason, to_rfc3339(retry_at), attempts_returned, r.id, std::int64_t{r.attempts});
 }
 
 void PostgresReportRepository::mark_failed(const Report& r, std::string_view reason, SysSeconds now) {
   auto db = pool_.acquire();
-  db->exec("UPDATE reports SET status = 'failed', error = $1, finished_at = $2, lease_until = NULL "
-           "WHERE id = $3 AND status = 'running' AND attempts = $4::integer",
-           reason, to_rfc3339(now), r.id, std::int64_t{r.attempts});
+  db->exec(
+      "UPDATE reports SET status = 'failed', error = $1, finished_at = $2, lease_until = NULL "
+      "WHERE id = $3 AND status = 'running' AND attempts = $4::integer",
+      reason, to_rfc3339(now), r.id, std::int64_t{r.attempts});
 }
 
 }  // namespace hc::postgres
