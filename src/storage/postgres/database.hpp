@@ -2,9 +2,16 @@
 // Every repository on one PostgreSQL database, sharing one pool of connections. Several processes (serve nodes,
 // workers) may use the same database at once.
 #include "storage/database.hpp"
+#include "storage/postgres/account_repository.hpp"
+#include "storage/postgres/coupon_repository.hpp"
+#include "storage/postgres/hotel_repository.hpp"
+#include "storage/postgres/idempotency_store.hpp"
+#include "storage/postgres/interaction_repository.hpp"
+#include "storage/postgres/notification_repository.hpp"
 #include "storage/postgres/pool.hpp"
-
-#include <memory>
+#include "storage/postgres/redemption_repository.hpp"
+#include "storage/postgres/report_repository.hpp"
+#include "storage/postgres/subscription_repository.hpp"
 
 namespace hc::postgres {
 
@@ -12,43 +19,36 @@ class PostgresDatabase final : public storage::Database {
  public:
   //! Opens `connections` connections now, so that a wrong URL or password fails at start-up; throws Error.
   PostgresDatabase(ConnectionOptions options, std::size_t connections);
-  ~PostgresDatabase() override;
 
   [[nodiscard]] std::string_view engine() const noexcept override { return "postgresql"; }
   int migrate() override;
   int schema_version() override;
   void check() override;
 
-  auth::AccountRepository& accounts() override { return ready(accounts_); }
-  hotels::HotelRepository& hotels() override { return ready(hotels_); }
-  coupons::CouponRepository& coupons() override { return ready(coupons_); }
-  redemptions::RedemptionRepository& redemptions() override { return ready(redemptions_); }
-  subscriptions::SubscriptionRepository& subscriptions() override { return ready(subscriptions_); }
-  notifications::NotificationRepository& notifications() override { return ready(notifications_); }
-  interactions::InteractionRepository& interactions() override { return ready(interactions_); }
-  reports::ReportRepository& reports() override { return ready(reports_); }
-  net::IdempotencyStore& idempotency() override { return ready(idempotency_); }
+  auth::AccountRepository& accounts() override { return accounts_; }
+  hotels::HotelRepository& hotels() override { return hotels_; }
+  coupons::CouponRepository& coupons() override { return coupons_; }
+  redemptions::RedemptionRepository& redemptions() override { return redemptions_; }
+  subscriptions::SubscriptionRepository& subscriptions() override { return subscriptions_; }
+  notifications::NotificationRepository& notifications() override { return notifications_; }
+  interactions::InteractionRepository& interactions() override { return interactions_; }
+  reports::ReportRepository& reports() override { return reports_; }
+  net::IdempotencyStore& idempotency() override { return idempotency_; }
 
   //! The connections themselves, for tests that look under the repositories.
   ConnectionPool& pool() noexcept { return pool_; }
 
  private:
-  template <class Repository>
-  static Repository& ready(const std::unique_ptr<Repository>& repository) {
-    if (!repository) throw std::logic_error("this repository is not available on PostgreSQL yet");
-    return *repository;
-  }
-
   ConnectionPool pool_;
-  std::unique_ptr<auth::AccountRepository> accounts_;
-  std::unique_ptr<hotels::HotelRepository> hotels_;
-  std::unique_ptr<coupons::CouponRepository> coupons_;
-  std::unique_ptr<redemptions::RedemptionRepository> redemptions_;
-  std::unique_ptr<subscriptions::SubscriptionRepository> subscriptions_;
-  std::unique_ptr<notifications::NotificationRepository> notifications_;
-  std::unique_ptr<interactions::InteractionRepository> interactions_;
-  std::unique_ptr<reports::ReportRepository> reports_;
-  std::unique_ptr<net::IdempotencyStore> idempotency_;
+  PostgresAccountRepository accounts_{pool_};
+  PostgresHotelRepository hotels_{pool_};
+  PostgresCouponRepository coupons_{pool_};
+  PostgresRedemptionRepository redemptions_{pool_};
+  PostgresSubscriptionRepository subscriptions_{pool_};
+  PostgresNotificationRepository notifications_{pool_};
+  PostgresInteractionRepository interactions_{pool_};
+  PostgresReportRepository reports_{pool_};
+  PostgresIdempotencyStore idempotency_{pool_};
 };
 
 }  // namespace hc::postgres

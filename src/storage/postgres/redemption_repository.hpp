@@ -1,0 +1,34 @@
+#pragma once
+// Claims, the traveller's wallet and the front desk on PostgreSQL, where claims run truly in parallel: each
+// change is one conditional UPDATE whose row lock queues the racing callers behind it.
+#include "redemptions/repository.hpp"
+#include "storage/postgres/pool.hpp"
+
+namespace hc::postgres {
+
+class PostgresRedemptionRepository final : public redemptions::RedemptionRepository {
+ public:
+  explicit PostgresRedemptionRepository(ConnectionPool& pool) : pool_(pool) {}
+
+  hc::Result<redemptions::Redemption, Errc> claim(const redemptions::ClaimRequest& request) override;
+  std::optional<redemptions::Redemption> find(std::string_view redemption_id) override;
+  std::vector<redemptions::Redemption> list_for_user(std::string_view user_id,
+                                                     std::optional<redemptions::RedemptionStatus> status,
+                                                     const std::optional<std::string>& after_id,
+                                                     std::size_t limit) override;
+  hc::Result<redemptions::Redemption, Errc> cancel(std::string_view redemption_id, std::string_view user_id,
+                                                   SysSeconds now) override;
+  std::optional<redemptions::Redemption> find_by_code(std::string_view code, std::string_view hotel_id) override;
+  hc::Result<redemptions::Redemption, Errc> use(const redemptions::UseRequest& request,
+                                                std::optional<redemptions::Redemption>& used) override;
+  hc::Result<redemptions::Redemption, Errc> undo_use(std::string_view redemption_id,
+                                                     const redemptions::UseRequest& request, std::string_view reason,
+                                                     std::chrono::seconds window) override;
+  std::vector<redemptions::DeskEvent> audit_log(std::string_view hotel_id, const std::optional<std::string>& after_id,
+                                                std::size_t limit) override;
+
+ private:
+  ConnectionPool& pool_;
+};
+
+}  // namespace hc::postgres
