@@ -92,6 +92,8 @@ class HttpClient {
  public:
   explicit HttpClient(std::uint16_t port) : port_(port) {}
 
+  //! The port it talks to: the server's, or a proxy's in front of it.
+  [[nodiscard]] std::uint16_t port() const { return port_; }
   //! One request on a fresh connection.
   HttpResult request(boost::beast::http::verb method, const std::string& target, const std::string& body = {},
                      const Headers& headers = {}) const;

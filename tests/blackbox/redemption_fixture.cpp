@@ -258,7 +258,7 @@ json::object RedemptionApiTest::stats_when(const std::string& token, std::int64_
 std::vector<HttpResult> RedemptionApiTest::all_at_once(const std::vector<BurstRequest>& requests) {
   std::vector<HttpResult> answers(requests.size());
   std::latch connected(static_cast<std::ptrdiff_t>(requests.size()));
-  const std::uint16_t port = server.port();
+  const std::uint16_t port = client.port();  // the server, or nginx in front of several
   std::vector<std::thread> threads;
   threads.reserve(requests.size());
   for (std::size_t i = 0; i < requests.size(); ++i) {
