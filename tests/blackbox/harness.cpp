@@ -1,5 +1,7 @@
 #include "harness.hpp"
 
+#include "postgres_server.hpp"
+
 #include <boost/algorithm/string/predicate.hpp>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
@@ -168,8 +170,27 @@ ServerProcess::ServerProcess(ExistingDataDir data_dir, std::vector<std::string> 
   start(std::move(extra_args), env);
 }
 
+// With HC_TEST_DATABASE=postgresql in the test's environment, a server whose test names no database runs on a
+// fresh PostgreSQL database instead of SQLite, the same one again when restarted on the same data folder: the whole
+// black-box suite can run on either engine.
+namespace {
+std::vector<std::string> database_flags(const std::filesystem::path& data_dir, const std::vector<std::string>& args) {
+  const char* engine = std::getenv("HC_TEST_DATABASE");
+  if (engine == nullptr || std::string_view(engine) != "postgresql") return {};
+  if (std::find(args.begin(), args.end(), "--database-url") != args.end()) return {};
+  const auto remembered = data_dir / "postgresql.url";
+  std::string url = read_file(remembered);
+  if (url.empty()) {
+    url = shared_postgres().create_database();
+    std::ofstream(remembered) << url;
+  }
+  return {"--database-url", url};
+}
+}  // namespace
+
 void ServerProcess::start(std::vector<std::string> extra_args, const std::map<std::string, std::string>& env) {
   std::vector<std::string> args{"serve", "--listen", "127.0.0.1:0", "--data-dir", data_dir_.string()};
+  for (std::string& flag : database_flags(data_dir_, extra_args)) args.push_back(std::move(flag));
   // Thread counts have defaults here that the caller's flags replace (a flag may be given only once). No web app
   // unless the test brings one: whether the repository's web/dist is built must not change what a test sees.
   for (const auto& [flag, value] : {std::pair{"--io-threads", "2"}, std::pair{"--worker-threads", "4"},
