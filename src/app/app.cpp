@@ -355,7 +355,8 @@ struct App::Parts {
         interaction_handlers(interactions, workers),
         interaction_batcher(interactions),
         sockets(hub, authenticator, database->notifications(), interaction_batcher, workers, log),
-        reports(database->reports(), database->coupons(), database->interactions(), objects, &Clock::now, log),
+        reports(database->reports(), database->coupons(), database->interactions(), objects, &Clock::now, log,
+                load_worker_name(config.data_dir / "state" / "worker.id")),
         report_handlers(reports, workers),
         ops_handlers(metrics, workers, readiness_checks(), breakers()),
         site(load_site(config)),
@@ -568,9 +569,9 @@ int App::serve() {
 // The work every process may share: the outbox, the interaction fold and the report jobs, each safe to run in
 // several processes at once on a shared database.
 std::vector<BackgroundWork> App::shared_background_work() {
-  // An embedded database has no other process: a job still marked running was cut off by a stop. On a shared one
-  // it may be another worker's, and a stopped worker's job is taken again when its lease runs out.
-  if (parts_->database->engine() == "sqlite") parts_->reports.recover();
+  // This process's jobs still marked running were cut off by its stop; those of the other processes on a shared
+  // database are theirs until their lease runs out.
+  parts_->reports.recover();
   return {
       {"outbox", parts_->workers, [this] { return parts_->outbox.run_once(to_seconds(Clock::now())); },
        kOutboxPollInterval},

@@ -24,11 +24,11 @@ class ReportRepository {
   virtual std::vector<Report> list(std::string_view owner_id, const std::optional<std::string>& after_id,
                                    std::size_t limit) = 0;
   //! In one transaction: takes the oldest queued job whose time has come, or a running one whose lease ran out
-  //! (its worker died), marks it running with a new lease and one more attempt, and returns it.
-  virtual std::optional<Report> claim_next(SysSeconds now, std::chrono::seconds lease) = 0;
-  //! Hands every running job back to the queue: at start-up, when no worker of this database can be running.
-  //! Returns how many.
-  virtual std::size_t release_running(SysSeconds now) = 0;
+  //! (its worker died), marks it running with a new lease held by `worker` and one more attempt, and returns it.
+  virtual std::optional<Report> claim_next(SysSeconds now, std::chrono::seconds lease, std::string_view worker) = 0;
+  //! Hands back to the queue the running jobs whose lease `worker` holds (or nobody, from before leases were
+  //! named): at its start-up, when none of them can still be running. Returns how many.
+  virtual std::size_t release_running(SysSeconds now, std::string_view worker) = 0;
   //! In one transaction, if the job is still running on this attempt: marks it ready with its file and adds
   //! `event` to the outbox. False if the job was taken over meanwhile.
   virtual bool mark_ready(const Report& report, const notifications::OutboxEvent& event, SysSeconds now) = 0;

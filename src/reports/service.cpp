@@ -101,13 +101,13 @@ Result<ReportFile, Error> ReportService::download(const Principal& hotelier, std
 }
 
 std::size_t ReportService::recover() {
-  const std::size_t released = reports_.release_running(now());
+  const std::size_t released = reports_.release_running(now(), worker_);
   if (released > 0) log_.info("report jobs resumed after a restart", {{"jobs", std::uint64_t{released}}});
   return released;
 }
 
 std::size_t ReportService::run_once() {
-  auto report = reports_.claim_next(now(), kLease);
+  auto report = reports_.claim_next(now(), kLease, worker_);
   if (!report) return 0;
   run(*report);
   return 1;

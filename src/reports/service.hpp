@@ -38,15 +38,17 @@ struct ReportPage {
 
 class ReportService {
  public:
+  //! `worker` names this process's leases: the same name after a restart, another in every other process.
   ReportService(ReportRepository& reports, coupons::CouponRepository& coupons,
                 interactions::InteractionRepository& interactions, objects::ObjectStore& objects, NowFn now,
-                const Logger& log)
+                const Logger& log, std::string worker)
       : reports_(reports),
         coupons_(coupons),
         interactions_(interactions),
         objects_(objects),
         now_(std::move(now)),
-        log_(log) {}
+        log_(log),
+        worker_(std::move(worker)) {}
 
   //! Queues a report of the hotelier's hotel over [from, to] (hotel-local dates, at most 366 days).
   Result<Report, Error> request(const Principal& hotelier, const ReportRequest& request);
@@ -60,7 +62,7 @@ class ReportService {
 
   //! One worker pass: runs the next due job, if any, to ready (or to a retry or failure). Returns 1 if it ran one.
   std::size_t run_once();
-  //! At start-up: jobs a stopped process left running go back to the queue. Returns how many.
+  //! At start-up: the jobs this worker left running when it stopped go back to the queue. Returns how many.
   std::size_t recover();
 
  private:
@@ -80,6 +82,7 @@ class ReportService {
   objects::ObjectStore& objects_;
   NowFn now_;
   const Logger& log_;
+  const std::string worker_;
 };
 
 }  // namespace hc::reports

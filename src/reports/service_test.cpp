@@ -47,7 +47,7 @@ class ReportServiceTest : public ::testing::Test {
         reports_(pool_),
         coupons_(pool_),
         interactions_(pool_),
-        service_(reports_, coupons_, interactions_, store_, [this] { return now_; }, log_) {
+        service_(reports_, coupons_, interactions_, store_, [this] { return now_; }, log_, "this-worker") {
     auto db = pool_.acquire();
     sqlite::apply_migrations(*db, sqlite::schema_migrations());
     db->prepare("INSERT INTO users (id, email, name, role, password_hash, created_at) "
@@ -140,7 +140,7 @@ TEST_F(ReportServiceTest, AJobInterruptedEveryTimeFailsInsteadOfRunningForever) 
   const Report asked = ask();
   // Three starts that each ended with the process: claimed, then handed back at the next start-up.
   for (int start = 0; start < kMaxAttempts; ++start) {
-    ASSERT_TRUE(reports_.claim_next(to_seconds(now_), kLease).has_value());
+    ASSERT_TRUE(reports_.claim_next(to_seconds(now_), kLease, "this-worker").has_value());
     EXPECT_EQ(service_.recover(), 1U);
   }
   EXPECT_EQ(service_.run_once(), 1U);
@@ -161,7 +161,8 @@ TEST_F(ReportServiceTest, AHotelierHasAtMostFiveReportsOnTheWay) {
 
 TEST_F(ReportServiceTest, AJobWhoseWorkerDiedIsTakenOverOnceItsLeaseRunsOut) {
   const Report asked = ask();
-  ASSERT_TRUE(reports_.claim_next(to_seconds(now_), kLease).has_value());  // a worker that never finishes
+  ASSERT_TRUE(reports_.claim_next(to_seconds(now_), kLease, "another-worker").has_value());  // it never finishes
+  EXPECT_EQ(service_.recover(), 0U) << "another worker's job is not this one's to hand back at start-up";
   EXPECT_EQ(service_.run_once(), 0U);
   now_ += kLease + 1s;
   EXPECT_EQ(service_.run_once(), 1U);

@@ -170,12 +170,13 @@ ServerProcess::ServerProcess(ExistingDataDir data_dir, std::vector<std::string> 
   start(std::move(extra_args), env);
 }
 
-// With HC_TEST_DATABASE=postgresql in the test's environment, a server whose test names no database runs on a
+// With HOTELCOUPON_TEST_DATABASE=postgresql in the test's environment (not HC_*: a server refuses settings it does
+// not know, and the worker inherits the environment), a server whose test names no database runs on a
 // fresh PostgreSQL database instead of SQLite, the same one again when restarted on the same data folder: the whole
 // black-box suite can run on either engine.
 namespace {
 std::vector<std::string> database_flags(const std::filesystem::path& data_dir, const std::vector<std::string>& args) {
-  const char* engine = std::getenv("HC_TEST_DATABASE");
+  const char* engine = std::getenv("HOTELCOUPON_TEST_DATABASE");
   if (engine == nullptr || std::string_view(engine) != "postgresql") return {};
   if (std::find(args.begin(), args.end(), "--database-url") != args.end()) return {};
   const auto remembered = data_dir / "postgresql.url";

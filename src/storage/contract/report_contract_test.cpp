@@ -48,7 +48,7 @@ class ReportStorage : public StorageContract {
   }
 
   Report claim(SysSeconds now = kNow) {
-    auto claimed = db().reports().claim_next(now, kLease);
+    auto claimed = db().reports().claim_next(now, kLease, "worker-a");
     if (!claimed) throw std::runtime_error("no job to claim");
     return *claimed;
   }
@@ -125,14 +125,14 @@ TEST_P(ReportStorage, ClaimNextTakesTheOldestDueJobWithALease) {
   EXPECT_EQ(first.status, ReportStatus::running);
   EXPECT_EQ(first.attempts, 1);
   EXPECT_EQ(claim().id, "rep-a");
-  EXPECT_FALSE(db().reports().claim_next(kNow, kLease).has_value()) << "rep-c is not due yet";
+  EXPECT_FALSE(db().reports().claim_next(kNow, kLease, "worker-a").has_value()) << "rep-c is not due yet";
   EXPECT_EQ(claim(kNow + std::chrono::minutes(1)).id, "rep-c");
 }
 
 TEST_P(ReportStorage, ClaimNextRetakesARunningJobWhoseLeaseRanOut) {
   ASSERT_TRUE(insert("rep-1"));
   ASSERT_EQ(claim().attempts, 1);
-  EXPECT_FALSE(db().reports().claim_next(kNow + kLease, kLease).has_value()) << "the lease still holds";
+  EXPECT_FALSE(db().reports().claim_next(kNow + kLease, kLease, "worker-a").has_value()) << "the lease still holds";
   const Report retaken = claim(kNow + kLease + std::chrono::seconds(1));
   EXPECT_EQ(retaken.id, "rep-1");
   EXPECT_EQ(retaken.attempts, 2);
@@ -149,7 +149,7 @@ TEST_P(ReportStorage, ConcurrentWorkersEachTakeADifferentJob) {
   std::vector<std::thread> workers;
   for (int w = 0; w < kWorkers; ++w) {
     workers.emplace_back([&] {
-      while (auto job = db().reports().claim_next(kNow, kLease)) {
+      while (auto job = db().reports().claim_next(kNow, kLease, "worker-a")) {
         const std::lock_guard lock(mutex);
         taken.push_back(job->id);
       }
@@ -177,7 +177,7 @@ TEST_P(ReportStorage, MarkReadyStoresTheFileAndTheEventOnlyOnTheCurrentAttempt) 
   EXPECT_EQ(ready.finished_at, kNow);
   EXPECT_EQ(query_int("SELECT count(*) FROM outbox WHERE id = 'ev-1' AND kind = 'report.ready'"), 1);
   EXPECT_FALSE(db().reports().mark_ready(current, {"ev-2", "report.ready", "{}"}, kNow)) << "no longer running";
-  EXPECT_FALSE(db().reports().claim_next(kNow + std::chrono::hours(1), kLease).has_value());
+  EXPECT_FALSE(db().reports().claim_next(kNow + std::chrono::hours(1), kLease, "worker-a").has_value());
 }
 
 TEST_P(ReportStorage, RetryLaterRequeuesWithTheReasonAndCountsTheAttempt) {
@@ -188,7 +188,7 @@ TEST_P(ReportStorage, RetryLaterRequeuesWithTheReasonAndCountsTheAttempt) {
   EXPECT_EQ(queued.status, ReportStatus::queued);
   EXPECT_EQ(queued.error, "renderer crashed");
   EXPECT_EQ(queued.attempts, 1);
-  EXPECT_FALSE(db().reports().claim_next(kNow + std::chrono::minutes(4), kLease).has_value());
+  EXPECT_FALSE(db().reports().claim_next(kNow + std::chrono::minutes(4), kLease, "worker-a").has_value());
   EXPECT_EQ(claim(kNow + std::chrono::minutes(5)).attempts, 2);
 }
 
@@ -209,7 +209,7 @@ TEST_P(ReportStorage, MarkFailedEndsTheJobWithTheReason) {
   EXPECT_EQ(failed.status, ReportStatus::failed);
   EXPECT_EQ(failed.error, "no data");
   EXPECT_EQ(failed.finished_at, kNow + std::chrono::seconds(3));
-  EXPECT_FALSE(db().reports().claim_next(kNow + std::chrono::hours(1), kLease).has_value());
+  EXPECT_FALSE(db().reports().claim_next(kNow + std::chrono::hours(1), kLease, "worker-a").has_value());
 }
 
 TEST_P(ReportStorage, AStaleAttemptChangesNothing) {
@@ -225,16 +225,27 @@ TEST_P(ReportStorage, AStaleAttemptChangesNothing) {
   EXPECT_EQ(still.error, "");
 }
 
-TEST_P(ReportStorage, ReleaseRunningHandsEveryRunningJobBack) {
+TEST_P(ReportStorage, ReleaseRunningHandsBackTheJobsOfThatWorkerOnly) {
   ASSERT_TRUE(insert("rep-1"));
   ASSERT_TRUE(insert("rep-2"));
   ASSERT_TRUE(insert("rep-3"));
+  ASSERT_TRUE(insert("rep-4"));
   claim();
   claim();
-  EXPECT_EQ(db().reports().release_running(kNow + std::chrono::seconds(1)), 2U);
+  ASSERT_TRUE(db().reports().claim_next(kNow, kLease, "worker-b").has_value());
+  EXPECT_EQ(db().reports().release_running(kNow + std::chrono::seconds(1), "worker-a"), 2U);
   EXPECT_EQ(query_int("SELECT count(*) FROM reports WHERE status = 'queued' AND lease_until IS NULL"), 3);
-  EXPECT_EQ(db().reports().release_running(kNow), 0U);
+  EXPECT_EQ(query_int("SELECT count(*) FROM reports WHERE status = 'running' AND leased_by = 'worker-b'"), 1)
+      << "another worker's job keeps its lease";
+  EXPECT_EQ(db().reports().release_running(kNow, "worker-a"), 0U);
   EXPECT_EQ(stored("rep-1").attempts, 1) << "the attempt it had still counts";
+}
+
+TEST_P(ReportStorage, ReleaseRunningAlsoHandsBackJobsLeasedBeforeLeasesWereNamed) {
+  ASSERT_TRUE(insert("rep-1"));
+  claim();
+  exec("UPDATE reports SET leased_by = NULL");
+  EXPECT_EQ(db().reports().release_running(kNow, "worker-b"), 1U);
 }
 
 HC_STORAGE_CONTRACT(ReportStorage);

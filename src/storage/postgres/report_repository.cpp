@@ -79,24 +79,26 @@ std::vector<Report> PostgresReportRepository::list(std::string_view owner_id,
   return found;
 }
 
-std::optional<Report> PostgresReportRepository::claim_next(SysSeconds now, std::chrono::seconds lease) {
+std::optional<Report> PostgresReportRepository::claim_next(SysSeconds now, std::chrono::seconds lease,
+                                                          std::string_view worker) {
   auto db = pool_.acquire();
   // One statement: the row lock taken by FOR UPDATE hands each job to one worker, and SKIP LOCKED sends the
   // other workers on to the next job instead of waiting for this one.
   return first_report(db->exec(
-      "UPDATE reports SET status = 'running', attempts = attempts + 1, lease_until = $2 "
+      "UPDATE reports SET status = 'running', attempts = attempts + 1, lease_until = $2, leased_by = $3 "
       "WHERE id = (SELECT id FROM reports WHERE (status = 'queued' AND run_after <= $1::hc_time) "
       "OR (status = 'running' AND lease_until < $1::hc_time) ORDER BY run_after, id LIMIT 1 FOR UPDATE SKIP LOCKED) "
       "RETURNING " +
           std::string(kColumns),
-      to_rfc3339(now), to_rfc3339(now + lease)));
+      to_rfc3339(now), to_rfc3339(now + lease), worker));
 }
 
-std::size_t PostgresReportRepository::release_running(SysSeconds now) {
+std::size_t PostgresReportRepository::release_running(SysSeconds now, std::string_view worker) {
   auto db = pool_.acquire();
-  const Result released =
-      db->exec("UPDATE reports SET status = 'queued', lease_until = NULL, run_after = $1 WHERE status = 'running'",
-               to_rfc3339(now));
+  const Result released = db->exec(
+      "UPDATE reports SET status = 'queued', lease_until = NULL, leased_by = NULL, run_after = $1 "
+      "WHERE status = 'running' AND (leased_by = $2 OR leased_by IS NULL)",
+      to_rfc3339(now), worker);
   return static_cast<std::size_t>(released.affected_rows());
 }
 

@@ -14,8 +14,9 @@ class PostgresReportRepository final : public reports::ReportRepository {
   std::optional<reports::Report> find_owned(std::string_view report_id, std::string_view owner_id) override;
   std::vector<reports::Report> list(std::string_view owner_id, const std::optional<std::string>& after_id,
                                     std::size_t limit) override;
-  std::optional<reports::Report> claim_next(SysSeconds now, std::chrono::seconds lease) override;
-  std::size_t release_running(SysSeconds now) override;
+  std::optional<reports::Report> claim_next(SysSeconds now, std::chrono::seconds lease,
+                                           std::string_view worker) override;
+  std::size_t release_running(SysSeconds now, std::string_view worker) override;
   bool mark_ready(const reports::Report& report, const notifications::OutboxEvent& event, SysSeconds now) override;
   void retry_later(const reports::Report& report, std::string_view reason, SysSeconds retry_at) override;
   void postpone(const reports::Report& report, std::string_view reason, SysSeconds retry_at) override;

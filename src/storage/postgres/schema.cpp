@@ -246,6 +246,11 @@ CREATE INDEX reports_by_owner ON reports(owner_id, id);
 CREATE INDEX reports_pending ON reports(status, run_after) WHERE status IN ('queued', 'running');
 )sql";
 
+// Which worker holds a running job's lease (see the SQLite schema).
+constexpr std::string_view kReportWorkers = R"sql(
+ALTER TABLE reports ADD COLUMN leased_by hc_key;
+)sql";
+
 // The same versions and names as the SQLite schema, so that `migrate` reports the same version on both.
 constexpr std::array kMigrations{
     Migration{1, "accounts", kAccounts},
@@ -255,6 +260,7 @@ constexpr std::array kMigrations{
     Migration{5, "outbox and notifications", kNotifications},
     Migration{6, "interactions and daily counters", kInteractions},
     Migration{7, "report jobs", kReports},
+    Migration{8, "report leases name their worker", kReportWorkers},
 };
 
 }  // namespace

@@ -79,7 +79,8 @@ std::vector<Report> SqliteReportRepository::list(std::string_view owner_id, cons
   return reports;
 }
 
-std::optional<Report> SqliteReportRepository::claim_next(SysSeconds now, std::chrono::seconds lease) {
+std::optional<Report> SqliteReportRepository::claim_next(SysSeconds now, std::chrono::seconds lease,
+                                                        std::string_view worker) {
   auto db = pool_.acquire();
   Transaction transaction(*db);
   const std::string at = to_rfc3339(now);
@@ -90,18 +91,22 @@ std::optional<Report> SqliteReportRepository::claim_next(SysSeconds now, std::ch
   if (!pick.step()) return std::nullopt;
   const std::string id = pick.text(0);
   pick.reset();
-  db->prepare("UPDATE reports SET status = 'running', attempts = attempts + 1, lease_until = ? WHERE id = ?")
-      .bind_all(to_rfc3339(now + lease), id)
+  db->prepare(
+        "UPDATE reports SET status = 'running', attempts = attempts + 1, lease_until = ?, leased_by = ? "
+        "WHERE id = ?")
+      .bind_all(to_rfc3339(now + lease), worker, id)
       .run();
   auto report = find_by_id(*db, id);
   transaction.commit();
   return report;
 }
 
-std::size_t SqliteReportRepository::release_running(SysSeconds now) {
+std::size_t SqliteReportRepository::release_running(SysSeconds now, std::string_view worker) {
   auto db = pool_.acquire();
-  db->prepare("UPDATE reports SET status = 'queued', lease_until = NULL, run_after = ? WHERE status = 'running'")
-      .bind(1, to_rfc3339(now))
+  db->prepare(
+        "UPDATE reports SET status = 'queued', lease_until = NULL, leased_by = NULL, run_after = ? "
+        "WHERE status = 'running' AND (leased_by = ? OR leased_by IS NULL)")
+      .bind_all(to_rfc3339(now), worker)
       .run();
   return static_cast<std::size_t>(db->changes());
 }

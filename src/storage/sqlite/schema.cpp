@@ -224,6 +224,12 @@ CREATE TABLE coupon_daily (
 
 // Report jobs. A worker takes a job with a lease; a job whose lease ran out (its worker died) is taken again.
 // The file's key derives from the job's id, so running a job twice replaces the file instead of adding one.
+// Which worker holds a running job's lease, so that a worker restarting after a crash hands back its own jobs at
+// once and leaves the other workers' alone (theirs are taken over only when their lease runs out).
+constexpr std::string_view kReportWorkers = R"sql(
+ALTER TABLE reports ADD COLUMN leased_by TEXT;
+)sql";
+
 constexpr std::string_view kReports = R"sql(
 CREATE TABLE reports (
   id          TEXT PRIMARY KEY,
@@ -254,6 +260,7 @@ constexpr std::array kMigrations{
     Migration{5, "outbox and notifications", kNotifications},
     Migration{6, "interactions and daily counters", kInteractions},
     Migration{7, "report jobs", kReports},
+    Migration{8, "report leases name their worker", kReportWorkers},
 };
 
 }  // namespace
