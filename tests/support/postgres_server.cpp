@@ -5,6 +5,7 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <gtest/gtest.h>
 #include <libpq-fe.h>
 #include <netinet/in.h>
 #include <pwd.h>
@@ -21,6 +22,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <random>
 #include <sstream>
@@ -143,7 +145,8 @@ void give_to(const fs::path& path, const RunAs& user) {
 
 }  // namespace
 
-PostgresServer::PostgresServer() : bin_dir_(find_bin_dir()), password_(random_password()) {
+PostgresServer::PostgresServer()
+    : bin_dir_(find_bin_dir()), password_(random_password()), database_prefix_("test_" + random_password() + "_") {
   const RunAs user = unprivileged_user();
   give_to(dir_.path(), user);
   const fs::path password_file = dir_.path() / "password";
@@ -192,8 +195,11 @@ void PostgresServer::start() {
   }
 }
 
+PostgresServer::PostgresServer(std::uint16_t port, std::string password)
+    : password_(std::move(password)), port_(port), database_prefix_("test_" + random_password() + "_") {}
+
 PostgresServer::~PostgresServer() {
-  if (pid_ <= 0) return;
+  if (pid_ <= 0) return;  // another process's server: drop_created() has left it as it was
   ::kill(pid_, SIGINT);  // fast shutdown: SIGTERM would wait for every client to disconnect
   if (!wait_for_exit(pid_, kStopTimeout)) {
     ::kill(pid_, SIGKILL);
@@ -201,24 +207,72 @@ PostgresServer::~PostgresServer() {
   }
 }
 
+void PostgresServer::drop_created() {
+  if (pid_ > 0) return;  // this process's own server goes with its folder
+  const std::unique_ptr<PGconn, void (*)(PGconn*)> conn(PQconnectdb(url().c_str()), PQfinish);
+  const std::lock_guard lock(created_mutex_);
+  for (const std::string& name : created_) {
+    PQclear(PQexec(conn.get(), ("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").c_str()));
+  }
+  created_.clear();
+}
+
 std::string PostgresServer::url_for(std::string_view database) const {
   return "postgresql://postgres:" + password_ + "@127.0.0.1:" + std::to_string(port_) + "/" + std::string(database);
 }
 
 std::string PostgresServer::create_database() {
-  const std::string name = "test_" + std::to_string(++databases_);
+  const std::string name = database_prefix_ + std::to_string(++databases_);
   const std::unique_ptr<PGconn, void (*)(PGconn*)> conn(PQconnectdb(url().c_str()), PQfinish);
   const std::unique_ptr<PGresult, void (*)(PGresult*)> result(
       PQexec(conn.get(), ("CREATE DATABASE " + name + " TEMPLATE template0").c_str()), PQclear);
   if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
     throw std::runtime_error("PostgresServer: CREATE DATABASE " + name + " failed: " + PQerrorMessage(conn.get()));
   }
+  {
+    const std::lock_guard lock(created_mutex_);
+    created_.push_back(name);
+  }
   return url_for(name);
 }
 
-PostgresServer& shared_postgres() {
-  static PostgresServer server;
+namespace {
+
+std::unique_ptr<PostgresServer>& shared_slot() {
+  static std::unique_ptr<PostgresServer> server;
   return server;
+}
+
+// After the last test of the process, while libpq can still connect (not at exit, when OpenSSL, which its
+// password exchange uses, is gone): the databases made in a server another process runs are dropped.
+class DropCreatedDatabases final : public ::testing::Environment {
+ public:
+  void TearDown() override {
+    if (const auto& server = shared_slot()) server->drop_created();
+  }
+};
+[[maybe_unused]] ::testing::Environment* const kDropCreatedDatabases =
+    ::testing::AddGlobalTestEnvironment(new DropCreatedDatabases);
+
+}  // namespace
+
+PostgresServer& shared_postgres() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    const char* shared = std::getenv("HOTELCOUPON_TEST_POSTGRES");
+    if (shared == nullptr || *shared == '\0') {
+      shared_slot() = std::make_unique<PostgresServer>();
+      return;
+    }
+    std::istringstream fields(shared);
+    int port = 0;
+    std::string password;
+    if (!(fields >> port >> password) || port <= 0 || port > 65535) {
+      throw std::runtime_error("HOTELCOUPON_TEST_POSTGRES must be \"<port> <password>\"");
+    }
+    shared_slot() = std::make_unique<PostgresServer>(static_cast<std::uint16_t>(port), password);
+  });
+  return *shared_slot();
 }
 
 }  // namespace hc::test
