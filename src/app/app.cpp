@@ -38,6 +38,7 @@
 #include "ops/metrics.hpp"
 #include "redis/failure_limiter.hpp"
 #include "redis/pool.hpp"
+#include "redis/stream_queue.hpp"
 #include "storage/postgres/database.hpp"
 #include "storage/sqlite/database.hpp"
 
@@ -319,6 +320,17 @@ std::unique_ptr<RedisServices> open_redis(const Config& config, std::size_t conn
   return std::make_unique<RedisServices>(config, connections, local_login, local_desk, log);
 }
 
+// With Redis, client events wait in its stream (every process folds it under its own consumer name); without, in
+// the database, like the events the server records itself.
+std::unique_ptr<interactions::InteractionQueue> open_interaction_queue(RedisServices* redis,
+                                                                       interactions::InteractionRepository& repository,
+                                                                       const Logger& log) {
+  if (!redis) return std::make_unique<interactions::DatabaseQueue>(repository);
+  return std::make_unique<redis::RedisStreamQueue>(redis->pool, redis->breaker, repository,
+                                                   redis::StreamQueueOptions{.consumer = redis::unique_consumer_name()},
+                                                   log);
+}
+
 }  // namespace
 
 struct App::Parts {
@@ -351,7 +363,8 @@ struct App::Parts {
         bus_channel(live_bus),
         outbox(database->notifications(), bus_channel, log),
         notification_handlers(database->notifications(), workers),
-        interactions(database->interactions(), database->coupons(), &Clock::now),
+        interaction_queue(open_interaction_queue(redis.get(), database->interactions(), log)),
+        interactions(*interaction_queue, database->interactions(), database->coupons(), &Clock::now),
         interaction_handlers(interactions, workers),
         interaction_batcher(interactions),
         sockets(hub, authenticator, database->notifications(), interaction_batcher, workers, log),
@@ -434,6 +447,7 @@ struct App::Parts {
   BusChannel bus_channel;
   notifications::OutboxDispatcher outbox;
   notifications::NotificationHandlers notification_handlers;
+  std::unique_ptr<interactions::InteractionQueue> interaction_queue;  // Redis's stream, else the database's queue
   interactions::InteractionService interactions;
   interactions::InteractionHandlers interaction_handlers;
   interactions::InteractionBatcher interaction_batcher;

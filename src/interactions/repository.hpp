@@ -14,6 +14,13 @@ struct FoldResult {
   std::vector<std::string> changed_hotel_owners;  // whose statistics changed (each user once)
 };
 
+//! An event handed over by a queue outside the database, which may hand the same one over again (after the
+//! consumer that took it died before acknowledging it).
+struct DeliveredInteraction {
+  std::string delivery_id;  // unique per handed-over event and never an event id, e.g. "s:<stream entry id>"
+  Interaction event;
+};
+
 class InteractionRepository {
  public:
   virtual ~InteractionRepository() = default;
@@ -23,6 +30,10 @@ class InteractionRepository {
   //! In one transaction: folds up to `batch` queued events into the counters (the day in each coupon's
   //! hotel time zone), deletes them, and forgets event ids older than a day.
   virtual FoldResult fold(std::size_t batch, SysSeconds now) = 0;
+  //! In one transaction: counts each delivered event into the counters unless its delivery id or its event id was
+  //! seen in the last day, remembers both, and forgets ids older than a day. A delivery folded again after a
+  //! commit (or events of unknown coupons) are not counted twice; `dropped` counts the unknown coupons' events.
+  virtual FoldResult fold_delivered(const std::vector<DeliveredInteraction>& delivered, SysSeconds now) = 0;
   //! How many events wait in the queue, and the age of the oldest.
   virtual std::pair<std::int64_t, std::chrono::seconds> backlog(SysSeconds now) = 0;
   //! A hotel's counters per day over [from, to] (days without activity are absent).

@@ -6,15 +6,15 @@ namespace hc::interactions {
 
 IngestResult InteractionService::ingest(const std::vector<Interaction>& events, std::size_t malformed) {
   // Events skipped as retries of ones already received are accepted too: the client may forget them all.
-  interactions_.enqueue(events, now());
+  queue_.push(events, now());
   gauges_.dropped_total += static_cast<std::int64_t>(malformed);
   return {events.size(), malformed};
 }
 
 FoldResult InteractionService::fold_once() {
   const SysSeconds now = this->now();
-  const FoldResult result = interactions_.fold(kFoldBatch, now);
-  const auto [depth, lag] = interactions_.backlog(now);
+  const FoldResult result = queue_.fold_once(kFoldBatch, now);
+  const auto [depth, lag] = queue_.backlog(now);
   gauges_.queue_depth = depth;
   gauges_.lag_seconds = lag.count();
   gauges_.last_batch = static_cast<std::int64_t>(result.folded + result.dropped);

@@ -5,6 +5,7 @@
 #include "core/principal.hpp"
 #include "core/result.hpp"
 #include "coupons/repository.hpp"
+#include "interactions/queue.hpp"
 #include "interactions/repository.hpp"
 
 #include <atomic>
@@ -38,8 +39,10 @@ struct PipelineGauges {
 
 class InteractionService {
  public:
-  InteractionService(InteractionRepository& interactions, coupons::CouponRepository& coupons, NowFn now)
-      : interactions_(interactions), coupons_(coupons), now_(std::move(now)) {}
+  //! Events wait in `queue`; the statistics are read from `interactions`.
+  InteractionService(InteractionQueue& queue, InteractionRepository& interactions, coupons::CouponRepository& coupons,
+                     NowFn now)
+      : queue_(queue), interactions_(interactions), coupons_(coupons), now_(std::move(now)) {}
 
   //! Queues well-formed client events (views, clicks, shares); malformed ones are dropped and counted.
   IngestResult ingest(const std::vector<Interaction>& events, std::size_t malformed);
@@ -53,6 +56,7 @@ class InteractionService {
   [[nodiscard]] SysSeconds now() const { return to_seconds(now_()); }
 
  private:
+  InteractionQueue& queue_;
   InteractionRepository& interactions_;
   coupons::CouponRepository& coupons_;
   NowFn now_;

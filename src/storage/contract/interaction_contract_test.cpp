@@ -1,9 +1,11 @@
 // The interaction repository's promises on both engines: a retried event is queued once, folding counts each
-// event once into the hotel-local day (also with several folders at once), and the counters read back per day
-// and per coupon.
+// event once into the hotel-local day (also with several folders at once), a delivery from a queue outside the
+// database is counted once however often it is handed over, and the counters read back per day and per coupon.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
+#include <random>
 #include <thread>
 #include <vector>
 
@@ -13,6 +15,7 @@
 namespace hc::test {
 namespace {
 
+using interactions::DeliveredInteraction;
 using interactions::Interaction;
 
 const SysSeconds kNow = parse_rfc3339("2026-06-02T12:00:00Z").value();
@@ -151,6 +154,79 @@ TEST_P(InteractionStorage, ConcurrentFoldersCountEveryEventExactlyOnce) {
   EXPECT_EQ(folded.load(), std::size_t{kEvents});
   EXPECT_EQ(views("coupon-1") + views("coupon-3"), kEvents);
   EXPECT_EQ(views("coupon-1"), kEvents / 2);
+}
+
+TEST_P(InteractionStorage, FoldDeliveredCountsEachDeliveryOnce) {
+  const std::vector<DeliveredInteraction> delivered{{"s:1-0", {std::nullopt, "coupon-1", "view", kNow}},
+                                                    {"s:1-1", {std::nullopt, "coupon-1", "view", kNow}}};
+  const auto first = db().interactions().fold_delivered(delivered, kNow);
+  EXPECT_EQ(first.folded, 2U);
+  EXPECT_EQ(first.changed_hotel_owners, (std::vector<std::string>{"owner-1"}));
+  const auto again = db().interactions().fold_delivered(delivered, kNow);
+  EXPECT_EQ(again.folded + again.dropped, 0U) << "handed over again after a commit";
+  EXPECT_TRUE(again.changed_hotel_owners.empty());
+  EXPECT_EQ(views("coupon-1"), 2);
+}
+
+TEST_P(InteractionStorage, FoldDeliveredCountsAnEventIdOnceAcrossDeliveriesAndTheQueue) {
+  ASSERT_EQ(enqueue({{"e-1", "coupon-1", "view", kNow}}), 1U);
+  const auto folded = db().interactions().fold_delivered({{"s:1-0", {"e-1", "coupon-1", "view", kNow}},
+                                                          {"s:2-0", {"e-2", "coupon-1", "view", kNow}},
+                                                          {"s:3-0", {"e-2", "coupon-1", "view", kNow}}},
+                                                         kNow);
+  EXPECT_EQ(folded.folded, 1U) << "e-1 was queued already, e-2 came twice";
+  EXPECT_EQ(enqueue({{"e-2", "coupon-1", "view", kNow}}), 0U) << "an id counted from a delivery is remembered";
+  EXPECT_EQ(views("coupon-1"), 1);
+}
+
+TEST_P(InteractionStorage, FoldDeliveredCountsOnTheHotelsLocalDayAndDropsUnknownCoupons) {
+  const auto folded =
+      db().interactions().fold_delivered({{"s:1-0", {std::nullopt, "coupon-1", "view", at("2026-06-01T23:30:00Z")}},
+                                          {"s:1-1", {std::nullopt, "coupon-3", "share", at("2026-06-02T02:00:00Z")}},
+                                          {"s:1-2", {std::nullopt, "gone", "view", kNow}},
+                                          {"s:1-3", {std::nullopt, "coupon-1", "wink", kNow}}},
+                                         kNow);
+  EXPECT_EQ(folded.folded, 2U);
+  EXPECT_EQ(folded.dropped, 2U) << "the unknown coupon and the unknown action";
+  EXPECT_EQ(folded.changed_hotel_owners, (std::vector<std::string>{"owner-1", "owner-2"}));
+  EXPECT_EQ(query_int("SELECT views FROM coupon_daily WHERE coupon_id = 'coupon-1' AND day = '2026-06-02'"), 1);
+  EXPECT_EQ(query_int("SELECT shares FROM coupon_daily WHERE coupon_id = 'coupon-3' AND day = '2026-06-01'"), 1);
+}
+
+TEST_P(InteractionStorage, FoldDeliveredOfNothingChangesNothing) {
+  const auto folded = db().interactions().fold_delivered({}, kNow);
+  EXPECT_EQ(folded.folded + folded.dropped, 0U);
+  EXPECT_TRUE(folded.changed_hotel_owners.empty());
+}
+
+TEST_P(InteractionStorage, FoldDeliveredForgetsIdsOlderThanADay) {
+  db().interactions().fold_delivered({{"s:1-0", {"e-1", "coupon-1", "view", kNow}}}, kNow);
+  db().interactions().fold_delivered({{"s:2-0", {std::nullopt, "coupon-1", "view", kNow}}},
+                                     kNow + std::chrono::hours(25));
+  EXPECT_EQ(enqueue({{"e-1", "coupon-1", "view", kNow}}), 1U);
+}
+
+TEST_P(InteractionStorage, ConcurrentFoldsOfTheSameDeliveriesCountEachExactlyOnce) {
+  // Folders handed the same entries in different orders (a consumer presumed dead and the one that claimed its
+  // entries), some sharing an event id: each event counts once, and no folder deadlocks with another.
+  constexpr int kEvents = 200;
+  std::vector<DeliveredInteraction> delivered;
+  for (int i = 0; i < kEvents; ++i) {
+    delivered.push_back({"s:" + std::to_string(i) + "-0",
+                         {"e-" + std::to_string(i / 2), i % 3 ? "coupon-1" : "coupon-3", "view", kNow}});
+  }
+  std::atomic<std::size_t> folded{0};
+  std::vector<std::thread> folders;
+  for (unsigned t = 0; t < 4; ++t) {
+    folders.emplace_back([&, t] {
+      auto mine = delivered;
+      std::shuffle(mine.begin(), mine.end(), std::mt19937(t));
+      folded += db().interactions().fold_delivered(mine, kNow).folded;
+    });
+  }
+  for (auto& thread : folders) thread.join();
+  EXPECT_EQ(folded.load(), std::size_t{kEvents / 2});
+  EXPECT_EQ(views("coupon-1") + views("coupon-3"), kEvents / 2);
 }
 
 TEST_P(InteractionStorage, ReadsTheCountersPerDayPerCouponDayAndPerCoupon) {

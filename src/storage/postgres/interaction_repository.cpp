@@ -1,32 +1,28 @@
 #include "storage/postgres/interaction_repository.hpp"
 
+#include "interactions/tally.hpp"
 #include "storage/postgres/events.hpp"
 #include "storage/postgres/rows.hpp"
-
-#include <map>
-#include <set>
 
 namespace hc::postgres {
 namespace {
 
 constexpr std::chrono::hours kRememberIds{24};
 
-using Key = std::pair<std::string, std::string>;  // coupon id, hotel-local day
+// Records an id among those seen in the last day; false when it was there already. DO NOTHING rather than a
+// failed insert, which would abort the whole transaction; an insert racing another transaction's waits for it.
+bool remember_id(Connection& db, std::string_view id, SysSeconds now) {
+  return db.exec("INSERT INTO interaction_ids (id, received_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING", id,
+                 to_rfc3339(now))
+             .affected_rows() > 0;
+}
 
-bool add(interactions::Counts& counts, std::string_view action) {
-  if (action == "view")
-    ++counts.views;
-  else if (action == "click")
-    ++counts.clicks;
-  else if (action == "share")
-    ++counts.shares;
-  else if (action == "claim")
-    ++counts.claims;
-  else if (action == "use")
-    ++counts.uses;
-  else
-    return false;
-  return true;
+std::optional<interactions::CouponHome> find_home(Connection& db, std::string_view coupon_id) {
+  const Result rows =
+      db.exec("SELECT h.timezone, h.owner_id FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE c.id = $1",
+              coupon_id);
+  if (rows.rows() == 0) return std::nullopt;
+  return interactions::CouponHome{rows.text(0, 0), rows.text(0, 1)};
 }
 
 interactions::Counts read_counts(const Result& rows, int row, int first) {
@@ -51,11 +47,10 @@ Result take_batch(Connection& db, std::size_t batch) {
       static_cast<std::int64_t>(batch));
 }
 
-// Adds the sums to the counters. The map's order is every folder's order, so two folders adding to the same
-// counters lock them in the same order and never deadlock.
-void add_to_counters(Connection& db, const std::map<Key, interactions::Counts>& sums) {
-  for (const auto& [key, c] : sums) {
-    if (c.views + c.clicks + c.shares + c.claims + c.uses == 0) continue;
+// Adds the tally's sums to the counters and forgets ids older than a day: how every fold ends. The sums' order is
+// every folder's order, so two folders adding to the same counters lock them in the same order and never deadlock.
+void finish_fold(Connection& db, const interactions::Tally& tally, SysSeconds now) {
+  for (const auto& [key, c] : tally.sums()) {
     db.exec(
         "INSERT INTO coupon_daily AS d (coupon_id, day, views, clicks, shares, claims, uses) "
         "VALUES ($1, $2, $3::bigint, $4::bigint, $5::bigint, $6::bigint, $7::bigint) "
@@ -64,6 +59,7 @@ void add_to_counters(Connection& db, const std::map<Key, interactions::Counts>& 
         "claims = d.claims + excluded.claims, uses = d.uses + excluded.uses",
         key.first, key.second, c.views, c.clicks, c.shares, c.claims, c.uses);
   }
+  db.exec("DELETE FROM interaction_ids WHERE received_at < $1::hc_time", to_rfc3339(now - kRememberIds));
 }
 
 }  // namespace
@@ -74,13 +70,7 @@ std::size_t PostgresInteractionRepository::enqueue(const std::vector<interaction
   Transaction transaction(*db);
   std::size_t queued = 0;
   for (const interactions::Interaction& event : events) {
-    if (event.id) {
-      // DO NOTHING rather than a failed insert, which would abort the whole transaction.
-      const Result remembered =
-          db->exec("INSERT INTO interaction_ids (id, received_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING",
-                   *event.id, to_rfc3339(now));
-      if (remembered.affected_rows() == 0) continue;  // a retry of an event already queued or counted
-    }
+    if (event.id && !remember_id(*db, *event.id, now)) continue;  // a retry of an event already queued or counted
     queue_interaction(*db, event.coupon_id, event.action, event.at);
     ++queued;
   }
@@ -92,26 +82,29 @@ interactions::FoldResult PostgresInteractionRepository::fold(std::size_t batch, 
   auto db = pool_.acquire();
   Transaction transaction(*db);
   const Result queued = take_batch(*db, batch);
-  interactions::FoldResult result;
-  if (queued.rows() == 0) return result;
-  std::map<Key, interactions::Counts> sums;
-  std::set<std::string> owners;
+  if (queued.rows() == 0) return {};
+  interactions::Tally tally;
   for (int row = 0; row < queued.rows(); ++row) {
-    const auto day =
-        queued.is_null(row, 3) ? std::nullopt : local_date(queued.text(row, 3), time_column(queued, row, 2));
-    // An event of a coupon that does not exist (or of an unknown action) is dropped, never blocking the rest.
-    if (!day || !add(sums[{queued.text(row, 0), to_iso_date(*day)}], queued.text(row, 1))) {
-      ++result.dropped;
-      continue;
-    }
-    ++result.folded;
-    owners.insert(queued.text(row, 4));
+    auto home = queued.is_null(row, 3)
+                    ? std::nullopt
+                    : std::make_optional(interactions::CouponHome{queued.text(row, 3), queued.text(row, 4)});
+    tally.add(queued.text(row, 0), queued.text(row, 1), time_column(queued, row, 2), home);
   }
-  add_to_counters(*db, sums);
-  db->exec("DELETE FROM interaction_ids WHERE received_at < $1::hc_time", to_rfc3339(now - kRememberIds));
+  finish_fold(*db, tally, now);
   transaction.commit();
-  result.changed_hotel_owners.assign(owners.begin(), owners.end());
-  return result;
+  return tally.result();
+}
+
+interactions::FoldResult PostgresInteractionRepository::fold_delivered(
+    const std::vector<interactions::DeliveredInteraction>& delivered, SysSeconds now) {
+  auto db = pool_.acquire();
+  Transaction transaction(*db);
+  const interactions::Tally tally = interactions::tally_new_deliveries(
+      delivered, [&](std::string_view id) { return remember_id(*db, id, now); },
+      [&](std::string_view coupon_id) { return find_home(*db, coupon_id); });
+  finish_fold(*db, tally, now);
+  transaction.commit();
+  return tally.result();
 }
 
 std::pair<std::int64_t, std::chrono::seconds> PostgresInteractionRepository::backlog(SysSeconds now) {

@@ -1,25 +1,43 @@
 #include "storage/sqlite/interaction_repository.hpp"
 
+#include "interactions/tally.hpp"
 #include "storage/sqlite/rows.hpp"
-
-#include <map>
-#include <set>
 
 namespace hc::sqlite {
 namespace {
 
 constexpr std::chrono::hours kRememberIds{24};
 
-using Key = std::pair<std::string, std::string>;  // coupon id, hotel-local day
+// Records an id among those seen in the last day; false when it was there already.
+bool remember_id(Connection& db, std::string_view id, SysSeconds now) {
+  db.prepare("INSERT OR IGNORE INTO interaction_ids (id, received_at) VALUES (?, ?)")
+      .bind_all(id, to_rfc3339(now))
+      .run();
+  return db.changes() > 0;
+}
 
-bool add(interactions::Counts& counts, std::string_view action) {
-  if (action == "view") ++counts.views;
-  else if (action == "click") ++counts.clicks;
-  else if (action == "share") ++counts.shares;
-  else if (action == "claim") ++counts.claims;
-  else if (action == "use") ++counts.uses;
-  else return false;
-  return true;
+std::optional<interactions::CouponHome> find_home(Connection& db, std::string_view coupon_id) {
+  Statement& query = db.prepare(
+      "SELECT h.timezone, h.owner_id FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE c.id = ?");
+  query.bind(1, coupon_id);
+  std::optional<interactions::CouponHome> home;
+  if (query.step()) home = interactions::CouponHome{query.text(0), query.text(1)};
+  query.reset();
+  return home;
+}
+
+// Adds the tally's sums to the counters and forgets ids older than a day: how every fold ends.
+void finish_fold(Connection& db, const interactions::Tally& tally, SysSeconds now) {
+  Statement& upsert = db.prepare(
+      "INSERT INTO coupon_daily (coupon_id, day, views, clicks, shares, claims, uses) VALUES (?, ?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT (coupon_id, day) DO UPDATE SET views = views + excluded.views, clicks = clicks + excluded.clicks, "
+      "shares = shares + excluded.shares, claims = claims + excluded.claims, uses = uses + excluded.uses");
+  for (const auto& [key, c] : tally.sums()) {
+    upsert.bind_all(key.first, key.second, c.views, c.clicks, c.shares, c.claims, c.uses);
+    upsert.run();
+    upsert.reset();
+  }
+  db.prepare("DELETE FROM interaction_ids WHERE received_at < ?").bind(1, to_rfc3339(now - kRememberIds)).run();
 }
 
 interactions::Counts read_counts(Statement& row, int first) {
@@ -43,12 +61,7 @@ std::size_t SqliteInteractionRepository::enqueue(const std::vector<interactions:
   Transaction transaction(*db);
   std::size_t queued = 0;
   for (const interactions::Interaction& event : events) {
-    if (event.id) {
-      db->prepare("INSERT OR IGNORE INTO interaction_ids (id, received_at) VALUES (?, ?)")
-          .bind_all(*event.id, to_rfc3339(now))
-          .run();
-      if (db->changes() == 0) continue;  // a retry of an event already queued or counted
-    }
+    if (event.id && !remember_id(*db, *event.id, now)) continue;  // a retry of an event already queued or counted
     queue_interaction(*db, event.coupon_id, event.action, event.at);
     ++queued;
   }
@@ -63,38 +76,32 @@ interactions::FoldResult SqliteInteractionRepository::fold(std::size_t batch, Sy
       "SELECT q.seq, q.coupon_id, q.action, q.at, h.timezone, h.owner_id FROM interaction_queue q "
       "LEFT JOIN coupons c ON c.id = q.coupon_id LEFT JOIN hotels h ON h.id = c.hotel_id ORDER BY q.seq LIMIT ?");
   queued.bind(1, static_cast<std::int64_t>(batch));
-  std::map<Key, interactions::Counts> sums;
-  std::set<std::string> owners;
-  interactions::FoldResult result;
+  interactions::Tally tally;
   std::int64_t last = 0;
   while (queued.step()) {
     last = queued.int64(0);
-    const auto day = queued.is_null(4) ? std::nullopt : local_date(queued.text(4), time_column(queued, 3));
-    // An event of a coupon that does not exist (or of an unknown action) is dropped, never blocking the rest.
-    if (!day || !add(sums[{queued.text(1), to_iso_date(*day)}], queued.text(2))) {
-      ++result.dropped;
-      continue;
-    }
-    ++result.folded;
-    owners.insert(queued.text(5));
+    auto home = queued.is_null(4) ? std::nullopt
+                                  : std::make_optional(interactions::CouponHome{queued.text(4), queued.text(5)});
+    tally.add(queued.text(1), queued.text(2), time_column(queued, 3), home);
   }
   queued.reset();
-  if (last == 0) return result;
-  Statement& upsert = db->prepare(
-      "INSERT INTO coupon_daily (coupon_id, day, views, clicks, shares, claims, uses) VALUES (?, ?, ?, ?, ?, ?, ?) "
-      "ON CONFLICT (coupon_id, day) DO UPDATE SET views = views + excluded.views, clicks = clicks + excluded.clicks, "
-      "shares = shares + excluded.shares, claims = claims + excluded.claims, uses = uses + excluded.uses");
-  for (const auto& [key, c] : sums) {
-    if (c.views + c.clicks + c.shares + c.claims + c.uses == 0) continue;
-    upsert.bind_all(key.first, key.second, c.views, c.clicks, c.shares, c.claims, c.uses);
-    upsert.run();
-    upsert.reset();
-  }
+  if (last == 0) return {};
+  finish_fold(*db, tally, now);
   db->prepare("DELETE FROM interaction_queue WHERE seq <= ?").bind(1, last).run();
-  db->prepare("DELETE FROM interaction_ids WHERE received_at < ?").bind(1, to_rfc3339(now - kRememberIds)).run();
   transaction.commit();
-  result.changed_hotel_owners.assign(owners.begin(), owners.end());
-  return result;
+  return tally.result();
+}
+
+interactions::FoldResult SqliteInteractionRepository::fold_delivered(
+    const std::vector<interactions::DeliveredInteraction>& delivered, SysSeconds now) {
+  auto db = pool_.acquire();
+  Transaction transaction(*db);
+  const interactions::Tally tally = interactions::tally_new_deliveries(
+      delivered, [&](std::string_view id) { return remember_id(*db, id, now); },
+      [&](std::string_view coupon_id) { return find_home(*db, coupon_id); });
+  finish_fold(*db, tally, now);
+  transaction.commit();
+  return tally.result();
 }
 
 std::pair<std::int64_t, std::chrono::seconds> SqliteInteractionRepository::backlog(SysSeconds now) {

@@ -13,6 +13,8 @@ class SqliteInteractionRepository final : public interactions::InteractionReposi
 
   std::size_t enqueue(const std::vector<interactions::Interaction>& events, SysSeconds now) override;
   interactions::FoldResult fold(std::size_t batch, SysSeconds now) override;
+  interactions::FoldResult fold_delivered(const std::vector<interactions::DeliveredInteraction>& delivered,
+                                          SysSeconds now) override;
   std::pair<std::int64_t, std::chrono::seconds> backlog(SysSeconds now) override;
   std::vector<interactions::DailyCounts> daily(std::string_view hotel_id, LocalDate from, LocalDate to) override;
   std::vector<interactions::CouponDayCounts> per_coupon_day(std::string_view hotel_id, LocalDate from,
