@@ -201,6 +201,35 @@ TEST_F(MultiNode, WhenTheNodeHoldingItsSocketIsKilledTheClientReconnectsThroughN
   expect_coupon_created(again, fourth);
 }
 
+TEST_F(MultiNode, ViewsSentToBothNodesAreCountedOnceByTheWorkerThroughTheRedisStream) {
+  const Hotelier hotel = owner("owner@harbour.example", "Olive Owner");
+  const Traveller fan = guest("fan@example.com", "Fran Fan");
+  const Traveller other = guest("other@example.com", "Otto Other");
+  const std::string coupon_id = create_active(hotel.token, "Rooftop brunch");
+  const auto view = [&](const std::string& id) {
+    return json::object{{"id", id}, {"coupon_id", coupon_id}, {"action", "view"}};
+  };
+  const auto post_views = [&](const Traveller& who, const json::array& events) {
+    return send(http_verb::post, "/api/v1/interactions", json::serialize(json::object{{"events", events}}),
+                who.token)
+        .status;
+  };
+  // A batch to node A, the same batch retried through node B, one more view, and another traveller's view that
+  // happens to carry the same client id.
+  EXPECT_EQ(through_node(server.port(), [&] { return post_views(fan, {view("v1"), view("v2")}); }), 202u);
+  EXPECT_EQ(through_node(node_b.port(), [&] { return post_views(fan, {view("v1"), view("v2")}); }), 202u);
+  EXPECT_EQ(post_views(fan, {view("v3")}), 202u);
+  EXPECT_EQ(post_views(other, {view("v1")}), 202u);
+
+  EXPECT_EQ(stats_when(hotel.token, 4).at("totals").at("views").as_int64(), 4);
+  std::this_thread::sleep_for(1500ms);  // one more fold: nothing else may arrive
+  EXPECT_EQ(get("/api/v1/hotelier/stats", hotel.token).json().at("totals").at("views").as_int64(), 4);
+  redis::Connection probe(redis.connection_options());
+  const redis::Reply groups = probe.command("XINFO", "GROUPS", "hc:interactions");
+  ASSERT_EQ(groups.size(), 1U) << "the views did not go through the stream's consumer group";
+  EXPECT_EQ(probe.command("XLEN", "hc:interactions").integer(), 0) << "folded entries stay in the stream";
+}
+
 TEST_F(MultiNode, StoppingRedisForTenSecondsLosesNoNotification) {
   const Hotelier hotel = owner("owner@harbour.example", "Olive Owner");
   const Traveller fan = guest("fan@example.com", "Fran Fan");
