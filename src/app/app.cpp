@@ -428,6 +428,7 @@ struct App::Parts {
   InMemoryFailureLimiter login_failures;
   InMemoryFailureLimiter desk_failures;
   bus::InProcessBus in_process_bus;
+  live::Hub hub;                         // before the bus, whose subscriber thread hands it messages
   std::unique_ptr<RedisServices> redis;  // null without HC_REDIS_URL
   bus::LiveBus& live_bus;                // Redis's between nodes, else the in-process one
   auth::AuthService auth;
@@ -443,7 +444,6 @@ struct App::Parts {
   redemptions::RedemptionService redemptions;
   redemptions::RedemptionHandlers redemption_handlers;
   subscriptions::SubscriptionHandlers subscription_handlers;
-  live::Hub hub;
   BusChannel bus_channel;
   notifications::OutboxDispatcher outbox;
   notifications::NotificationHandlers notification_handlers;
@@ -465,9 +465,6 @@ struct App::Parts {
 App::App(Config config, Logger log) : config_(std::move(config)), log_(std::move(log)) {
   std::filesystem::create_directories(config_.data_dir);
   parts_ = std::make_unique<Parts>(config_, log_);
-  parts_->live_bus.subscribe([&hub = parts_->hub](const bus::LiveMessage& message) { hand_to_sockets(hub, message); });
-  // Deliveries published while this node was cut off from the bus never came: the sockets read them from the inbox.
-  parts_->live_bus.on_gap([&hub = parts_->hub] { hub.catch_up_all(); });
 }
 
 App::~App() = default;
@@ -541,6 +538,10 @@ int App::serve() {
   const auto endpoint = server.listen(config_.listen_host, config_.listen_port);
   if (config_.allowed_origins.empty()) dispatcher.set_allowed_origins(own_origins(config_.listen_host, endpoint.port()));
   serve_web_app(dispatcher);
+  // What any node publishes reaches the sockets connected here; deliveries published while this node was cut off
+  // from the bus never came, so then the sockets read them from their inboxes.
+  parts_->live_bus.subscribe([&hub = parts_->hub](const bus::LiveMessage& message) { hand_to_sockets(hub, message); });
+  parts_->live_bus.on_gap([&hub = parts_->hub] { hub.catch_up_all(); });
   server.start();
 
   // What the sockets connected here sent is this node's to queue; the shared work is done here unless workers do it.
@@ -572,6 +573,8 @@ int App::serve() {
   for (unsigned i = 1; i < config_.io_threads; ++i) threads.emplace_back([&io] { io.run(); });
   io.run();
   for (std::thread& thread : threads) thread.join();
+  // No bus message may reach the hub or queue a catch-up once the sockets and the pools are stopping.
+  if (parts_->redis) parts_->redis->bus.stop();
   parts_->workers.stop();
   parts_->report_workers.stop();
   flush_socket_events();
@@ -596,10 +599,10 @@ std::vector<BackgroundWork> App::shared_background_work() {
 
 int App::work() {
   namespace asio = boost::asio;
-  if (parts_->database->engine() == "sqlite") {
+  if (parts_->database->engine() == "sqlite" || !parts_->redis) {
     throw std::runtime_error(
-        "a worker needs the database every process shares (HC_DATABASE_URL=postgresql://...); with the embedded "
-        "SQLite database, serve does the background work itself");
+        "a worker needs the database and the Redis every process shares (HC_DATABASE_URL=postgresql://... and "
+        "HC_REDIS_URL); with the embedded database, serve does the background work itself");
   }
   migrate();
   asio::io_context io(1);

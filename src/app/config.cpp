@@ -297,6 +297,16 @@ RawSettings settings_from_environment(const std::map<std::string, std::string>& 
   return raw;
 }
 
+// A serve node that leaves the background work to workers needs what they share with it: the database, and Redis
+// to bring their notifications to its sockets. Otherwise nothing would send notifications or make reports.
+void check_background(Builder& b, const Config& config) {
+  if (config.background) return;
+  if (!config.sqlite_path().empty() || config.redis_url.empty()) {
+    b.bad("background", "false",
+          "needs workers beside this node: a postgresql:// database and HC_REDIS_URL, which they share with it");
+  }
+}
+
 Result<Config, std::vector<std::string>> build_config(const RawSettings& merged) {
   Config config;
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
@@ -308,6 +318,7 @@ Result<Config, std::vector<std::string>> build_config(const RawSettings& merged)
   read_web(builder, config);
   read_limits(builder, config);
   read_security(builder, config);
+  check_background(builder, config);
   auto errors = builder.take_errors();
   if (!errors.empty()) return Failure{std::move(errors)};
   return config;

@@ -92,6 +92,21 @@ TEST(Config, ARedisUrlIsCheckedAsTheClientReadsIt) {
   EXPECT_TRUE(mentions(tls.error(), "HC_REDIS_URL")) << tls.error().front();
 }
 
+TEST(Config, ServeLeavesItsBackgroundWorkToWorkersOnlyWhereTheyShareTheDatabaseAndRedis) {
+  const auto embedded = load_config({}, Env{{"HC_BACKGROUND", "false"}});
+  ASSERT_FALSE(embedded.ok()) << "nothing would send notifications or make reports";
+  EXPECT_TRUE(mentions(embedded.error(), "HC_BACKGROUND"));
+  const auto without_redis = load_config({}, Env{{"HC_BACKGROUND", "false"},
+                                                 {"HC_DATABASE_URL", "postgresql://hc:pw@db.internal/hc"}});
+  EXPECT_FALSE(without_redis.ok()) << "the workers' notifications could not reach this node's sockets";
+  const auto shared = load_config({}, Env{{"HC_BACKGROUND", "false"},
+                                          {"HC_DATABASE_URL", "postgresql://hc:pw@db.internal/hc"},
+                                          {"HC_REDIS_URL", "redis://redis.internal:6379"}});
+  ASSERT_TRUE(shared.ok());
+  EXPECT_FALSE(shared->background);
+  EXPECT_TRUE(load_config({}, {})->background) << "by default serve does it all";
+}
+
 TEST(Config, EveryBadSettingIsReportedAtOnce) {
   auto config = load_config({{"listen", "nonsense"}, {"log-level", "loud"}},
                             {{"HC_IDLE_TIMEOUT", "abc"}, {"HC_DATABASE_URL", "mysql://x"}, {"HC_LISTNE", "1"}});

@@ -34,6 +34,11 @@ RedisBus::RedisBus(redis::Pool& pool, redis::ConnectionOptions subscriber, Logge
 
 RedisBus::~RedisBus() = default;
 
+void RedisBus::stop() {
+  thread_.request_stop();
+  if (thread_.joinable()) thread_.join();
+}
+
 void RedisBus::publish(const LiveMessage& message) { pool_.command("PUBLISH", options_.channel, to_json(message)); }
 
 void RedisBus::subscribe(Handler handler) {

@@ -37,6 +37,8 @@ class RedisBus final : public LiveBus {
   RedisBus(redis::Pool& pool, redis::ConnectionOptions subscriber, Logger log, RedisBusOptions options = {});
   //! Stops the subscriber thread and waits for it: at most about one read timeout, or one connection attempt.
   ~RedisBus() override;
+  //! The same as the destructor, earlier: after it no handler runs again (call it before what they use goes).
+  void stop();
   RedisBus(const RedisBus&) = delete;
   RedisBus& operator=(const RedisBus&) = delete;
 

@@ -70,16 +70,25 @@ TEST_F(FallbackFailureLimiterTest, StopsCallingTheSharedOneOnceItsBreakerOpens) 
   EXPECT_EQ(shared_.calls, calls_when_open) << "an open breaker answers without waiting for Redis";
 }
 
-TEST_F(FallbackFailureLimiterTest, ForgivingAndClearingReachTheLimiterThatCounted) {
+TEST_F(FallbackFailureLimiterTest, ForgivingReachesTheLimiterThatCounted) {
   EXPECT_FALSE(limiter_.begin_attempt("desk:h1", at_));
   limiter_.forgive("desk:h1");
-  limiter_.clear("desk:h1");
-  EXPECT_EQ(attempts_allowed("desk:h1"), 3) << "the forgiven and cleared attempts no longer count";
+  EXPECT_EQ(attempts_allowed("desk:h1"), 3) << "the forgiven attempt no longer counts";
 
   shared_.up = false;
   EXPECT_FALSE(limiter_.begin_attempt("desk:h2", at_));
   limiter_.forgive("desk:h2");
   EXPECT_EQ(attempts_allowed("desk:h2"), 3);
+}
+
+TEST_F(FallbackFailureLimiterTest, ClearingForgetsTheKeyInBoth) {
+  shared_.up = false;
+  EXPECT_EQ(attempts_allowed("login:a@b.com"), 3);
+  shared_.up = true;
+  EXPECT_EQ(attempts_allowed("login:a@b.com"), 3);
+  limiter_.clear("login:a@b.com");
+  EXPECT_FALSE(shared_.begin_attempt("login:a@b.com", at_).has_value());
+  EXPECT_FALSE(local_.begin_attempt("login:a@b.com", at_).has_value());
 }
 
 }  // namespace

@@ -54,6 +54,10 @@ std::optional<std::size_t> utf8_length(std::string_view text) {
   return count;
 }
 
+bool is_storable_text(std::string_view text) {
+  return text.find('\0') == std::string_view::npos && utf8_length(text).has_value();
+}
+
 bool has_control_characters(std::string_view text) { return std::any_of(text.begin(), text.end(), is_control); }
 
 bool is_plain_id(std::string_view text) {

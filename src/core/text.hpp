@@ -10,6 +10,9 @@ namespace hc {
 //! The number of Unicode code points, or nullopt if the text is not valid UTF-8.
 std::optional<std::size_t> utf8_length(std::string_view text);
 
+//! True if the text is valid UTF-8 without NUL: what every database stores as text (PostgreSQL refuses the rest).
+bool is_storable_text(std::string_view text);
+
 //! True if the text contains a control character (U+0000–U+001F or U+007F).
 bool has_control_characters(std::string_view text);
 

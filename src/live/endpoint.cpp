@@ -60,6 +60,13 @@ std::chrono::steady_clock::duration until(SysSeconds at) {
                   std::chrono::duration_cast<std::chrono::steady_clock::duration>(at - Clock::now()));
 }
 
+// The id of the user's newest notification, or 0 when the inbox is empty.
+std::int64_t newest_notification(notifications::NotificationRepository& inbox, const std::string& user_id) {
+  const auto newest = inbox.list(user_id, false, std::nullopt, 1);
+  if (newest.empty()) return 0;
+  return notifications::parse_notification_id(newest.front().id).value_or(0);
+}
+
 // Where a socket reads what it missed: the user's inbox, on the worker pool.
 struct Inbox {
   notifications::NotificationRepository& repository;
@@ -96,14 +103,14 @@ class LiveSocket final : public Subscriber, public std::enable_shared_from_this<
   }
 
   void catch_up() override {
-    std::int64_t after = 0;
-    {
-      const std::lock_guard lock(mutex_);
-      if (!live_) return;  // a replay is under way, and what arrives meanwhile is held back for it
-      live_ = false;
-      after = last_sent_;
+    const std::lock_guard lock(mutex_);
+    if (!live_) {
+      // A replay is under way, but it may have read its last page before the gap began: another follows it.
+      catch_up_pending_ = true;
+      return;
     }
-    inbox_.workers.post([self = shared_from_this(), after] { self->replay_from_inbox(after); });
+    live_ = false;
+    start_replay();
   }
 
   //! Sends one missed notification, during the replay.
@@ -114,9 +121,14 @@ class LiveSocket final : public Subscriber, public std::enable_shared_from_this<
     session_->send(notification_frame(notification));
   }
 
-  //! Ends the replay: what was held back goes out, in order, and live ones follow as they come.
+  //! Ends the replay: what was held back goes out, in order, and live ones follow as they come (unless a gap in
+  //! the bus ended meanwhile: then another replay runs first).
   void go_live() {
     const std::lock_guard lock(mutex_);
+    if (std::exchange(catch_up_pending_, false)) {
+      start_replay();
+      return;
+    }
     std::sort(held_back_.begin(), held_back_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [id, delivery] : held_back_) send_if_new(id, *delivery);
     held_back_.clear();
@@ -132,9 +144,14 @@ class LiveSocket final : public Subscriber, public std::enable_shared_from_this<
         {std::to_string(id), content.kind, content.title, content.body, content.data, delivery.created_at, false}));
   }
 
+  // With mutex_ held and the socket not live: the inbox after the last notification sent, on a worker thread.
+  void start_replay() {
+    inbox_.workers.post([self = shared_from_this(), after = last_sent_] { self->replay_from_inbox(after); });
+  }
+
   // On a worker thread: the notifications after `after`, page by page, then live again. A client whose inbox
   // cannot be read now is better off reconnecting later with resume_after than going on with a hole.
-  void replay_from_inbox(std::int64_t after) {
+  void replay_from_inbox(std::int64_t after) noexcept {
     try {
       for (bool more = true; more;) {
         const auto page = inbox_.repository.after(user_id_, after, kReplayPage);
@@ -144,11 +161,11 @@ class LiveSocket final : public Subscriber, public std::enable_shared_from_this<
         }
         more = page.size() == kReplayPage;
       }
+      go_live();
     } catch (const std::exception& e) {
       inbox_.log.warn("socket catch-up failed; the client will resume", {{"what", std::string_view(e.what())}});
       session_->abort();
     }
-    go_live();
   }
 
   std::shared_ptr<net::WebSocketSession> session_;
@@ -157,6 +174,7 @@ class LiveSocket final : public Subscriber, public std::enable_shared_from_this<
   std::mutex mutex_;
   std::int64_t last_sent_;
   bool live_ = false;
+  bool catch_up_pending_ = false;  // a gap in the bus ended while a replay ran
   std::vector<std::pair<std::int64_t, std::shared_ptr<const notifications::Delivery>>> held_back_;
 };
 
@@ -177,8 +195,19 @@ boost::asio::awaitable<void> SocketEndpoint::converse(std::shared_ptr<net::WebSo
     session->close(net::close_code::unauthorized, "the token is invalid or has expired; sign in again");
     co_return;
   }
-  auto socket = std::make_shared<LiveSocket>(session, principal->user_id, hello->resume_after.value_or(0),
-                                             Inbox{inbox_, workers_, log_});
+  // Without resume_after the client has what it wants up to now: a catch-up after a gap in the bus starts from the
+  // newest notification, not from the first.
+  std::int64_t last_sent = hello->resume_after.value_or(0);
+  if (!hello->resume_after) {
+    try {
+      last_sent = co_await workers_.run([&] { return newest_notification(inbox_, principal->user_id); });
+    } catch (const std::exception& e) {
+      log_.error("socket sign-in failed", {{"what", std::string_view(e.what())}});
+      session->close(net::close_code::internal_error, "something went wrong on our side; reconnect");
+      co_return;
+    }
+  }
+  auto socket = std::make_shared<LiveSocket>(session, principal->user_id, last_sent, Inbox{inbox_, workers_, log_});
   hub_.join(principal->user_id, socket);
   try {
     session->close_after(until(principal->expires_at), net::close_code::unauthorized, "the token has expired");

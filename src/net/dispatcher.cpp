@@ -92,6 +92,13 @@ std::vector<std::pair<std::string, std::string>> parse_query(std::string_view ta
   return params;
 }
 
+// Every name and value of the query is text a database can store (search terms, filters and cursors reach SQL).
+bool query_is_text(const std::vector<std::pair<std::string, std::string>>& params) {
+  return std::ranges::all_of(params, [](const auto& param) {
+    return is_storable_text(param.first) && is_storable_text(param.second);
+  });
+}
+
 }  // namespace
 
 Dispatcher::Dispatcher(const Router& router, const Authenticator& authenticator, ExchangeObserver& observer,
@@ -132,7 +139,13 @@ boost::asio::awaitable<Response> Dispatcher::handle(const Request& request, cons
   std::string route_label = "unmatched";
   Response response;
   try {
-    response = co_await route(request, start.match, ctx, route_label);
+    if (query_is_text(ctx.query_params)) {
+      response = co_await route(request, start.match, ctx, route_label);
+    } else {
+      Error error = make_error(Errc::bad_request);
+      error.message = "The query string must be UTF-8 text without NUL characters";
+      response = error_response(request, start.request_id, error);
+    }
   } catch (const DependencyUnavailable& e) {
     // A dependency is down or its breaker is open: the client may try again later; the rest of the API works.
     log_.warn("dependency unavailable", {{"request_id", start.request_id}, {"route", route_label},

@@ -1,5 +1,7 @@
 #include "net/router.hpp"
 
+#include "core/text.hpp"
+
 #include <boost/url/decode_view.hpp>
 #include <boost/url/pct_string_view.hpp>
 
@@ -13,11 +15,13 @@ bool is_capture(std::string_view segment) {
   return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
 }
 
+// A captured segment, decoded; nullopt (no match: 404) unless it is storable text, which every id is.
 std::optional<std::string> percent_decode(std::string_view text) {
   auto checked = boost::urls::make_pct_string_view(text);
   if (!checked) return std::nullopt;
   std::string out;
   for (char c : checked->decode()) out.push_back(c);
+  if (!is_storable_text(out)) return std::nullopt;
   return out;
 }
 

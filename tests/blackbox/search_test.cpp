@@ -118,6 +118,20 @@ TEST_F(Search, QueryTextIsNeverSyntax) {
   EXPECT_EQ(search(guest, query_string({{"q", long_query}})).status, 200u);
 }
 
+// Found by running every black-box test on PostgreSQL, which refuses to store bytes that are not UTF-8, and NUL:
+// such a query answered 500 there. Now it is refused on either engine, and such an id finds nothing.
+TEST_F(Search, AQueryThatIsNotTextIsRefusedAndAnIdThatIsNotTextIsNotFound) {
+  for (const char* query : {"q=%FF", "q=caf%C3", "city=Dub%00lin", "hotel=%FF", "cursor=%FF%FE", "%FF=1"}) {
+    const auto result = search(guest, query);
+    EXPECT_EQ(result.status, 400u) << query << ": " << result.body;
+    EXPECT_EQ(result.error_code(), "bad_request") << query;
+  }
+  for (const char* id : {"%FF", "%00", "abc%00def"}) {
+    const auto result = get_coupon(guest, id);
+    EXPECT_EQ(result.status, 404u) << id << ": " << result.body;
+  }
+}
+
 // Found by this suite: a word longer than 64 bytes is dropped from the query instead of matching nothing, so
 // searching for it alone returns every coupon, and beside other words it is ignored.
 TEST_F(Search, AWordThatCannotMatchFindsNothing) {

@@ -61,9 +61,10 @@ TEST_P(InteractionStorage, EnqueueOfTheSameIdsByConcurrentCallersQueuesEachOnce)
   std::atomic<std::size_t> queued{0};
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&] {
+    threads.emplace_back([&, t] {
       std::vector<Interaction> events;
       for (int i = 0; i < kEvents; ++i) events.push_back({"e-" + std::to_string(i), "coupon-1", "view", kNow});
+      if (t % 2 == 1) std::ranges::reverse(events);  // the same ids in another order must not deadlock
       queued += db().interactions().enqueue(events, kNow);
     });
   }

@@ -4,6 +4,8 @@
 #include "storage/postgres/events.hpp"
 #include "storage/postgres/rows.hpp"
 
+#include <algorithm>
+
 namespace hc::postgres {
 namespace {
 
@@ -68,10 +70,15 @@ std::size_t PostgresInteractionRepository::enqueue(const std::vector<interaction
                                                    SysSeconds now) {
   auto db = pool_.acquire();
   Transaction transaction(*db);
+  // Ids are remembered in sorted order: two batches holding the same ids in different orders would otherwise each
+  // wait for the row the other inserted first, a deadlock.
+  std::vector<const interactions::Interaction*> ordered;
+  for (const interactions::Interaction& event : events) ordered.push_back(&event);
+  std::ranges::stable_sort(ordered, {}, [](const interactions::Interaction* event) { return event->id.value_or(""); });
   std::size_t queued = 0;
-  for (const interactions::Interaction& event : events) {
-    if (event.id && !remember_id(*db, *event.id, now)) continue;  // a retry of an event already queued or counted
-    queue_interaction(*db, event.coupon_id, event.action, event.at);
+  for (const interactions::Interaction* event : ordered) {
+    if (event->id && !remember_id(*db, *event->id, now)) continue;  // a retry of an event already queued or counted
+    queue_interaction(*db, event->coupon_id, event->action, event->at);
     ++queued;
   }
   transaction.commit();

@@ -147,7 +147,7 @@ Claimed PostgresRedemptionRepository::cancel(std::string_view redemption_id, std
   auto db = pool_.acquire();
   Transaction transaction(*db);
   // The row lock makes a racing use or cancel wait and then see this one's outcome.
-  auto current = find_where(*db, "WHERE r.id = $1 AND r.user_id = $2 FOR UPDATE OF r", redemption_id, user_id);
+  auto current = find_where(*db, "WHERE r.id = $1 AND r.user_id = $2 FOR NO KEY UPDATE OF r", redemption_id, user_id);
   if (!current) return Failure{Errc::not_found};
   if (current->status == RedemptionStatus::used) return Failure{Errc::already_used};
   if (current->status == RedemptionStatus::cancelled) return Failure{Errc::already_cancelled};
@@ -195,7 +195,7 @@ Claimed PostgresRedemptionRepository::undo_use(std::string_view redemption_id, c
   auto db = pool_.acquire();
   Transaction transaction(*db);
   auto current =
-      find_where(*db, "WHERE r.id = $1 AND r.hotel_id = $2 FOR UPDATE OF r", redemption_id, request.hotel_id);
+      find_where(*db, "WHERE r.id = $1 AND r.hotel_id = $2 FOR NO KEY UPDATE OF r", redemption_id, request.hotel_id);
   if (!current) return Failure{Errc::not_found};
   if (current->status != RedemptionStatus::used || !current->used_at) return Failure{Errc::not_used};
   if (request.now > *current->used_at + window) return Failure{Errc::undo_window_passed};

@@ -224,12 +224,6 @@ CREATE TABLE coupon_daily (
 
 // Report jobs. A worker takes a job with a lease; a job whose lease ran out (its worker died) is taken again.
 // The file's key derives from the job's id, so running a job twice replaces the file instead of adding one.
-// Which worker holds a running job's lease, so that a worker restarting after a crash hands back its own jobs at
-// once and leaves the other workers' alone (theirs are taken over only when their lease runs out).
-constexpr std::string_view kReportWorkers = R"sql(
-ALTER TABLE reports ADD COLUMN leased_by TEXT;
-)sql";
-
 constexpr std::string_view kReports = R"sql(
 CREATE TABLE reports (
   id          TEXT PRIMARY KEY,
@@ -250,6 +244,12 @@ CREATE TABLE reports (
 ) STRICT;
 CREATE INDEX reports_by_owner ON reports(owner_id, id);
 CREATE INDEX reports_pending ON reports(status, run_after) WHERE status IN ('queued', 'running');
+)sql";
+
+// Which worker holds a running job's lease, so that a worker restarting after a crash hands back its own jobs at
+// once and leaves the other workers' alone (theirs are taken over only when their lease runs out).
+constexpr std::string_view kReportWorkers = R"sql(
+ALTER TABLE reports ADD COLUMN leased_by TEXT;
 )sql";
 
 constexpr std::array kMigrations{
