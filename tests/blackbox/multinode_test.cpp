@@ -241,6 +241,31 @@ TEST_F(MultiNode, ViewsSentToBothNodesAreCountedOnceByTheWorkerThroughTheRedisSt
       << "the views did not go through the stream's consumer group";
 }
 
+// Redis stays up, but the nodes' subscriptions are cut and cannot come back for a moment (SUBSCRIBE is refused to
+// them; PUBLISH still works): a notification published meanwhile reaches no node live. Once the subscriptions
+// return, the socket reads it from the inbox, once, and nothing older than what it had.
+TEST_F(MultiNode, ANotificationPublishedWhileTheNodesWereCutOffFromTheBusReachesTheSocketOnce) {
+  const Hotelier hotel = owner("owner@harbour.example", "Olive Owner");
+  const Traveller fan = guest("fan@example.com", "Fran Fan");
+  ASSERT_EQ(follow(fan.token, hotel.hotel_id).status, 200u);
+  ASSERT_FALSE(create_active(hotel.token, "Seen before the socket opened").empty());
+  ASSERT_EQ(inbox_when(fan.token, 1).size(), 1U);
+  WsClient socket(nginx.port());
+  ASSERT_TRUE(socket.sign_in(fan.token));  // without resume_after: it has what it wants up to now
+
+  redis::Connection admin(redis.connection_options());
+  admin.command("ACL", "SETUSER", "default", "-subscribe");
+  admin.command("CLIENT", "KILL", "TYPE", "pubsub");
+  const std::string missed = create_active(hotel.token, "Published while the nodes were cut off");
+  ASSERT_FALSE(missed.empty());
+  ASSERT_EQ(inbox_when(fan.token, 2).size(), 2U);
+  EXPECT_FALSE(socket.next_of_type("notification", 500ms)) << "no node was subscribed, yet it came live";
+  admin.command("ACL", "SETUSER", "default", "+subscribe");
+
+  expect_coupon_created(socket, missed, 15s);
+  EXPECT_FALSE(socket.next_of_type("notification", 1500ms)) << "a notification came twice, or an older one again";
+}
+
 TEST_F(MultiNode, StoppingRedisForTenSecondsLosesNoNotification) {
   const Hotelier hotel = owner("owner@harbour.example", "Olive Owner");
   const Traveller fan = guest("fan@example.com", "Fran Fan");
