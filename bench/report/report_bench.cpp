@@ -117,7 +117,7 @@ int main(int argc, char** argv) {
     sqlite::SqliteInteractionRepository interactions(pool);
     objects::FileObjectStore objects((dir / "objects").string());
     const Logger log = Logger::null();
-    reports::ReportService service(repository, coupons, interactions, objects, &hc::Clock::now, log);
+    reports::ReportService service(repository, coupons, interactions, objects, &hc::Clock::now, log, "bench");
     const Timing pdf = measure(service, repository, reports::ReportFormat::pdf);
     const Timing csv = measure(service, repository, reports::ReportFormat::csv);
 

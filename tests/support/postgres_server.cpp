@@ -21,6 +21,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -170,7 +171,9 @@ void PostgresServer::start() {
     port_ = free_loopback_port();
     pid_ = spawn(
         {bin_dir_ + "/postgres", "-D", (dir_.path() / "data").string(), "-p", std::to_string(port_), "-h", "127.0.0.1",
-         "-k", dir_.path().string(), "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"},
+         "-k", dir_.path().string(), "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+         // A test run makes hundreds of databases: little WAL, recycled early, keeps the folder small.
+         "-c", "wal_level=minimal", "-c", "max_wal_senders=0", "-c", "max_wal_size=64MB", "-c", "min_wal_size=32MB"},
         dir_.path(), log, user);
     // Pinged through the socket in our own folder: another cluster that owns the port cannot answer there.
     const std::string own_socket = "host=" + dir_.path().string() + " port=" + std::to_string(port_) + " user=postgres";
@@ -196,7 +199,7 @@ void PostgresServer::start() {
 }
 
 PostgresServer::PostgresServer(std::uint16_t port, std::string password)
-    : password_(std::move(password)), port_(port), database_prefix_("test_" + random_password() + "_") {}
+    : password_(std::move(password)), port_(port), external_(true), database_prefix_("test_" + random_password() + "_") {}
 
 PostgresServer::~PostgresServer() {
   if (pid_ <= 0) return;  // another process's server: drop_created() has left it as it was
@@ -208,7 +211,7 @@ PostgresServer::~PostgresServer() {
 }
 
 void PostgresServer::drop_created() {
-  if (pid_ > 0) return;  // this process's own server goes with its folder
+  if (!external_) return;  // this process's own server goes with its folder
   const std::unique_ptr<PGconn, void (*)(PGconn*)> conn(PQconnectdb(url().c_str()), PQfinish);
   const std::lock_guard lock(created_mutex_);
   for (const std::string& name : created_) {
@@ -216,6 +219,15 @@ void PostgresServer::drop_created() {
   }
   created_.clear();
 }
+
+bool PostgresServer::running() {
+  if (pid_ <= 0) return false;
+  if (!exit_status(pid_, WNOHANG)) return true;
+  pid_ = -1;  // reaped: the destructor must not signal a pid that may be reused
+  return false;
+}
+
+std::string PostgresServer::log() const { return read_text_file(dir_.path() / "postgres.log"); }
 
 std::string PostgresServer::url_for(std::string_view database) const {
   return "postgresql://postgres:" + password_ + "@127.0.0.1:" + std::to_string(port_) + "/" + std::string(database);
@@ -225,7 +237,8 @@ std::string PostgresServer::create_database() {
   const std::string name = database_prefix_ + std::to_string(++databases_);
   const std::unique_ptr<PGconn, void (*)(PGconn*)> conn(PQconnectdb(url().c_str()), PQfinish);
   const std::unique_ptr<PGresult, void (*)(PGresult*)> result(
-      PQexec(conn.get(), ("CREATE DATABASE " + name + " TEMPLATE template0").c_str()), PQclear);
+      // FILE_COPY copies the template's files instead of writing every block of it to the WAL.
+      PQexec(conn.get(), ("CREATE DATABASE " + name + " TEMPLATE template0 STRATEGY FILE_COPY").c_str()), PQclear);
   if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
     throw std::runtime_error("PostgresServer: CREATE DATABASE " + name + " failed: " + PQerrorMessage(conn.get()));
   }
@@ -270,7 +283,13 @@ PostgresServer& shared_postgres() {
     if (!(fields >> port >> password) || port <= 0 || port > 65535) {
       throw std::runtime_error("HOTELCOUPON_TEST_POSTGRES must be \"<port> <password>\"");
     }
-    shared_slot() = std::make_unique<PostgresServer>(static_cast<std::uint16_t>(port), password);
+    auto server = std::make_unique<PostgresServer>(static_cast<std::uint16_t>(port), password);
+    // A shared server that has gone away must not fail every test after it: this process starts its own.
+    if (PQping((server->url() + "?connect_timeout=2").c_str()) != PQPING_OK) {
+      std::cerr << "the shared PostgreSQL server does not answer; this test starts its own\n";
+      server = std::make_unique<PostgresServer>();
+    }
+    shared_slot() = std::move(server);
   });
   return *shared_slot();
 }

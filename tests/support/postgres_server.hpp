@@ -47,6 +47,11 @@ class PostgresServer {
   //! For a server another process started: drops the databases this one created (called after the last test).
   void drop_created();
 
+  //! True while the server this object started runs (false for another process's server).
+  [[nodiscard]] bool running();
+  //! What the server this object started has logged.
+  [[nodiscard]] std::string log() const;
+
   //! The port it listens on (127.0.0.1).
   [[nodiscard]] std::uint16_t port() const noexcept { return static_cast<std::uint16_t>(port_); }
 
@@ -61,6 +66,7 @@ class PostgresServer {
   std::string password_;
   int port_ = 0;
   pid_t pid_ = -1;
+  bool external_ = false;  // another process's server
   std::atomic<int> databases_ = 0;
   std::string database_prefix_;  // "test_<random>_": names stay unique when processes share the server
   std::mutex created_mutex_;
