@@ -33,14 +33,23 @@ class Database {
   //! Runs a trivial statement on a pooled connection (the readiness probe); throws if the database cannot answer.
   virtual void check() = 0;
 
+  //! Accounts, sessions and refresh tokens.
   virtual auth::AccountRepository& accounts() = 0;
+  //! Hotel profiles and logos.
   virtual hotels::HotelRepository& hotels() = 0;
+  //! Coupons and their search.
   virtual coupons::CouponRepository& coupons() = 0;
+  //! Claims, codes and the front desk.
   virtual redemptions::RedemptionRepository& redemptions() = 0;
+  //! Who follows which hotel.
   virtual subscriptions::SubscriptionRepository& subscriptions() = 0;
+  //! The outbox and the inboxes.
   virtual notifications::NotificationRepository& notifications() = 0;
+  //! The interaction queue and the daily counters.
   virtual interactions::InteractionRepository& interactions() = 0;
+  //! Report jobs.
   virtual reports::ReportRepository& reports() = 0;
+  //! First answers to requests with an Idempotency-Key.
   virtual net::IdempotencyStore& idempotency() = 0;
 };
 
