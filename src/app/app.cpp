@@ -1,12 +1,13 @@
 #include "app/app.hpp"
 
+#include "app/background.hpp"
+#include "app/limits.hpp"
+#include "app/redis_services.hpp"
 #include "app/routes.hpp"
 #include "app/secrets.hpp"
 #include "auth/handlers.hpp"
 #include "auth/service.hpp"
-#include "bus/guarded_bus.hpp"
 #include "bus/inproc_bus.hpp"
-#include "bus/redis_bus.hpp"
 #include "coupons/handlers.hpp"
 #include "coupons/service.hpp"
 #include "hotels/handlers.hpp"
@@ -29,16 +30,12 @@
 #include "web/handlers.hpp"
 #include "web/site.hpp"
 #include "core/failure_limiter.hpp"
-#include "core/fallback_limiter.hpp"
 #include "core/text.hpp"
 #include "core/worker_pool.hpp"
 #include "demo/seed.hpp"
 #include "net/server.hpp"
 #include "ops/handlers.hpp"
 #include "ops/metrics.hpp"
-#include "redis/failure_limiter.hpp"
-#include "redis/pool.hpp"
-#include "redis/stream_queue.hpp"
 #include "storage/postgres/database.hpp"
 #include "storage/sqlite/database.hpp"
 
@@ -61,28 +58,16 @@
 
 namespace hc::app {
 
-// One kind of background work: a pass on a pool, repeated at once while it finds work, else after the pause.
-struct BackgroundWork {
-  std::string_view name;
-  WorkerPool& pool;
-  std::function<std::size_t()> pass;
-  std::chrono::milliseconds pause;
-};
-
 namespace {
 
 constexpr std::string_view kTokenIssuer = "hotelcoupon";
 constexpr std::string_view kTokenAudience = "hotelcoupon-api";
-constexpr int kLoginMaxFailures = 10;
-constexpr std::chrono::minutes kLoginWindow{15};
 constexpr std::chrono::milliseconds kOutboxPollInterval{50};
 constexpr std::chrono::milliseconds kFoldInterval{1000};
 constexpr std::chrono::milliseconds kSocketInteractionInterval{100};
 constexpr std::chrono::milliseconds kReportPollInterval{250};
 // Reports render one at a time on a thread of their own, so a big PDF never holds up requests.
 constexpr std::size_t kReportThreads = 1;
-constexpr int kDeskMaxFailures = 20;
-constexpr std::chrono::minutes kDeskWindow{10};
 
 // The accounts module proves bearer tokens for the dispatcher.
 class TokenAuthenticator final : public net::Authenticator {
@@ -169,54 +154,6 @@ std::optional<web::Site> load_site(const Config& config) {
   return web::Site::load(*config.web_dir);
 }
 
-// A pass of background work (returns how much it handled), where it runs, and the pause when it finds none.
-// Runs the work's pass on its pool until `stopping`: again at once while it finds work, else after the pause.
-// The first pass picks up what a crash left behind.
-boost::asio::awaitable<void> repeat_in_background(BackgroundWork work, boost::asio::steady_timer& idle,
-                                                  const std::atomic<bool>& stopping, const Logger& log) {
-  namespace asio = boost::asio;
-  while (!stopping) {
-    std::size_t handled = 0;
-    try {
-      handled = co_await work.pool.run([&work] { return work.pass(); });
-    } catch (const std::exception& e) {
-      // A failing pass (a busy or full disk) is retried after the pause; it never ends the loop.
-      log.error("background work failed", {{"work", work.name}, {"what", std::string_view(e.what())}});
-    }
-    if (handled > 0) continue;
-    idle.expires_after(work.pause);
-    co_await idle.async_wait(asio::as_tuple(asio::use_awaitable));
-  }
-}
-
-// The background loops of a process, on one strand so that stopping them never races with their timers.
-class BackgroundLoops {
- public:
-  BackgroundLoops(boost::asio::io_context& io, const Logger& log) : strand_(boost::asio::make_strand(io)), log_(log) {}
-
-  //! Starts one loop per work; call once.
-  void start(const std::vector<BackgroundWork>& work) {
-    for (const BackgroundWork& each : work) {
-      boost::asio::steady_timer& idle = idle_timers_.emplace_back(strand_);
-      boost::asio::co_spawn(strand_, repeat_in_background(each, idle, stopping_, log_), boost::asio::detached);
-    }
-  }
-
-  //! Ends every loop after its current pass; callable from any thread.
-  void stop() {
-    boost::asio::post(strand_, [this] {
-      stopping_ = true;
-      for (boost::asio::steady_timer& idle : idle_timers_) idle.cancel();
-    });
-  }
-
- private:
-  boost::asio::strand<boost::asio::io_context::executor_type> strand_;
-  const Logger& log_;
-  std::atomic<bool> stopping_{false};
-  std::deque<boost::asio::steady_timer> idle_timers_;  // a deque: timers never move while their loops wait on them
-};
-
 void register_pipeline_gauges(ops::Metrics& metrics, const interactions::PipelineGauges& gauges) {
   metrics.add_gauge("hc_interaction_queue_depth", "Interaction events waiting to be counted.",
                     [&gauges] { return static_cast<double>(gauges.queue_depth.load()); });
@@ -271,64 +208,6 @@ void hand_to_sockets(live::Hub& hub, const bus::LiveMessage& message) {
     // The frame shares the signal's lifetime: no copy per socket.
     hub.signal((*signal)->user_ids, std::shared_ptr<const std::string>(*signal, &(*signal)->frame));
   }
-}
-
-// What HC_REDIS_URL brings: the bus between nodes and the login and desk limits every node shares, all behind one
-// circuit breaker. While Redis is away each node limits on its own and the outbox keeps what it could not publish.
-struct RedisServices {
-  RedisServices(const Config& config, std::size_t connections, FailureLimiter& local_login,
-                FailureLimiter& local_desk, const Logger& log)
-      : pool(redis::PoolOptions{.connection = connection_options(config), .size = connections}),
-        breaker("redis", BreakerOptions{}, log),
-        shared_login(pool, kLoginMaxFailures, kLoginWindow, "hc:limit:login:"),
-        shared_desk(pool, kDeskMaxFailures, kDeskWindow, "hc:limit:desk:"),
-        login(shared_login, local_login, breaker),
-        desk(shared_desk, local_desk, breaker),
-        bus(pool, connection_options(config), log),
-        guarded_bus(bus, breaker) {}
-
-  static redis::ConnectionOptions connection_options(const Config& config) {
-    auto endpoint = redis::parse_url(config.redis_url);
-    if (!endpoint) throw std::runtime_error("HC_REDIS_URL: " + endpoint.error());  // the config checked it already
-    return redis::ConnectionOptions{.endpoint = std::move(*endpoint)};
-  }
-
-  //! Empty when Redis answers and the bus is subscribed, else what is wrong.
-  std::string check() {
-    try {
-      breaker.run([this] { pool.command("PING"); });
-    } catch (const std::exception&) {
-      return breaker.state() == BreakerState::closed ? "unreachable" : "unreachable (circuit open)";
-    }
-    return bus.subscribed() ? "" : "not subscribed to the bus";
-  }
-
-  redis::Pool pool;
-  CircuitBreaker breaker;
-  redis::RedisFailureLimiter shared_login;
-  redis::RedisFailureLimiter shared_desk;
-  FallbackFailureLimiter login;
-  FallbackFailureLimiter desk;
-  bus::RedisBus bus;
-  bus::GuardedBus guarded_bus;
-};
-
-std::unique_ptr<RedisServices> open_redis(const Config& config, std::size_t connections,
-                                          FailureLimiter& local_login, FailureLimiter& local_desk,
-                                          const Logger& log) {
-  if (config.redis_url.empty()) return nullptr;
-  return std::make_unique<RedisServices>(config, connections, local_login, local_desk, log);
-}
-
-// With Redis, client events wait in its stream (every process folds it under its own consumer name); without, in
-// the database, like the events the server records itself.
-std::unique_ptr<interactions::InteractionQueue> open_interaction_queue(RedisServices* redis,
-                                                                       interactions::InteractionRepository& repository,
-                                                                       const Logger& log) {
-  if (!redis) return std::make_unique<interactions::DatabaseQueue>(repository);
-  return std::make_unique<redis::RedisStreamQueue>(redis->pool, redis->breaker, repository,
-                                                   redis::StreamQueueOptions{.consumer = redis::unique_consumer_name()},
-                                                   log);
 }
 
 }  // namespace

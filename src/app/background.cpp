@@ -1,0 +1,58 @@
+#include "app/background.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <exception>
+
+namespace hc::app {
+namespace {
+
+// Runs the work's pass on its pool until `stopping`: again at once while it finds work, else after the pause.
+boost::asio::awaitable<void> repeat_in_background(BackgroundWork work, boost::asio::steady_timer& idle,
+                                                  const std::atomic<bool>& stopping, const Logger& log) {
+  namespace asio = boost::asio;
+  while (!stopping) {
+    std::size_t handled = 0;
+    try {
+      handled = co_await work.pool.run([&work] { return work.pass(); });
+    } catch (const std::exception& e) {
+      // A failing pass (a busy or full disk) is retried after the pause; it never ends the loop.
+      log.error("background work failed", {{"work", work.name}, {"what", std::string_view(e.what())}});
+    }
+    if (handled > 0) continue;
+    idle.expires_after(work.pause);
+    co_await idle.async_wait(asio::as_tuple(asio::use_awaitable));
+  }
+}
+
+}  // namespace
+
+BackgroundLoops::BackgroundLoops(boost::asio::io_context& io, const Logger& log)
+    : strand_(boost::asio::make_strand(io)), log_(log) {}
+
+void BackgroundLoops::start(const std::vector<BackgroundWork>& work) {
+  for (const BackgroundWork& each : work) {
+    boost::asio::steady_timer& idle = idle_timers_.emplace_back(strand_);
+    boost::asio::co_spawn(strand_, repeat_in_background(each, idle, stopping_, log_),
+                          [&log = log_, name = each.name](const std::exception_ptr& escaped) {
+                            if (!escaped) return;
+                            try {
+                              std::rethrow_exception(escaped);
+                            } catch (const std::exception& e) {
+                              log.error("background loop ended", {{"work", name}, {"what", std::string_view(e.what())}});
+                            }
+                          });
+  }
+}
+
+void BackgroundLoops::stop() {
+  boost::asio::post(strand_, [this] {
+    stopping_ = true;
+    for (boost::asio::steady_timer& idle : idle_timers_) idle.cancel();
+  });
+}
+
+}  // namespace hc::app

@@ -1,0 +1,48 @@
+#pragma once
+// The background work of a process (the outbox, the interaction fold, report jobs, a node's socket events): each
+// kind a loop that runs a pass on a pool, again at once while it finds work, else after a pause.
+#include "core/log.hpp"
+#include "core/worker_pool.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+namespace hc::app {
+
+//! One kind of background work: a pass (returning how much it handled), the pool it runs on, and the pause when
+//! it finds nothing.
+struct BackgroundWork {
+  std::string_view name;
+  WorkerPool& pool;
+  std::function<std::size_t()> pass;
+  std::chrono::milliseconds pause;
+};
+
+//! The background loops of a process, on one strand so that stopping them never races with their timers.
+class BackgroundLoops {
+ public:
+  BackgroundLoops(boost::asio::io_context& io, const Logger& log);
+
+  //! Starts one loop per work; call once. The first pass of each picks up what a crash left behind.
+  void start(const std::vector<BackgroundWork>& work);
+
+  //! Ends every loop after its current pass; callable from any thread.
+  void stop();
+
+ private:
+  boost::asio::strand<boost::asio::io_context::executor_type> strand_;
+  const Logger& log_;
+  std::atomic<bool> stopping_{false};
+  std::deque<boost::asio::steady_timer> idle_timers_;  // a deque: timers never move while their loops wait on them
+};
+
+}  // namespace hc::app
