@@ -1,5 +1,6 @@
 #include "storage/postgres/redemption_repository.hpp"
 
+#include "redemptions/claim_rules.hpp"
 #include "storage/postgres/events.hpp"
 #include "storage/postgres/rows.hpp"
 
@@ -59,11 +60,9 @@ Errc unit_refusal(Connection& db, const redemptions::ClaimRequest& request) {
   const Result coupon = db.exec("SELECT status, valid_from, valid_until FROM coupons WHERE id = $1", request.coupon_id);
   if (coupon.rows() == 0) return Errc::not_found;
   const std::string status = coupon.text(0, 0);
-  if (status == "draft" || status == "archived") return Errc::not_found;
-  if (status != "active") return Errc::not_active;
-  if (request.now > time_column(coupon, 0, 2)) return Errc::expired;
-  if (request.now < time_column(coupon, 0, 1)) return Errc::not_started;
-  return Errc::sold_out;
+  const redemptions::ClaimableCoupon claimable{status, time_column(coupon, 0, 1), time_column(coupon, 0, 2), true};
+  // take_unit found nothing: if every other rule allows the claim, there was no unit left.
+  return redemptions::claim_refusal(claimable, request.now).value_or(Errc::sold_out);
 }
 
 // Whether the traveller already holds as many live claims of the coupon as it allows; asked under the coupon's

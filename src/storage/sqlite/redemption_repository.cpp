@@ -1,5 +1,6 @@
 #include "storage/sqlite/redemption_repository.hpp"
 
+#include "redemptions/claim_rules.hpp"
 #include "storage/sqlite/error.hpp"
 #include "storage/sqlite/interaction_repository.hpp"
 #include "storage/sqlite/notification_repository.hpp"
@@ -56,16 +57,11 @@ std::optional<Errc> claim_refusal(Connection& db, const redemptions::ClaimReques
   coupon.bind(1, request.coupon_id);
   if (!coupon.step()) return Errc::not_found;
   const std::string status = coupon.text(0);
-  const SysSeconds valid_from = time_column(coupon, 1);
-  const SysSeconds valid_until = time_column(coupon, 2);
-  const bool sold_out = coupon.int64(3) != 0;
+  const redemptions::ClaimableCoupon claimable{status, time_column(coupon, 1), time_column(coupon, 2),
+                                               coupon.int64(3) != 0};
   const std::int64_t per_user_limit = coupon.int64(4);
   coupon.reset();
-  if (status == "draft" || status == "archived") return Errc::not_found;
-  if (status != "active") return Errc::not_active;
-  if (request.now > valid_until) return Errc::expired;
-  if (request.now < valid_from) return Errc::not_started;
-  if (sold_out) return Errc::sold_out;
+  if (auto refusal = redemptions::claim_refusal(claimable, request.now)) return refusal;
   Statement& mine = db.prepare(
       "SELECT count(*) FROM redemptions WHERE coupon_id = ? AND user_id = ? AND status <> 'cancelled'");
   mine.bind_all(request.coupon_id, request.user_id);
