@@ -12,6 +12,10 @@
 
 namespace hc::coupons {
 
+//! How many full-text matches a search looks at, newest first, on every engine: a very common word costs no more
+//! than this.
+inline constexpr int kMaxSearchCandidates = 1000;
+
 enum class SearchSort { relevance, discount, newest, ending_soon };
 
 struct SearchQuery {

@@ -19,9 +19,6 @@ using coupons::Coupon;
 using coupons::SearchQuery;
 using coupons::SearchSort;
 
-// How many full-text matches a search looks at, newest first: a very common word costs no more than this.
-constexpr int kMaxCandidates = 1000;
-
 // The filters every search shares; parameters $1..$9 (see filter_params). SQLite compares the hotel's name with
 // LIKE, which ignores the case of ASCII letters only, and the city with hc_fold (core/text's fold_case); $8 and $9
 // are fold_case as a translate() table, so that both compare exactly the same.
@@ -41,7 +38,7 @@ constexpr std::string_view kFilters = R"sql(
 std::string candidates_sql(int query_param, std::string_view columns = "seq") {
   return "SELECT " + std::string(columns) + " FROM coupons, to_tsquery('simple', $" + std::to_string(query_param) +
          ") q WHERE status = 'active' AND search_document @@ q ORDER BY seq DESC LIMIT " +
-         std::to_string(kMaxCandidates);
+         std::to_string(coupons::kMaxSearchCandidates);
 }
 
 // Keyset conditions ($10 the last key, $11 the last id) and orders of the keyset sorts, in SearchSort's order after

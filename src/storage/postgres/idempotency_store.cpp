@@ -36,10 +36,17 @@ net::IdempotencyBegin PostgresIdempotencyStore::begin(std::string_view owner, st
                                                       std::string_view fingerprint, SysSeconds now) {
   auto db = pool_.acquire();
   const std::string expired_before = to_rfc3339(now - net::kIdempotencyKeyLifetime);
+  // Keys older than their lifetime are forgotten first, a batch at a time and skipping rows another request holds,
+  // so that concurrent requests never wait on each other's sweep (an index on created_at keeps it cheap).
+  db->exec(
+      "DELETE FROM idempotency_keys WHERE (owner, key) IN (SELECT owner, key FROM idempotency_keys "
+      "WHERE created_at < $1 LIMIT 100 FOR UPDATE SKIP LOCKED)",
+      expired_before);
   for (int attempt = 1;; ++attempt) {
     Transaction transaction(*db);
-    // Keys older than their lifetime are forgotten here, before any lookup (an index on created_at keeps it cheap).
-    db->exec("DELETE FROM idempotency_keys WHERE created_at < $1", expired_before);
+    // This key, if expired, whatever the sweep skipped.
+    db->exec("DELETE FROM idempotency_keys WHERE owner = $1 AND key = $2 AND created_at < $3", owner, key,
+             expired_before);
     // Claiming is the insert itself: a concurrent claim of the same key waits for this one to commit and then
     // inserts nothing, and reads the key in flight.
     const auto claimed = db->exec(

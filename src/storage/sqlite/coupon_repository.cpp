@@ -15,9 +15,6 @@ using coupons::Coupon;
 using coupons::SearchQuery;
 using coupons::SearchSort;
 
-// How many full-text matches a search looks at, newest first: a very common word costs no more than this.
-constexpr int kMaxCandidates = 1000;
-
 // The filters every search shares; parameters ?1..?7 (see bind_filters).
 constexpr std::string_view kFilters = R"sql(
   c.status = 'active' AND c.valid_until >= ?1
@@ -34,7 +31,7 @@ constexpr std::string_view kFilters = R"sql(
 std::string candidates_sql(std::string_view columns = "rowid") {
   return "SELECT " + std::string(columns) +
          " FROM coupon_search WHERE coupon_search MATCH ?10 ORDER BY rowid DESC LIMIT " +
-         std::to_string(kMaxCandidates);
+         std::to_string(coupons::kMaxSearchCandidates);
 }
 
 // Keyset conditions (?8 the last key, ?9 the last id) and orders of the keyset sorts, in SearchSort's order after
