@@ -334,6 +334,10 @@ TEST_P(CouponStorage, FindActiveKeepsTheGivenOrderAndDropsWhatIsNoLongerOnOffer)
       db().coupons().find_active({"c-4", "c-2", "missing", "c-3", "c-1"}, at("2026-06-01T00:00:00Z"));
   EXPECT_EQ(ids_of(found), (std::vector<std::string>{"c-4", "c-1"}));
   EXPECT_TRUE(db().coupons().find_active({}, at("2026-06-01T00:00:00Z")).empty());
+  // Ids come back from clients' cursors: whatever they hold is an id, never syntax.
+  const auto odd = db().coupons().find_active({"quo\"te", "back\\slash", "com,ma", "{br}", "NULL", "c-1"},
+                                              at("2026-06-01T00:00:00Z"));
+  EXPECT_EQ(ids_of(odd), (std::vector<std::string>{"c-1"}));
 }
 
 HC_STORAGE_CONTRACT(CouponStorage);

@@ -41,16 +41,6 @@ std::vector<notifications::Notification> read_notifications(const Result& rows) 
   return found;
 }
 
-// A bigint[] literal ("{1,2,3}"), so that a list of ids travels as one parameter.
-std::string bigint_array(const std::vector<std::int64_t>& values) {
-  std::string text = "{";
-  for (const std::int64_t value : values) {
-    if (text.size() > 1) text += ',';
-    text += std::to_string(value);
-  }
-  return text + "}";
-}
-
 }  // namespace
 
 std::vector<notifications::OutboxEvent> PostgresNotificationRepository::unsent(std::size_t limit) {

@@ -29,6 +29,29 @@ Param date_param(const std::optional<LocalDate>& day) {
   return to_iso_date(*day);
 }
 
+std::string bigint_array(const std::vector<std::int64_t>& values) {
+  std::string text = "{";
+  for (const std::int64_t value : values) {
+    if (text.size() > 1) text += ',';
+    text += std::to_string(value);
+  }
+  return text + "}";
+}
+
+std::string text_array(const std::vector<std::string>& values) {
+  std::string text = "{";
+  for (const std::string& value : values) {
+    if (text.size() > 1) text += ',';
+    text += '"';
+    for (const char c : value) {
+      if (c == '"' || c == '\\') text += '\\';
+      text += c;
+    }
+    text += '"';
+  }
+  return text + "}";
+}
+
 coupons::Coupon read_coupon(const Result& rows, int row, int first) {
   const auto at = [first](int column) { return first + column; };
   const auto text = [&](int column) { return rows.text(row, at(column)); };

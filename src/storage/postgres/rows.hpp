@@ -6,6 +6,8 @@
 #include "storage/postgres/connection.hpp"
 
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace hc::postgres {
 
@@ -29,5 +31,12 @@ std::optional<LocalDate> optional_date_column(const Result& rows, int row, int c
 
 //! A date as a parameter: "YYYY-MM-DD", or NULL.
 Param date_param(const std::optional<LocalDate>& day);
+
+//! A bigint[] literal ("{1,2,3}"), so that a list of numbers travels as one parameter ($1::bigint[]).
+std::string bigint_array(const std::vector<std::int64_t>& values);
+
+//! A text[] literal with every element quoted ("{\"a\",\"b\"}"), so that a list of texts travels as one parameter
+//! ($1::text[]) whatever they hold.
+std::string text_array(const std::vector<std::string>& values);
 
 }  // namespace hc::postgres
