@@ -189,8 +189,14 @@ std::vector<std::string> database_flags(const std::filesystem::path& data_dir, c
 }
 }  // namespace
 
+ServerProcess::ServerProcess(Worker, std::vector<std::string> extra_args)
+    : data_dir_(make_temp_dir()), log_file_(data_dir_ / "server.log"), worker_(true) {
+  start(std::move(extra_args), {});
+}
+
 void ServerProcess::start(std::vector<std::string> extra_args, const std::map<std::string, std::string>& env) {
   std::vector<std::string> args{"serve", "--listen", "127.0.0.1:0", "--data-dir", data_dir_.string()};
+  if (worker_) args = {"worker", "--data-dir", data_dir_.string()};
   for (std::string& flag : database_flags(data_dir_, extra_args)) args.push_back(std::move(flag));
   // Thread counts have defaults here that the caller's flags replace (a flag may be given only once). No web app
   // unless the test brings one: whether the repository's web/dist is built must not change what a test sees.
@@ -203,14 +209,14 @@ void ServerProcess::start(std::vector<std::string> extra_args, const std::map<st
   }
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   pid_ = spawn(args, env, log_file_);
-  // The server logs the port it bound: {"msg":"listening",...,"port":N}.
-  const std::regex listening(R"re("msg":"listening".*"port":(\d+))re");
+  // The server logs the port it bound: {"msg":"listening",...,"port":N}; a worker logs that it is working.
+  const std::regex ready(worker_ ? R"re("msg":"working"())re" : R"re("msg":"listening".*"port":(\d+))re");
   const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   while (std::chrono::steady_clock::now() < give_up) {
     std::smatch match;
     const std::string text = read_file(log_file_);
-    if (std::regex_search(text, match, listening)) {
-      port_ = static_cast<std::uint16_t>(std::stoi(match[1]));
+    if (std::regex_search(text, match, ready)) {
+      if (!worker_) port_ = static_cast<std::uint16_t>(std::stoi(match[1]));
       return;
     }
     if (!running()) {

@@ -53,6 +53,10 @@ class ServerProcess {
   //! Starts `hotelcoupon serve` on 127.0.0.1:0 with a fresh data folder; extra flags and HC_* variables added
   //! (an --io-threads or --worker-threads among the flags replaces the default of 2 or 4).
   explicit ServerProcess(std::vector<std::string> extra_args = {}, std::map<std::string, std::string> env = {});
+  //! Asks for `hotelcoupon worker` instead of `serve`.
+  struct Worker {};
+  //! Starts `hotelcoupon worker` with a fresh data folder and these flags; it serves no HTTP (port() is 0).
+  ServerProcess(Worker, std::vector<std::string> extra_args);
   //! Starts `hotelcoupon serve` on 127.0.0.1:0 with the caller's data folder (not removed afterwards).
   explicit ServerProcess(ExistingDataDir data_dir, std::vector<std::string> extra_args = {},
                          std::map<std::string, std::string> env = {});
@@ -80,6 +84,7 @@ class ServerProcess {
   std::filesystem::path data_dir_;
   std::filesystem::path log_file_;
   bool owns_data_dir_ = true;
+  bool worker_ = false;
   int pid_ = -1;
   std::optional<int> exit_code_;
   std::uint16_t port_ = 0;

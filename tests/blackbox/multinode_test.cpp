@@ -42,29 +42,12 @@ struct SharedEnginesFirst {
   TempDir files;
 };
 
-// `hotelcoupon worker` on the shared engines, its output in a file.
-class WorkerProcess {
- public:
-  explicit WorkerProcess(std::vector<std::string> flags) {
-    std::vector<std::string> argv{HC_SERVER_BINARY, "worker", "--data-dir", dir_.str()};
-    argv.insert(argv.end(), flags.begin(), flags.end());
-    process_ = std::make_unique<ChildProcess>(argv, dir_.path() / "worker.log");
-    const bool working = wait_until([&] { return log().find(R"("msg":"working")") != std::string::npos; }, 30s);
-    if (!working) throw std::runtime_error("the worker did not start:\n" + log());
-  }
-  [[nodiscard]] std::string log() const { return read_text_file(dir_.path() / "worker.log"); }
-
- private:
-  TempDir dir_;
-  std::unique_ptr<ChildProcess> process_;
-};
-
 class MultiNode : protected SharedEnginesFirst, public RedemptionApiTest {
  protected:
   MultiNode()
       : RedemptionApiTest(node_flags()),
         node_b(node_flags()),
-        worker(node_flags()),
+        worker(ServerProcess::Worker{}, node_flags()),
         nginx({server.port(), node_b.port()}) {
     client = HttpClient(nginx.port());
   }
@@ -132,7 +115,7 @@ class MultiNode : protected SharedEnginesFirst, public RedemptionApiTest {
   }
 
   ServerProcess node_b;
-  WorkerProcess worker;
+  ServerProcess worker;
   NginxServer nginx;
 };
 
