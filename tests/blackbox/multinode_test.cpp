@@ -191,6 +191,40 @@ TEST_F(MultiNode, WhenTheNodeHoldingItsSocketIsKilledTheClientReconnectsThroughN
   expect_coupon_created(again, fourth);
 }
 
+// A coupon published a moment before the node holding the socket dies: its live copy may reach the client before
+// the socket closes, or not. Either way, after reconnecting with resume_after the client has it exactly once.
+TEST_F(MultiNode, ANotificationInFlightWhenItsNodeIsKilledReachesTheClientExactlyOnce) {
+  const Hotelier hotel = owner("owner@harbour.example", "Olive Owner");
+  const Traveller fan = guest("fan@example.com", "Fran Fan");
+  ASSERT_EQ(follow(fan.token, hotel.hotel_id).status, 200u);
+  auto socket = std::make_unique<WsClient>(nginx.port());
+  ASSERT_TRUE(socket->sign_in(fan.token));
+  std::string last_seen = expect_coupon_created(*socket, create_active(hotel.token, "Before the crash"));
+  ASSERT_FALSE(last_seen.empty());
+  const std::uint16_t holder = node_holding_the_socket();
+  ASSERT_NE(holder, 0);
+
+  const std::string racing = create_active(hotel.token, "Published as the node dies");
+  ASSERT_FALSE(racing.empty());
+  EXPECT_EQ((holder == server.port() ? server : node_b).stop(SIGKILL), 128 + SIGKILL);
+  std::vector<std::string> received;  // the coupons of every notification the client gets, in order
+  const auto take_all = [&](WsClient& from, std::chrono::milliseconds quiet) {
+    while (const auto message = from.next_of_type("notification", quiet)) {
+      const json::object& notification = message->at("notification").as_object();
+      received.push_back(json_text(notification, "/data/coupon_id"));
+      last_seen = text(notification, "id");
+    }
+  };
+  take_all(*socket, 1s);
+  socket.reset();
+  ASSERT_EQ(inbox_when(fan.token, 2).size(), 2U) << "the worker did not deliver to the inbox";
+
+  WsClient again(nginx.port());
+  ASSERT_TRUE(again.sign_in(fan.token, last_seen)) << "the client could not reconnect through nginx";
+  take_all(again, 2s);
+  EXPECT_EQ(received, std::vector<std::string>{racing});
+}
+
 TEST_F(MultiNode, ViewsSentToBothNodesAreCountedOnceByTheWorkerThroughTheRedisStream) {
   const Hotelier hotel = owner("owner@harbour.example", "Olive Owner");
   const Traveller fan = guest("fan@example.com", "Fran Fan");
