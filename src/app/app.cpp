@@ -457,6 +457,11 @@ int App::serve() {
   parts_->workers.stop();
   parts_->report_workers.stop();
   flush_socket_events();
+  return stopped();
+}
+
+// The last words of a process that stopped as asked; its exit code.
+int App::stopped() {
   log_.info("stopped");
   log_.flush();
   return 0;
@@ -498,9 +503,7 @@ int App::work() {
   io.run();  // until every loop has ended after the signal
   parts_->workers.stop();
   parts_->report_workers.stop();
-  log_.info("stopped");
-  log_.flush();
-  return 0;
+  return stopped();
 }
 
 }  // namespace hc::app

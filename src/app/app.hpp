@@ -43,6 +43,7 @@ class App {
   std::size_t fold_interactions();
   void serve_web_app(net::Dispatcher& dispatcher);
   std::vector<BackgroundWork> shared_background_work();
+  int stopped();
 
   struct Parts;
   Config config_;

@@ -65,6 +65,17 @@ class MultiNode : protected SharedEnginesFirst, public RedemptionApiTest {
     }
   }
 
+  //! A hotelier, and a traveller who follows the hotel (an empty token after a recorded failure).
+  std::pair<Hotelier, Traveller> hotel_and_follower() {
+    Hotelier hotel = owner("owner@harbour.example", "Olive Owner");
+    Traveller fan = guest("fan@example.com", "Fran Fan");
+    if (follow(fan.token, hotel.hotel_id).status != 200u) {
+      ADD_FAILURE() << "the traveller could not follow the hotel";
+      fan.token.clear();
+    }
+    return {hotel, fan};
+  }
+
   //! Signed-in sockets on the node at this port (its hc_websocket_sessions gauge).
   static int sessions_on(std::uint16_t port) {
     static const std::regex gauge(R"(\nhc_websocket_sessions (\d+))");
@@ -120,9 +131,8 @@ class MultiNode : protected SharedEnginesFirst, public RedemptionApiTest {
 };
 
 TEST_F(MultiNode, ACouponCreatedThroughOneNodeReachesATravellerConnectedThroughNginxToTheOther) {
-  const Hotelier hotel = owner("owner@harbour.example", "Olive Owner");
-  const Traveller fan = guest("fan@example.com", "Fran Fan");
-  ASSERT_EQ(follow(fan.token, hotel.hotel_id).status, 200u);
+  const auto [hotel, fan] = hotel_and_follower();
+  ASSERT_FALSE(fan.token.empty());
   WsClient socket(nginx.port());
   ASSERT_TRUE(socket.sign_in(fan.token));
   const std::uint16_t holder = node_holding_the_socket();
@@ -159,9 +169,8 @@ TEST_F(MultiNode, TwoHundredTravellersClaimingTwentyThroughBothNodesGetExactlyTw
 }
 
 TEST_F(MultiNode, WhenTheNodeHoldingItsSocketIsKilledTheClientReconnectsThroughNginxAndMissesNothing) {
-  const Hotelier hotel = owner("owner@harbour.example", "Olive Owner");
-  const Traveller fan = guest("fan@example.com", "Fran Fan");
-  ASSERT_EQ(follow(fan.token, hotel.hotel_id).status, 200u);
+  const auto [hotel, fan] = hotel_and_follower();
+  ASSERT_FALSE(fan.token.empty());
   auto socket = std::make_unique<WsClient>(nginx.port());
   ASSERT_TRUE(socket->sign_in(fan.token));
   const std::string first = create_active(hotel.token, "Before the crash");
@@ -194,9 +203,8 @@ TEST_F(MultiNode, WhenTheNodeHoldingItsSocketIsKilledTheClientReconnectsThroughN
 // A coupon published a moment before the node holding the socket dies: its live copy may reach the client before
 // the socket closes, or not. Either way, after reconnecting with resume_after the client has it exactly once.
 TEST_F(MultiNode, ANotificationInFlightWhenItsNodeIsKilledReachesTheClientExactlyOnce) {
-  const Hotelier hotel = owner("owner@harbour.example", "Olive Owner");
-  const Traveller fan = guest("fan@example.com", "Fran Fan");
-  ASSERT_EQ(follow(fan.token, hotel.hotel_id).status, 200u);
+  const auto [hotel, fan] = hotel_and_follower();
+  ASSERT_FALSE(fan.token.empty());
   auto socket = std::make_unique<WsClient>(nginx.port());
   ASSERT_TRUE(socket->sign_in(fan.token));
   std::string last_seen = expect_coupon_created(*socket, create_active(hotel.token, "Before the crash"));
@@ -262,9 +270,8 @@ TEST_F(MultiNode, ViewsSentToBothNodesAreCountedOnceByTheWorkerThroughTheRedisSt
 // them; PUBLISH still works): a notification published meanwhile reaches no node live. Once the subscriptions
 // return, the socket reads it from the inbox, once, and nothing older than what it had.
 TEST_F(MultiNode, ANotificationPublishedWhileTheNodesWereCutOffFromTheBusReachesTheSocketOnce) {
-  const Hotelier hotel = owner("owner@harbour.example", "Olive Owner");
-  const Traveller fan = guest("fan@example.com", "Fran Fan");
-  ASSERT_EQ(follow(fan.token, hotel.hotel_id).status, 200u);
+  const auto [hotel, fan] = hotel_and_follower();
+  ASSERT_FALSE(fan.token.empty());
   ASSERT_FALSE(create_active(hotel.token, "Seen before the socket opened").empty());
   ASSERT_EQ(inbox_when(fan.token, 1).size(), 1U);
   WsClient socket(nginx.port());
@@ -284,9 +291,8 @@ TEST_F(MultiNode, ANotificationPublishedWhileTheNodesWereCutOffFromTheBusReaches
 }
 
 TEST_F(MultiNode, StoppingRedisForTenSecondsLosesNoNotification) {
-  const Hotelier hotel = owner("owner@harbour.example", "Olive Owner");
-  const Traveller fan = guest("fan@example.com", "Fran Fan");
-  ASSERT_EQ(follow(fan.token, hotel.hotel_id).status, 200u);
+  const auto [hotel, fan] = hotel_and_follower();
+  ASSERT_FALSE(fan.token.empty());
   WsClient socket(nginx.port());
   ASSERT_TRUE(socket.sign_in(fan.token));
 
