@@ -60,8 +60,6 @@ namespace hc::app {
 
 namespace {
 
-constexpr std::string_view kTokenIssuer = "hotelcoupon";
-constexpr std::string_view kTokenAudience = "hotelcoupon-api";
 constexpr std::chrono::milliseconds kOutboxPollInterval{50};
 constexpr std::chrono::milliseconds kFoldInterval{1000};
 constexpr std::chrono::milliseconds kSocketInteractionInterval{100};
@@ -217,7 +215,7 @@ struct App::Parts {
       : workers(config.worker_threads),
         report_workers(kReportThreads),
         database(open_database(config, config.worker_threads + kReportThreads)),
-        tokens(token_key(config), std::string(kTokenIssuer), std::string(kTokenAudience)),
+        tokens(token_key(config), std::string(auth::kTokenIssuer), std::string(auth::kTokenAudience)),
         login_failures(kLoginMaxFailures, kLoginWindow),
         desk_failures(kDeskMaxFailures, kDeskWindow),
         in_process_bus(log),

@@ -10,6 +10,10 @@
 
 namespace hc::auth {
 
+//! Who issues the server's access tokens and for whom (the iss and aud every token carries).
+inline constexpr std::string_view kTokenIssuer = "hotelcoupon";
+inline constexpr std::string_view kTokenAudience = "hotelcoupon-api";
+
 //! What an access token asserts; iss and aud come from the codec, not from here.
 struct AccessClaims {
   std::string subject;

@@ -146,8 +146,11 @@ void give_to(const fs::path& path, const RunAs& user) {
 
 }  // namespace
 
-PostgresServer::PostgresServer()
-    : bin_dir_(find_bin_dir()), password_(random_password()), database_prefix_("test_" + random_password() + "_") {
+PostgresServer::PostgresServer(Durability durability)
+    : bin_dir_(find_bin_dir()),
+      password_(random_password()),
+      durability_(durability),
+      database_prefix_("test_" + random_password() + "_") {
   const RunAs user = unprivileged_user();
   give_to(dir_.path(), user);
   const fs::path password_file = dir_.path() / "password";
@@ -169,12 +172,16 @@ void PostgresServer::start() {
   const fs::path log = dir_.path() / "postgres.log";
   for (int attempt = 1;; ++attempt) {
     port_ = free_loopback_port();
-    pid_ = spawn(
-        {bin_dir_ + "/postgres", "-D", (dir_.path() / "data").string(), "-p", std::to_string(port_), "-h", "127.0.0.1",
-         "-k", dir_.path().string(), "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-         // A test run makes hundreds of databases: little WAL, recycled early, keeps the folder small.
-         "-c", "wal_level=minimal", "-c", "max_wal_senders=0", "-c", "max_wal_size=64MB", "-c", "min_wal_size=32MB"},
-        dir_.path(), log, user);
+    std::vector<std::string> argv{bin_dir_ + "/postgres", "-D", (dir_.path() / "data").string(), "-p",
+                                  std::to_string(port_), "-h", "127.0.0.1", "-k", dir_.path().string()};
+    if (durability_ == Durability::relaxed) {
+      // A test run makes hundreds of databases: no fsync, little WAL, recycled early, keeps the folder small.
+      for (const char* setting : {"fsync=off", "synchronous_commit=off", "full_page_writes=off", "wal_level=minimal",
+                                  "max_wal_senders=0", "max_wal_size=64MB", "min_wal_size=32MB"}) {
+        argv.insert(argv.end(), {"-c", setting});
+      }
+    }
+    pid_ = spawn(argv, dir_.path(), log, user);
     // Pinged through the socket in our own folder: another cluster that owns the port cannot answer there.
     const std::string own_socket = "host=" + dir_.path().string() + " port=" + std::to_string(port_) + " user=postgres";
     const auto deadline = std::chrono::steady_clock::now() + kStartTimeout;

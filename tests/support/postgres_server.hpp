@@ -17,9 +17,13 @@ namespace hc::test {
 
 class PostgresServer {
  public:
+  //! How the cluster writes: tests trade durability for speed; a benchmark measures what production does.
+  enum class Durability { relaxed, durable };
+
   //! Creates and starts the cluster; throws std::runtime_error saying what to do if PostgreSQL is not installed,
-  //! and with the server's log if it does not start.
-  PostgresServer();
+  //! and with the server's log if it does not start. A relaxed cluster never fsyncs and keeps little WAL; a
+  //! durable one runs with PostgreSQL's own defaults (fsync, synchronous commit, full-page writes).
+  explicit PostgresServer(Durability durability = Durability::relaxed);
 
   PostgresServer(const PostgresServer&) = delete;
   PostgresServer& operator=(const PostgresServer&) = delete;
@@ -64,6 +68,7 @@ class PostgresServer {
   TempDir dir_;
   std::string bin_dir_;
   std::string password_;
+  Durability durability_ = Durability::relaxed;
   int port_ = 0;
   pid_t pid_ = -1;
   bool external_ = false;  // another process's server
