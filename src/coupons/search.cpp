@@ -49,6 +49,21 @@ std::string fts_expression(const std::vector<std::string>& terms) {
   return expression;
 }
 
+std::string ranking_question(const SearchQuery& query) {
+  // Fields are separated by a byte no term or filter holds (terms are words; filters came through a URL query).
+  constexpr char kSeparator = '\x1f';
+  const auto text = [](const std::optional<std::string>& value) { return value ? "=" + *value : std::string("-"); };
+  const auto number = [](const std::optional<int>& value) { return value ? "=" + std::to_string(*value) : "-"; };
+  std::string question = fts_expression(query.terms);
+  for (const std::string& part :
+       {text(query.hotel_id), text(query.hotel_name), text(query.city), number(query.min_discount),
+        number(query.max_discount), query.valid_on ? to_iso_date(*query.valid_on) : std::string("-")}) {
+    question += kSeparator;
+    question += part;
+  }
+  return question;
+}
+
 std::string encode_cursor(const Cursor& cursor) {
   if (cursor.keyset) return encode_keyset(*cursor.keyset);
   return encode_cursor_fields(CursorFields{kSnapshotKind, cursor.snapshot, std::to_string(cursor.offset)});

@@ -13,7 +13,7 @@
 namespace hc::coupons {
 
 //! How many full-text matches a search looks at, newest first, on every engine: a very common word costs no more
-//! than this.
+//! than this. The filters are applied before the bound, so a filter never hides older matches that pass it.
 inline constexpr int kMaxSearchCandidates = 1000;
 
 enum class SearchSort { relevance, discount, newest, ending_soon };
@@ -35,6 +35,10 @@ struct SearchQuery {
 //! The FTS5 query for the terms: each term quoted (so no input is query syntax), all required, the last as a
 //! prefix ("dubl" finds "Dublin"). Empty when there are no terms.
 std::string fts_expression(const std::vector<std::string>& terms);
+
+//! What a relevance ranking depends on (the words and the filters, not the page), as one text: two searches with
+//! the same question share a ranking.
+std::string ranking_question(const SearchQuery& query);
 
 //! Splits a traveller's query into at most 8 terms of at most 64 bytes, dropping punctuation.
 std::vector<std::string> split_terms(std::string_view text);

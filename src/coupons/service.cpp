@@ -104,6 +104,7 @@ Result<Coupon, Error> CouponService::create(const Principal& hotelier, const Cou
   std::vector<notifications::OutboxEvent> events;
   if (wanted == CouponStatus::active) events.push_back(notifications::coupon_created(coupon));
   coupons_.insert(coupon, events);
+  snapshots_.coupons_changed();
   return coupon;
 }
 
@@ -116,7 +117,7 @@ Result<Coupon, Error> CouponService::edit(const Principal& hotelier, std::string
                             draft.quantity || draft.clear_quantity || draft.per_user_limit ||
                             draft.validity.valid_from || draft.validity.valid_until || draft.stay_from ||
                             draft.stay_until || draft.clear_stay;
-  return coupons_.modify(coupon_id, [&](Coupon& coupon) -> Result<std::vector<notifications::OutboxEvent>, Error> {
+  auto edited = coupons_.modify(coupon_id, [&](Coupon& coupon) -> Result<std::vector<notifications::OutboxEvent>, Error> {
     // Another hotel's coupon is answered exactly like one that does not exist.
     if (coupon.hotel.id != hotel->id) return Failure{make_error(Errc::not_found)};
     if (edits_fields && coupon.status == CouponStatus::archived) return Failure{make_error(Errc::archived)};
@@ -136,6 +137,8 @@ Result<Coupon, Error> CouponService::edit(const Principal& hotelier, std::string
     coupon.updated_at = now;
     return events;
   });
+  if (edited) snapshots_.coupons_changed();
+  return edited;
 }
 
 Result<Coupon, Error> CouponService::get(const Principal& caller, std::string_view coupon_id) {
@@ -169,7 +172,7 @@ Result<SearchPage, Error> CouponService::search(const SearchParams& params) {
 
 Result<SearchPage, Error> CouponService::search_by_relevance(SearchQuery query, const std::optional<Cursor>& cursor) {
   const auto clock = std::chrono::steady_clock::now();
-  std::optional<std::vector<std::string>> ranked;
+  Ranking ranked;
   std::string token;
   std::size_t offset = 0;
   if (cursor && !cursor->snapshot.empty()) {
@@ -178,9 +181,16 @@ Result<SearchPage, Error> CouponService::search_by_relevance(SearchQuery query, 
     offset = cursor->offset;
   }
   if (!ranked) {
-    // First page, or a snapshot that has aged out: rank again (a bounded set) and freeze the order.
-    ranked = coupons_.rank_by_relevance(query, kMaxRanked);
-    token = snapshots_.put(*ranked, clock);
+    // First page, or a snapshot that has aged out: the same question ranked moments ago, else rank again (a
+    // bounded set) and freeze the order.
+    const std::string question = ranking_question(query);
+    if (auto recent = snapshots_.recent(question, clock)) {
+      ranked = std::move(recent->ids);
+      token = std::move(recent->token);
+    } else {
+      ranked = std::make_shared<const std::vector<std::string>>(coupons_.rank_by_relevance(query, kMaxRanked));
+      token = snapshots_.put(question, ranked, clock);
+    }
   }
   SearchPage page;
   if (offset >= ranked->size()) return page;

@@ -51,7 +51,8 @@ class CouponService {
   CouponRepository& coupons_;
   objects::ObjectStore& objects_;
   NowFn now_;
-  RelevanceSnapshots snapshots_{10'000, std::chrono::minutes(15)};
+  // Paging keeps an order for 15 minutes; a first page reuses the same question's order for 2 seconds.
+  RelevanceSnapshots snapshots_{10'000, std::chrono::minutes(15), std::chrono::seconds(2)};
 };
 
 }  // namespace hc::coupons

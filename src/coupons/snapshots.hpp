@@ -1,9 +1,16 @@
 #pragma once
 // Relevance order is frozen when a search's first page is computed, so that later pages neither repeat nor
 // skip a coupon while new coupons change the scores. The frozen orders live here, bounded in count and age.
+//
+// Ranking is the expensive part of a search, and travellers ask the same questions over and over, so a first page
+// also reuses the frozen order of the same question if it was ranked moments ago (`fresh_for`) and no coupon has
+// changed on this node since. The page's coupons are still read fresh from the database, so a coupon paused or
+// sold since is shown as it is now; only a coupon published in the last moments on another node may be missing.
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <list>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -12,28 +19,52 @@
 
 namespace hc::coupons {
 
+//! Coupon ids in ranked order, shared by every snapshot and page that uses them.
+using Ranking = std::shared_ptr<const std::vector<std::string>>;
+
 class RelevanceSnapshots {
  public:
-  RelevanceSnapshots(std::size_t max_snapshots, std::chrono::seconds max_age)
-      : max_snapshots_(max_snapshots), max_age_(max_age) {}
+  //! At most `max_snapshots`, holding at most `max_ids` ids between them (a ranking shared by several snapshots
+  //! counts for each), each kept for `max_age`; a question's newest is reused for `fresh_for`.
+  RelevanceSnapshots(std::size_t max_snapshots, std::chrono::seconds max_age,
+                     std::chrono::milliseconds fresh_for = std::chrono::milliseconds(0),
+                     std::size_t max_ids = 1'000'000)
+      : max_snapshots_(max_snapshots), max_ids_(max_ids), max_age_(max_age), fresh_for_(fresh_for) {}
 
-  //! Keeps a ranked list of coupon ids; returns the token that finds it again.
-  std::string put(std::vector<std::string> ids, std::chrono::steady_clock::time_point now);
-  //! The ranked list of a token, unless it has expired or been evicted.
-  std::optional<std::vector<std::string>> get(const std::string& token, std::chrono::steady_clock::time_point now);
+  struct Found {
+    std::string token;
+    Ranking ids;
+  };
+
+  //! Keeps the ranking of a question (`question` names it: its words and filters); returns the token that finds it.
+  std::string put(const std::string& question, Ranking ids, std::chrono::steady_clock::time_point now);
+  //! The ranking of a token, unless it has expired or been evicted.
+  Ranking get(const std::string& token, std::chrono::steady_clock::time_point now);
+  //! The newest snapshot of the question, if it is fresh and no coupon changed since it was taken.
+  std::optional<Found> recent(const std::string& question, std::chrono::steady_clock::time_point now);
+  //! A coupon changed: no snapshot taken before is fresh any more (paging through them goes on as before).
+  void coupons_changed();
 
  private:
   struct Entry {
     std::string token;
+    std::string question;
     std::chrono::steady_clock::time_point created;
-    std::vector<std::string> ids;
+    std::uint64_t generation = 0;
+    Ranking ids;
   };
+  using Entries = std::list<Entry>;
 
   std::size_t max_snapshots_;
+  std::size_t max_ids_;
   std::chrono::seconds max_age_;
+  std::chrono::milliseconds fresh_for_;
   std::mutex mutex_;
-  std::list<Entry> entries_;  // oldest first
-  std::unordered_map<std::string, std::list<Entry>::iterator> index_;
+  std::uint64_t generation_ = 0;  // counts coupons_changed()
+  std::size_t held_ids_ = 0;
+  Entries entries_;  // oldest first
+  std::unordered_map<std::string, Entries::iterator> by_token_;
+  std::unordered_map<std::string, Entries::iterator> newest_by_question_;
 };
 
 }  // namespace hc::coupons

@@ -336,6 +336,22 @@ TEST_P(CouponSearchStorage, RelevanceBreaksTiesByTheNewestIdAndHonoursTheLimitAn
   EXPECT_TRUE(db().coupons().rank_by_relevance(q, 20).empty());
 }
 
+TEST_P(CouponSearchStorage, FiltersApplyBeforeTheBoundOnMatchesSoOlderMatchesThatPassAreFound) {
+  const auto cork = hotel("hotel-2", "Harbour", "Cork");
+  store(sample_coupon("c-cork", cork, "Spa weekend"));
+  for (int i = 0; i < coupons::kMaxSearchCandidates; ++i) store("c-dublin-" + std::to_string(i), "Spa weekend");
+
+  EXPECT_EQ(db().coupons().rank_by_relevance(query("spa", SearchSort::relevance), 5000).size(),
+            static_cast<std::size_t>(coupons::kMaxSearchCandidates))
+      << "without a filter, only the newest matches are considered";
+  for (const SearchSort sort : {SearchSort::relevance, SearchSort::discount, SearchSort::newest}) {
+    SearchQuery q = query("spa", sort);
+    q.city = "Cork";
+    const Ids found = sort == SearchSort::relevance ? db().coupons().rank_by_relevance(q, 20) : search(q);
+    EXPECT_EQ(found, Ids{"c-cork"}) << "sort " << static_cast<int>(sort);
+  }
+}
+
 HC_STORAGE_CONTRACT(CouponSearchStorage);
 HC_STORAGE_CONTRACT(CouponSearchPaging);
 

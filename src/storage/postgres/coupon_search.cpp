@@ -33,12 +33,13 @@ constexpr std::string_view kFilters = R"sql(
   AND ($7::text IS NULL OR (c.valid_from_date <= $7 AND c.valid_until_date >= $7))
 )sql";
 
-// The newest full-text matches ($N the tsquery text, see search_tsquery), of which a search considers no more.
-// status = 'active' lets the partial GIN index serve it, and is what FTS5's table holds.
-std::string candidates_sql(int query_param, std::string_view columns = "seq") {
-  return "SELECT " + std::string(columns) + " FROM coupons, to_tsquery('simple', $" + std::to_string(query_param) +
-         ") q WHERE status = 'active' AND search_document @@ q ORDER BY seq DESC LIMIT " +
-         std::to_string(coupons::kMaxSearchCandidates);
+// The newest full-text matches that pass the filters ($N the tsquery text, see search_tsquery), of which a search
+// considers no more, with `columns` (of c, and the tsquery q). status = 'active' (in kFilters) lets the partial GIN
+// index serve it, and is what FTS5's table holds.
+std::string candidates_sql(int query_param, std::string_view columns) {
+  return "SELECT " + std::string(columns) + " FROM coupons c JOIN hotels h ON h.id = c.hotel_id, to_tsquery('simple', $" +
+         std::to_string(query_param) + ") q WHERE c.search_document @@ q AND " + std::string(kFilters) +
+         " ORDER BY c.seq DESC LIMIT " + std::to_string(coupons::kMaxSearchCandidates);
 }
 
 // Keyset conditions ($10 the last key, $11 the last id) and orders of the keyset sorts, in SearchSort's order after
@@ -138,13 +139,18 @@ Param cursor_key(const SearchQuery& q) {
   return q.after->key;
 }
 
+// A page in a keyset order: of the candidates when there is text ($13), else of every coupon the filters let through.
 std::string search_sql(SearchSort sort, bool with_text) {
   assert(sort != SearchSort::relevance);
   const SortSql& parts = kKeysetSorts.at(static_cast<std::size_t>(sort) - 1);
-  return "SELECT " + std::string(kCouponColumns) + " FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE " +
-         std::string(kFilters) + std::string(parts.after) +
-         (with_text ? " AND c.seq IN (" + candidates_sql(13) + ")" : std::string{}) + std::string(parts.order) +
-         " LIMIT $12";
+  const std::string columns = "SELECT " + std::string(kCouponColumns);
+  if (with_text) {
+    return columns + " FROM (" + candidates_sql(13, "c.seq") + ") s JOIN coupons c ON c.seq = s.seq " +
+           "JOIN hotels h ON h.id = c.hotel_id WHERE true" + std::string(parts.after) + std::string(parts.order) +
+           " LIMIT $12";
+  }
+  return columns + " FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE " + std::string(kFilters) +
+         std::string(parts.after) + std::string(parts.order) + " LIMIT $12";
 }
 
 }  // namespace
@@ -171,15 +177,12 @@ std::vector<std::string> PostgresCouponRepository::rank_by_relevance(const Searc
   // description; equal ranks fall back to the newest id. bm25 also weighs how rare a word is and how long a text
   // is, which ts_rank does not: coupons that match in the same places may come in another order than on SQLite.
   const std::string scored =
-      candidates_sql(10, "seq, ts_rank('{0.1, 0.2, 0.5, 1.0}', search_document, q) AS score");
+      candidates_sql(10, "c.id, ts_rank('{0.1, 0.2, 0.5, 1.0}', c.search_document, q) AS score");
   std::vector<Param> params = filter_params(q);
   params.push_back(*text_query);
   params.push_back(std::to_string(limit));
   auto db = pool_.acquire();
-  const Result rows = db->exec_params("SELECT c.id FROM (" + scored + ") s JOIN coupons c ON c.seq = s.seq " +
-                                          "JOIN hotels h ON h.id = c.hotel_id WHERE " + std::string(kFilters) +
-                                          " ORDER BY s.score DESC, c.id DESC LIMIT $11",
-                                      params);
+  const Result rows = db->exec_params("SELECT id FROM (" + scored + ") s ORDER BY score DESC, id DESC LIMIT $11", params);
   std::vector<std::string> ids;
   for (int row = 0; row < rows.rows(); ++row) ids.push_back(rows.text(row, 0));
   return ids;

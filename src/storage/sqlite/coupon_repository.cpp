@@ -15,22 +15,31 @@ using coupons::Coupon;
 using coupons::SearchQuery;
 using coupons::SearchSort;
 
-// The filters every search shares; parameters ?1..?7 (see bind_filters).
-constexpr std::string_view kFilters = R"sql(
-  c.status = 'active' AND c.valid_until >= ?1
-  AND (?2 IS NULL OR c.hotel_id = ?2)
-  AND (?3 IS NULL OR h.name LIKE '%' || ?3 || '%' ESCAPE '\')
-  AND (?4 IS NULL OR hc_fold(h.city) = hc_fold(?4))
-  AND (?5 IS NULL OR c.discount_percent >= ?5)
-  AND (?6 IS NULL OR c.discount_percent <= ?6)
-  AND (?7 IS NULL OR (c.valid_from_date <= ?7 AND c.valid_until_date >= ?7))
-)sql";
+// The conditions of the filters a query sets (parameters ?1..?7, see bind_filters), and only those, so that the
+// planner sees each one for what it is: a hotel's coupons come by coupons_by_hotel, say. `valid_now` is the
+// condition on ?1 (now), written by the caller because whether an index should serve it depends on the order.
+std::string filters_sql(const SearchQuery& q, std::string_view valid_now) {
+  std::string sql = "c.status = 'active' AND " + std::string(valid_now);
+  if (q.hotel_id) sql += " AND c.hotel_id = ?2";
+  if (q.hotel_name) sql += " AND h.name LIKE '%' || ?3 || '%' ESCAPE '\\'";
+  if (q.city) sql += " AND hc_fold(h.city) = hc_fold(?4)";
+  if (q.min_discount) sql += " AND c.discount_percent >= ?5";
+  if (q.max_discount) sql += " AND c.discount_percent <= ?6";
+  if (q.valid_on) sql += " AND c.valid_from_date <= ?7 AND c.valid_until_date >= ?7";
+  return sql;
+}
 
-// The newest full-text matches (parameter ?10 is the FTS5 expression), of which a search considers no more;
-// `columns` of coupon_search are selected.
-std::string candidates_sql(std::string_view columns = "rowid") {
-  return "SELECT " + std::string(columns) +
-         " FROM coupon_search WHERE coupon_search MATCH ?10 ORDER BY rowid DESC LIMIT " +
+// The newest full-text matches that pass the filters (?10 is the FTS5 expression), of which a search considers no
+// more, each with its coupon's seq and id and its bm25 score (a title match weighs most, then the hotel's name).
+// CROSS JOIN keeps the full-text index the outer loop, read newest first, so the search stops at the limit instead
+// of visiting every active coupon.
+std::string candidates_sql(const SearchQuery& q) {
+  const bool hotel_filter = q.hotel_name || q.city;
+  return "SELECT c.seq AS seq, c.id AS id, bm25(coupon_search, 10.0, 1.0, 5.0) AS score "
+         "FROM coupon_search CROSS JOIN coupons c ON c.seq = coupon_search.rowid " +
+         std::string(hotel_filter ? "CROSS JOIN hotels h ON h.id = c.hotel_id " : "") +
+         "WHERE coupon_search MATCH ?10 AND " +
+         filters_sql(q, "c.valid_until >= ?1") + " ORDER BY coupon_search.rowid DESC LIMIT " +
          std::to_string(coupons::kMaxSearchCandidates);
 }
 
@@ -91,13 +100,21 @@ std::optional<Coupon> find_coupon(Connection& db, std::string_view coupon_id) {
   return coupon;
 }
 
-std::string search_sql(SearchSort sort, bool with_text) {
-  assert(sort != SearchSort::relevance);
-  const SortSql& parts = kKeysetSorts.at(static_cast<std::size_t>(sort) - 1);
-  return "SELECT " + std::string(kCouponColumns) + " FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE " +
-         std::string(kFilters) + std::string(parts.after) +
-         (with_text ? " AND c.seq IN (" + candidates_sql() + ")" : std::string{}) +
-         std::string(parts.order) + " LIMIT ?11";
+// A page in a keyset order: of the candidates when there is text, else of every coupon the filters let through.
+std::string search_sql(const SearchQuery& q) {
+  assert(q.sort != SearchSort::relevance);
+  const SortSql& parts = kKeysetSorts.at(static_cast<std::size_t>(q.sort) - 1);
+  const std::string columns = "SELECT " + std::string(kCouponColumns);
+  if (!q.terms.empty()) {
+    return columns + " FROM (" + candidates_sql(q) + ") s CROSS JOIN coupons c ON c.seq = s.seq " +
+           "CROSS JOIN hotels h ON h.id = c.hotel_id WHERE true" + std::string(parts.after) +
+           std::string(parts.order) + " LIMIT ?11";
+  }
+  // Ending soonest reads its own index from now on; the other orders read theirs and pass over the coupons whose
+  // end has gone by ('+' keeps the planner from taking the end's index for them, and sorting every active coupon).
+  const std::string_view valid_now = q.sort == SearchSort::ending_soon ? "c.valid_until >= ?1" : "+c.valid_until >= ?1";
+  return columns + " FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE " + filters_sql(q, valid_now) +
+         std::string(parts.after) + std::string(parts.order) + " LIMIT ?11";
 }
 
 }  // namespace
@@ -213,23 +230,18 @@ std::vector<Coupon> SqliteCouponRepository::all_for_hotel(std::string_view hotel
 
 std::vector<Coupon> SqliteCouponRepository::search(const SearchQuery& q) {
   auto db = pool_.acquire();
-  const bool with_text = !q.terms.empty();
-  Statement& statement = db->prepare(search_sql(q.sort, with_text));
+  Statement& statement = db->prepare(search_sql(q));
   bind_filters(statement, q);
   statement.bind(8, q.after ? std::optional<std::string>(q.after->key) : std::nullopt);
   statement.bind(9, q.after ? std::optional<std::string>(q.after->id) : std::nullopt);
-  if (with_text) statement.bind(10, coupons::fts_expression(q.terms));
+  if (!q.terms.empty()) statement.bind(10, coupons::fts_expression(q.terms));
   statement.bind(11, static_cast<std::int64_t>(q.limit));
   return read_all(statement);
 }
 
 std::vector<std::string> SqliteCouponRepository::rank_by_relevance(const SearchQuery& q, std::size_t limit) {
   auto db = pool_.acquire();
-  // bm25 is computed only for the bounded set of newest matches; a title match weighs most, then the hotel.
-  const std::string scored = candidates_sql("rowid, bm25(coupon_search, 10.0, 1.0, 5.0) AS score");
-  Statement& statement = db->prepare("SELECT c.id FROM (" + scored + ") s JOIN coupons c ON c.seq = s.rowid " +
-                                     "JOIN hotels h ON h.id = c.hotel_id WHERE " + std::string(kFilters) +
-                                     " ORDER BY s.score, c.id DESC LIMIT ?11");
+  Statement& statement = db->prepare("SELECT id FROM (" + candidates_sql(q) + ") ORDER BY score, id DESC LIMIT ?11");
   bind_filters(statement, q);
   statement.bind(10, coupons::fts_expression(q.terms));
   statement.bind(11, static_cast<std::int64_t>(limit));
