@@ -45,7 +45,7 @@ asio::awaitable<ClaimBatcher::Answer> ClaimBatcher::claim(const Principal& trave
         asio::prefer(asio::get_associated_executor(handler), asio::execution::outstanding_work.tracked);
     enqueue(Waiting{std::move(user_id), std::move(coupon), Handler(std::move(handler)), std::move(work)});
   };
-  // The arguments are copied: the initiation runs when the caller awaits, after this frame's views may be gone.
+  // Copies, not views: the claim waits in the queue after the caller's request may be gone.
   return asio::async_initiate<const asio::use_awaitable_t<>, void(Answer)>(
       std::move(initiation), asio::use_awaitable, traveller.user_id, std::string(coupon_id));
 }
