@@ -163,6 +163,16 @@ void register_pipeline_gauges(ops::Metrics& metrics, const interactions::Pipelin
                     [&gauges] { return static_cast<double>(gauges.dropped_total.load()); });
 }
 
+// Grants per commit of the claim route: claims over batches.
+void register_claim_gauges(ops::Metrics& metrics, const redemptions::ClaimBatcher& claims) {
+  metrics.add_gauge("hc_claim_batch_claims_total", "Claims committed in batches (a code's retry counts again).",
+                    [&claims] { return static_cast<double>(claims.stats().claims); });
+  metrics.add_gauge("hc_claim_batches_total", "Claim batches committed, one transaction each.",
+                    [&claims] { return static_cast<double>(claims.stats().batches); });
+  metrics.add_gauge("hc_claim_batch_largest", "The most claims one batch has held.",
+                    [&claims] { return static_cast<double>(claims.stats().largest); });
+}
+
 // On SIGINT or SIGTERM: stop accepting, let requests in flight finish, close what is left after the grace period.
 boost::asio::awaitable<void> drain_on_signal(boost::asio::signal_set& signals, net::Server& server, const Logger& log,
                                              std::chrono::seconds grace, const std::function<void()>& stop_background) {
@@ -235,7 +245,8 @@ struct App::Parts {
         media_handlers(objects, workers),
         redemptions(database->redemptions(), database->coupons(),
                     redis ? static_cast<FailureLimiter&>(redis->desk) : desk_failures, &Clock::now),
-        redemption_handlers(redemptions, workers),
+        claims(database->redemptions(), workers, &Clock::now, log),
+        redemption_handlers(redemptions, claims, workers),
         subscription_handlers(database->subscriptions(), workers, &Clock::now),
         bus_channel(live_bus),
         outbox(database->notifications(), bus_channel, log),
@@ -319,6 +330,7 @@ struct App::Parts {
   hotels::HotelHandlers hotel_handlers;
   media::MediaHandlers media_handlers;
   redemptions::RedemptionService redemptions;
+  redemptions::ClaimBatcher claims;  // the claim route's group commit
   redemptions::RedemptionHandlers redemption_handlers;
   subscriptions::SubscriptionHandlers subscription_handlers;
   BusChannel bus_channel;
@@ -429,6 +441,7 @@ int App::serve() {
   background.start(work);
   const std::function<void()> stop_background = [&background] { background.stop(); };
   register_pipeline_gauges(parts_->metrics, parts_->interactions.gauges());
+  register_claim_gauges(parts_->metrics, parts_->claims);
   for (const CircuitBreaker* breaker : parts_->breakers()) parts_->metrics.add_breaker(*breaker);
   parts_->metrics.add_gauge("hc_websocket_sessions", "Signed-in WebSocket connections.",
                             [this] { return static_cast<double>(parts_->hub.connected()); });

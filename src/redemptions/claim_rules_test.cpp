@@ -21,7 +21,8 @@ TEST(ClaimRules, TravellersAreToldTheFirstReasonInOrder) {
   EXPECT_EQ(claim_refusal({"paused", kFrom, kUntil, true}, kUntil + 1s), Errc::not_active);
   EXPECT_EQ(claim_refusal({"active", kFrom, kUntil, true}, kUntil + 1s), Errc::expired);
   EXPECT_EQ(claim_refusal({"active", kFrom, kUntil, true}, kFrom - 1s), Errc::not_started);
-  EXPECT_EQ(claim_refusal({"active", kFrom, kUntil, true}, kFrom), Errc::sold_out);
+  EXPECT_EQ(claim_refusal({"active", kFrom, kUntil, true, true}, kFrom), Errc::sold_out);
+  EXPECT_EQ(claim_refusal({"active", kFrom, kUntil, false, true}, kFrom), Errc::already_redeemed);
 }
 
 }  // namespace

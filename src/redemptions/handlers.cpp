@@ -53,7 +53,8 @@ Result<std::string, Error> read_text_field(const net::RequestContext& ctx, std::
 }  // namespace
 
 boost::asio::awaitable<net::Response> RedemptionHandlers::claim(net::RequestContext& ctx) {
-  auto claimed = co_await workers_.run([&] { return service_.claim(ctx.caller(), ctx.param("id")); });
+  // Waits for the batch this claim is committed in.
+  auto claimed = co_await claims_.claim(ctx.caller(), ctx.param("id"));
   co_return redemption_response(ctx, status::created, claimed, service_.now());
 }
 

@@ -2,13 +2,15 @@
 // HTTP handlers of the Redemptions rows of API.md: claims, the wallet, QR codes, and the front desk.
 #include "core/worker_pool.hpp"
 #include "net/http.hpp"
+#include "redemptions/claim_batcher.hpp"
 #include "redemptions/service.hpp"
 
 namespace hc::redemptions {
 
 class RedemptionHandlers {
  public:
-  RedemptionHandlers(RedemptionService& service, WorkerPool& workers) : service_(service), workers_(workers) {}
+  RedemptionHandlers(RedemptionService& service, ClaimBatcher& claims, WorkerPool& workers)
+      : service_(service), claims_(claims), workers_(workers) {}
 
   boost::asio::awaitable<net::Response> claim(net::RequestContext& ctx);
   boost::asio::awaitable<net::Response> wallet(net::RequestContext& ctx);
@@ -24,6 +26,7 @@ class RedemptionHandlers {
   boost::asio::awaitable<net::Response> qr(net::RequestContext& ctx, bool png);
 
   RedemptionService& service_;
+  ClaimBatcher& claims_;
   WorkerPool& workers_;
 };
 

@@ -7,7 +7,6 @@
 #include "redemptions/model.hpp"
 
 #include <functional>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,10 +36,14 @@ class RedemptionRepository {
  public:
   virtual ~RedemptionRepository() = default;
 
-  //! In one transaction: checks the coupon is active, started, unexpired, not sold out and the traveller under
-  //! the per-user limit; takes one unit; stores the redemption; and makes the traveller follow the hotel
-  //! (unless they unfollowed it before). Errc::code_taken if the code collides (the caller draws another).
-  virtual Result<Redemption, Errc> claim(const ClaimRequest& request) = 0;
+  //! The claims in order, in one transaction (one commit for them all), each with the outcome it would have had
+  //! alone in that order: it checks the coupon is active, started, unexpired, not sold out and the traveller under
+  //! the per-user limit; takes one unit; stores the redemption; queues a "claim" interaction; and makes the
+  //! traveller follow the hotel (unless they unfollowed it before). Errc::code_taken if the code collides with a
+  //! stored one or an earlier one of the batch (the caller draws another). A refused claim leaves nothing behind.
+  virtual std::vector<Result<Redemption, Errc>> claim_all(const std::vector<ClaimRequest>& requests) = 0;
+  //! One claim alone: claim_all of one.
+  Result<Redemption, Errc> claim(const ClaimRequest& request) { return std::move(claim_all({request}).front()); }
   //! A redemption with its coupon.
   virtual std::optional<Redemption> find(std::string_view redemption_id) = 0;
   //! A traveller's redemptions, newest first, optionally of one status, after the keyset cursor.

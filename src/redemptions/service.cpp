@@ -8,22 +8,28 @@
 namespace hc::redemptions {
 namespace {
 
-constexpr int kCodeAttempts = 5;
-
 std::string account_key(const Principal& hotelier) { return "desk:account:" + hotelier.user_id; }
 std::string address_key(std::string_view address) { return "desk:address:" + std::string(address); }
 
 }  // namespace
 
-Result<Redemption, Error> RedemptionService::claim(const Principal& traveller, std::string_view coupon_id) {
-  for (int attempt = 0; attempt < kCodeAttempts; ++attempt) {
-    const ClaimRequest request{new_id(), std::string(coupon_id), traveller.user_id, generate_code(), now()};
-    auto claimed = redemptions_.claim(request);
-    if (claimed) return std::move(*claimed);
-    // 55 random bits make a collision rare; draw another code rather than fail the traveller.
-    if (claimed.error() != Errc::code_taken) return Failure{make_error(claimed.error())};
-  }
+ClaimRequest draw_claim(std::string_view user_id, std::string_view coupon_id, SysSeconds now) {
+  return {new_id(), std::string(coupon_id), std::string(user_id), generate_code(), now};
+}
+
+std::optional<Result<Redemption, Error>> claim_answer(Result<Redemption, Errc> claimed, int attempt) {
+  if (claimed) return std::move(*claimed);
+  // 55 random bits make a collision rare; draw another code rather than fail the traveller.
+  if (claimed.error() != Errc::code_taken) return Failure{make_error(claimed.error())};
+  if (attempt < kCodeAttempts) return std::nullopt;
   return Failure{make_error(Errc::internal)};
+}
+
+Result<Redemption, Error> RedemptionService::claim(const Principal& traveller, std::string_view coupon_id) {
+  for (int attempt = 1;; ++attempt) {
+    auto answer = claim_answer(redemptions_.claim(draw_claim(traveller.user_id, coupon_id, now())), attempt);
+    if (answer) return std::move(*answer);
+  }
 }
 
 Result<WalletPage, Error> RedemptionService::wallet(const Principal& traveller, const std::optional<std::string>& status,

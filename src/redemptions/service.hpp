@@ -20,6 +20,16 @@ struct AuditPage {
 //! A use can be undone by the same hotel for this long.
 inline constexpr std::chrono::minutes kUndoWindow{10};
 
+//! How many codes one claim draws before it gives up.
+inline constexpr int kCodeAttempts = 5;
+
+//! The traveller's claim of the coupon at `now`, with a new id and a newly drawn code.
+ClaimRequest draw_claim(std::string_view user_id, std::string_view coupon_id, SysSeconds now);
+
+//! What the traveller hears of the `attempt`-th try (from 1) of their claim, or nullopt when its code collided and
+//! another is to be drawn.
+std::optional<Result<Redemption, Error>> claim_answer(Result<Redemption, Errc> claimed, int attempt);
+
 class RedemptionService {
  public:
   RedemptionService(RedemptionRepository& redemptions, coupons::CouponRepository& coupons,

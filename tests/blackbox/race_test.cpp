@@ -36,6 +36,12 @@ class Race : public RedemptionApiTest {
                         json::serialize(json::object{{"code", code}}), token, headers};
   }
 
+  //! The value of an unlabelled metric in /metrics' text, or -1 when it is missing.
+  static double metric(const std::string& text, const std::string& name) {
+    const auto at = text.find("\n" + name + " ");
+    return at == std::string::npos ? -1 : std::stod(text.substr(at + name.size() + 2));
+  }
+
   Hotelier hotel;
   Traveller ada;
 };
@@ -78,6 +84,11 @@ TEST_F(Race, TwoHundredTravellersShareTwentyUnits) {
     // Everyone who won follows the hotel; nobody who lost was made to.
     EXPECT_EQ(followers(ada.token, hotel.hotel_id), static_cast<std::int64_t>(all_winners.size()));
   }
+  // Claims that arrive together are committed together: fewer commits than claims.
+  const std::string metrics = get("/metrics", "").body;
+  const double claims = metric(metrics, "hc_claim_batch_claims_total");
+  EXPECT_EQ(claims, 200.0 * kRounds) << metrics;
+  EXPECT_LT(metric(metrics, "hc_claim_batches_total"), claims) << metrics;
 }
 
 TEST_F(Race, OneTravellerClaimingThirtyTimesAtOnceGetsOne) {

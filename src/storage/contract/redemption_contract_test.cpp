@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -20,6 +21,9 @@ using redemptions::UseRequest;
 
 const SysSeconds kNow = parse_rfc3339("2026-06-01T12:00:00Z").value();
 
+using Outcome = std::optional<Errc>;
+constexpr Outcome kGranted = std::nullopt;
+
 class RedemptionStorage : public StorageContract {
  protected:
   void SetUp() override {
@@ -32,6 +36,29 @@ class RedemptionStorage : public StorageContract {
                                      std::string_view code, SysSeconds now = kNow) {
     return db().redemptions().claim(
         ClaimRequest{std::string(id), std::string(coupon_id), std::string(user_id), std::string(code), now});
+  }
+
+  static ClaimRequest request(std::string_view coupon_id, std::string_view user_id, std::string_view id,
+                              std::string_view code) {
+    return ClaimRequest{std::string(id), std::string(coupon_id), std::string(user_id), std::string(code), kNow};
+  }
+
+  //! A batch's outcomes in order: kGranted or the refusal.
+  static std::vector<Outcome> outcomes(const std::vector<hc::Result<Redemption, Errc>>& claimed) {
+    std::vector<Outcome> errors;
+    for (const auto& one : claimed) errors.push_back(one.ok() ? kGranted : Outcome(one.error()));
+    return errors;
+  }
+
+  //! Adds travellers t-0 .. t-<count - 1>.
+  void add_travellers(int count) {
+    std::string travellers = "INSERT INTO users (id, email, name, role, password_hash, created_at) VALUES ";
+    for (int i = 0; i < count; ++i) {
+      const std::string id = "t-" + std::to_string(i);
+      travellers += (i ? ", (" : "(") + quote(id) + ", " + quote(id + "@example.com") + ", " + quote(id) +
+                    ", 'user', 'x', '2026-01-01T00:00:00Z')";
+    }
+    exec(travellers);
   }
 
   static UseRequest desk(std::string_view code, std::string_view event_id, SysSeconds now = kNow) {
@@ -156,13 +183,7 @@ TEST_P(RedemptionStorage, ClaimsStopAtTheQuantityUnderConcurrentCallers) {
   constexpr int kThreads = 20;
   constexpr int kClaimsEach = 10;
   add_coupon({.id = "coupon-1", .hotel_id = "hotel-1", .quantity = 20});
-  std::string travellers = "INSERT INTO users (id, email, name, role, password_hash, created_at) VALUES ";
-  for (int i = 0; i < kThreads * kClaimsEach; ++i) {
-    const std::string id = "t-" + std::to_string(i);
-    travellers += (i ? ", (" : "(") + quote(id) + ", " + quote(id + "@example.com") + ", " + quote(id) +
-                  ", 'user', 'x', '2026-01-01T00:00:00Z')";
-  }
-  exec(travellers);
+  add_travellers(kThreads * kClaimsEach);
   std::atomic<int> granted{0};
   std::atomic<int> sold_out{0};
   std::vector<std::thread> threads;
@@ -207,6 +228,143 @@ TEST_P(RedemptionStorage, ThePerUserLimitHoldsUnderConcurrentClaimsOfOneTravelle
   EXPECT_EQ(refused.load(), kThreads - 2);
   EXPECT_EQ(redeemed_count("coupon-1"), 2);
   EXPECT_EQ(query_int("SELECT count(*) FROM subscriptions"), 1);
+}
+
+TEST_P(RedemptionStorage, ABatchGivesEachClaimTheOutcomeItWouldHaveHadAlone) {
+  add_traveller("guest-2");
+  add_coupon({.id = "open", .hotel_id = "hotel-1", .quantity = 5});
+  add_coupon({.id = "paused", .hotel_id = "hotel-1", .status = "paused", .quantity = std::nullopt});
+  add_coupon({.id = "ended", .hotel_id = "hotel-1", .quantity = std::nullopt, .valid_until = "2026-05-31T23:59:59Z"});
+  add_coupon({.id = "later", .hotel_id = "hotel-1", .quantity = std::nullopt, .valid_from = "2026-06-02T00:00:00Z"});
+  add_coupon({.id = "gone", .hotel_id = "hotel-1", .quantity = 1, .redeemed_count = 1});
+  const auto claimed = db().redemptions().claim_all({request("open", "guest-1", "r-1", "CODE-1"),
+                                                     request("paused", "guest-1", "r-2", "CODE-2"),
+                                                     request("ended", "guest-1", "r-3", "CODE-3"),
+                                                     request("later", "guest-1", "r-4", "CODE-4"),
+                                                     request("gone", "guest-1", "r-5", "CODE-5"),
+                                                     request("missing", "guest-1", "r-6", "CODE-6"),
+                                                     request("open", "guest-1", "r-7", "CODE-7"),
+                                                     request("open", "guest-2", "r-8", "CODE-8")});
+  EXPECT_EQ(outcomes(claimed), (std::vector<Outcome>{kGranted, Errc::not_active, Errc::expired, Errc::not_started,
+                                                  Errc::sold_out, Errc::not_found, Errc::already_redeemed, kGranted}));
+  ASSERT_TRUE(claimed[0].ok());
+  ASSERT_TRUE(claimed[7].ok());
+  EXPECT_EQ(claimed[0]->coupon.redeemed_count, 1) << "each grant sees the units taken before it";
+  EXPECT_EQ(claimed[7]->coupon.redeemed_count, 2);
+  EXPECT_EQ(claimed[7]->guest_name, "guest-2");
+  EXPECT_EQ(redeemed_count("open"), 2);
+  EXPECT_EQ(redeemed_count("gone"), 1);
+  EXPECT_EQ(query_int("SELECT count(*) FROM redemptions"), 2);
+  EXPECT_EQ(query_int("SELECT count(*) FROM redemptions WHERE id IN ('r-1', 'r-8')"), 2);
+  EXPECT_EQ(query_int("SELECT count(*) FROM subscriptions WHERE hotel_id = 'hotel-1' AND state = 'following'"), 2);
+  EXPECT_EQ(query_int("SELECT count(*) FROM interaction_queue WHERE coupon_id = 'open' AND action = 'claim'"), 2);
+  EXPECT_EQ(query_int("SELECT count(*) FROM interaction_queue"), 2);
+}
+
+TEST_P(RedemptionStorage, ACouponSellsOutInTheMiddleOfABatch) {
+  add_travellers(4);
+  add_coupon({.id = "coupon-1", .hotel_id = "hotel-1", .quantity = 2});
+  const auto claimed = db().redemptions().claim_all({request("coupon-1", "t-0", "r-0", "CODE-0"),
+                                                     request("coupon-1", "t-1", "r-1", "CODE-1"),
+                                                     request("coupon-1", "t-2", "r-2", "CODE-2"),
+                                                     request("coupon-1", "t-3", "r-3", "CODE-3")});
+  EXPECT_EQ(outcomes(claimed), (std::vector<Outcome>{kGranted, kGranted, Errc::sold_out, Errc::sold_out}));
+  EXPECT_EQ(redeemed_count("coupon-1"), 2);
+  EXPECT_EQ(query_int("SELECT count(*) FROM redemptions"), 2);
+  EXPECT_EQ(query_int("SELECT count(*) FROM subscriptions"), 2);
+  EXPECT_EQ(query_int("SELECT count(*) FROM interaction_queue"), 2);
+}
+
+TEST_P(RedemptionStorage, TheSameTravellerTwiceInABatchMeetsTheirLimit) {
+  add_coupon({.id = "once", .hotel_id = "hotel-1", .quantity = std::nullopt, .per_user_limit = 1});
+  add_coupon({.id = "twice", .hotel_id = "hotel-1", .quantity = std::nullopt, .per_user_limit = 2});
+  const auto claimed = db().redemptions().claim_all({request("once", "guest-1", "r-1", "CODE-1"),
+                                                     request("once", "guest-1", "r-2", "CODE-2"),
+                                                     request("twice", "guest-1", "r-3", "CODE-3"),
+                                                     request("twice", "guest-1", "r-4", "CODE-4"),
+                                                     request("twice", "guest-1", "r-5", "CODE-5")});
+  EXPECT_EQ(outcomes(claimed),
+            (std::vector<Outcome>{kGranted, Errc::already_redeemed, kGranted, kGranted, Errc::already_redeemed}));
+  EXPECT_EQ(redeemed_count("once"), 1);
+  EXPECT_EQ(redeemed_count("twice"), 2);
+  EXPECT_EQ(query_int("SELECT count(*) FROM subscriptions"), 1);
+  EXPECT_EQ(query_int("SELECT count(*) FROM interaction_queue"), 3);
+}
+
+TEST_P(RedemptionStorage, ACodeRepeatedInABatchIsTakenForTheSecondOnlyWhichLeavesNothing) {
+  add_travellers(3);
+  add_coupon({.id = "coupon-1", .hotel_id = "hotel-1", .quantity = 5});
+  ASSERT_TRUE(claim("coupon-1", "guest-1", "r-0", "CODE-STORED").ok());
+  const auto claimed = db().redemptions().claim_all({request("coupon-1", "t-0", "r-1", "CODE-SAME"),
+                                                     request("coupon-1", "t-1", "r-2", "CODE-SAME"),
+                                                     request("coupon-1", "t-2", "r-3", "CODE-STORED")});
+  EXPECT_EQ(outcomes(claimed), (std::vector<Outcome>{kGranted, Errc::code_taken, Errc::code_taken}));
+  EXPECT_EQ(redeemed_count("coupon-1"), 2);
+  EXPECT_EQ(query_int("SELECT count(*) FROM redemptions"), 2);
+  EXPECT_EQ(query_int("SELECT count(*) FROM redemptions WHERE id IN ('r-2', 'r-3')"), 0);
+  EXPECT_EQ(query_int("SELECT count(*) FROM subscriptions WHERE user_id IN ('t-1', 't-2')"), 0);
+  EXPECT_EQ(query_int("SELECT count(*) FROM interaction_queue"), 2);
+  const auto again = db().redemptions().claim_all({request("coupon-1", "t-1", "r-2", "CODE-NEW")});
+  EXPECT_TRUE(again.front().ok()) << "another code then succeeds";
+}
+
+TEST_P(RedemptionStorage, ABatchOverTwoCouponsOfTwoHotels) {
+  add_traveller("guest-2");
+  add_hotelier("owner-2", "hotel-2");
+  add_coupon({.id = "coupon-1", .hotel_id = "hotel-1", .quantity = 5});
+  add_coupon({.id = "coupon-2", .hotel_id = "hotel-2", .quantity = 5});
+  const auto claimed = db().redemptions().claim_all({request("coupon-2", "guest-1", "r-1", "CODE-1"),
+                                                     request("coupon-1", "guest-1", "r-2", "CODE-2"),
+                                                     request("coupon-2", "guest-2", "r-3", "CODE-3"),
+                                                     request("coupon-1", "guest-2", "r-4", "CODE-4")});
+  ASSERT_EQ(outcomes(claimed), (std::vector<Outcome>(4, kGranted)));
+  EXPECT_EQ(claimed[0]->coupon.id, "coupon-2");
+  EXPECT_EQ(claimed[1]->coupon.id, "coupon-1");
+  EXPECT_EQ(claimed[2]->coupon.hotel.name, "Hotel hotel-2");
+  EXPECT_EQ(redeemed_count("coupon-1"), 2);
+  EXPECT_EQ(redeemed_count("coupon-2"), 2);
+  EXPECT_EQ(query_int("SELECT count(*) FROM subscriptions WHERE state = 'following'"), 4);
+  EXPECT_EQ(query_int("SELECT count(*) FROM interaction_queue WHERE coupon_id = 'coupon-2'"), 2);
+}
+
+TEST_P(RedemptionStorage, ConcurrentBatchesOverTwoCouponsStopAtTheirQuantities) {
+  constexpr int kThreads = 6;
+  constexpr int kBatches = 5;
+  constexpr int kBatchSize = 10;
+  constexpr int kQuantity = 30;
+  add_traveller("guest-2");
+  add_hotelier("owner-2", "hotel-2");
+  add_coupon({.id = "coupon-1", .hotel_id = "hotel-1", .quantity = kQuantity});
+  add_coupon({.id = "coupon-2", .hotel_id = "hotel-2", .quantity = kQuantity});
+  add_travellers(kThreads * kBatches * kBatchSize);
+  std::atomic<int> granted{0};
+  std::atomic<int> sold_out{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int b = 0; b < kBatches; ++b) {
+        std::vector<ClaimRequest> batch;
+        for (int i = 0; i < kBatchSize; ++i) {
+          const std::string n = std::to_string((t * kBatches + b) * kBatchSize + i);
+          // Each traveller claims both coupons, in an order that differs between threads: a batch must not
+          // lock the coupons in the order its claims name them.
+          const bool first = (i + t) % 2 == 0;
+          batch.push_back(request(first ? "coupon-1" : "coupon-2", "t-" + n, "r-a" + n, "CODE-A" + n));
+          batch.push_back(request(first ? "coupon-2" : "coupon-1", "t-" + n, "r-b" + n, "CODE-B" + n));
+        }
+        for (const Outcome outcome : outcomes(db().redemptions().claim_all(batch))) {
+          if (outcome == kGranted) ++granted;
+          if (outcome == Errc::sold_out) ++sold_out;
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(granted.load(), 2 * kQuantity);
+  EXPECT_EQ(sold_out.load(), 2 * kThreads * kBatches * kBatchSize - 2 * kQuantity);
+  EXPECT_EQ(redeemed_count("coupon-1"), kQuantity);
+  EXPECT_EQ(redeemed_count("coupon-2"), kQuantity);
+  EXPECT_EQ(query_int("SELECT count(*) FROM redemptions"), 2 * kQuantity);
 }
 
 TEST_P(RedemptionStorage, CancelGivesTheUnitBack) {

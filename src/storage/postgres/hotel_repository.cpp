@@ -46,6 +46,8 @@ void PostgresHotelRepository::update(const hotels::Hotel& hotel) {
            hotel.name, hotel.city, hotel.country, hotel.timezone, hotel.description, hotel.id);
   // What SQLite's hotels_search_rename trigger does: the coupons' hotel-name words follow the new name.
   if (previous.text(0, 0) != hotel.name) {
+    // In id order, as a batch of claims locks them: two such transactions queue rather than deadlock.
+    db->exec("SELECT id FROM coupons WHERE hotel_id = $1 ORDER BY id FOR NO KEY UPDATE", hotel.id);
     db->exec(
         "UPDATE coupons SET search_document = coupon_search_rename_hotel(search_document, $1) "
         "WHERE hotel_id = $2",

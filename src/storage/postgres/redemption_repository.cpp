@@ -4,6 +4,8 @@
 #include "storage/postgres/events.hpp"
 #include "storage/postgres/rows.hpp"
 
+#include <algorithm>
+
 namespace hc::postgres {
 namespace {
 
@@ -44,35 +46,33 @@ std::optional<Redemption> find_where(Connection& db, std::string_view condition,
   return read_redemption(rows, 0);
 }
 
-// Takes one unit of the coupon if it is claimable now. The UPDATE holds the coupon's row lock until commit, so
-// concurrent claims of one coupon queue here and each sees the units and redemptions of those before it.
-bool take_unit(Connection& db, const redemptions::ClaimRequest& request) {
-  return db.exec(
-               "UPDATE coupons SET redeemed_count = redeemed_count + 1 "
-               "WHERE id = $1 AND status = 'active' AND valid_from <= $2::hc_time AND valid_until >= $2::hc_time "
-               "AND (quantity IS NULL OR redeemed_count < quantity)",
-               request.coupon_id, to_rfc3339(request.now))
-             .affected_rows() == 1;
+// Locks the coupons a batch claims, in id order, before any claim of it reads or writes one: two batches over the
+// same coupons then queue instead of deadlocking (a hotel rename locks its coupons in the same order). The follow's
+// exclusive advisory lock (events.hpp) is only taken after, by the batch's first follow, as by a single claim.
+void lock_coupons(Connection& db, const std::vector<redemptions::ClaimRequest>& requests) {
+  std::vector<std::string> ids;
+  ids.reserve(requests.size());
+  for (const redemptions::ClaimRequest& request : requests) ids.push_back(request.coupon_id);
+  std::ranges::sort(ids);
+  const auto [first, last] = std::ranges::unique(ids);
+  ids.erase(first, last);
+  // ORDER BY below FOR NO KEY UPDATE: the rows are locked as they come out of the sort.
+  db.exec("SELECT id FROM coupons WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE", text_array(ids));
 }
 
-// Why take_unit found nothing to take, in the order SQLite checks it.
-Errc unit_refusal(Connection& db, const redemptions::ClaimRequest& request) {
-  const Result coupon = db.exec("SELECT status, valid_from, valid_until FROM coupons WHERE id = $1", request.coupon_id);
+// The reason a coupon cannot be claimed now by this traveller, if any; asked under the coupon's row lock, so the
+// units and the traveller's claims it counts are exact until the claim's own writes.
+std::optional<Errc> claim_refusal(Connection& db, const redemptions::ClaimRequest& request) {
+  const Result coupon = db.exec(
+      "SELECT status, valid_from, valid_until, (quantity IS NOT NULL AND redeemed_count >= quantity)::int, "
+      "((SELECT count(*) FROM redemptions WHERE coupon_id = c.id AND user_id = $2 AND status <> 'cancelled') "
+      ">= per_user_limit)::int FROM coupons c WHERE id = $1",
+      request.coupon_id, request.user_id);
   if (coupon.rows() == 0) return Errc::not_found;
   const std::string status = coupon.text(0, 0);
-  const redemptions::ClaimableCoupon claimable{status, time_column(coupon, 0, 1), time_column(coupon, 0, 2), true};
-  // take_unit found nothing: if every other rule allows the claim, there was no unit left.
-  return redemptions::claim_refusal(claimable, request.now).value_or(Errc::sold_out);
-}
-
-// Whether the traveller already holds as many live claims of the coupon as it allows; asked under the coupon's
-// row lock, so the count is exact.
-bool at_user_limit(Connection& db, const redemptions::ClaimRequest& request) {
-  const Result counts = db.exec(
-      "SELECT (SELECT count(*) FROM redemptions WHERE coupon_id = $1 AND user_id = $2 AND status <> 'cancelled'), "
-      "per_user_limit FROM coupons WHERE id = $1",
-      request.coupon_id, request.user_id);
-  return counts.int64(0, 0) >= counts.int64(0, 1);
+  const redemptions::ClaimableCoupon claimable{status, time_column(coupon, 0, 1), time_column(coupon, 0, 2),
+                                               coupon.int64(0, 3) != 0, coupon.int64(0, 4) != 0};
+  return redemptions::claim_refusal(claimable, request.now);
 }
 
 void follow_after_claim(Connection& db, std::string_view user_id, std::string_view coupon_id, SysSeconds now) {
@@ -99,26 +99,36 @@ void record_desk_event(Connection& db, const redemptions::UseRequest& request, s
       to_rfc3339(request.now));
 }
 
-constexpr std::string_view kLiveByCode = "WHERE r.code = $1 AND r.hotel_id = $2 AND r.status <> 'cancelled'";
-
-}  // namespace
-
-Claimed PostgresRedemptionRepository::claim(const redemptions::ClaimRequest& request) {
-  auto db = pool_.acquire();
-  Transaction transaction(*db);
-  if (!take_unit(*db, request)) return Failure{unit_refusal(*db, request)};
-  if (at_user_limit(*db, request)) return Failure{Errc::already_redeemed};
-  // A colliding code inserts nothing (rather than failing the transaction); the unit taken is rolled back.
-  const Result inserted = db->exec(
+// One claim inside the caller's transaction, its coupon locked. Every check comes before the first write, and a
+// colliding code inserts nothing (rather than failing, which would abort the whole transaction), so a refused
+// claim leaves nothing of itself behind.
+Claimed claim_one(Connection& db, const redemptions::ClaimRequest& request) {
+  if (auto refusal = claim_refusal(db, request)) return Failure{*refusal};
+  const Result inserted = db.exec(
       "INSERT INTO redemptions (id, coupon_id, hotel_id, user_id, code, status, redeemed_at) "
       "SELECT $1, id, hotel_id, $2, $3, 'redeemed', $4 FROM coupons WHERE id = $5 ON CONFLICT (code) DO NOTHING",
       request.redemption_id, request.user_id, request.code, to_rfc3339(request.now), request.coupon_id);
   if (inserted.affected_rows() != 1) return Failure{Errc::code_taken};
-  follow_after_claim(*db, request.user_id, request.coupon_id, request.now);
-  queue_interaction(*db, request.coupon_id, "claim", request.now);
-  auto claimed = find_where(*db, "WHERE r.id = $1", request.redemption_id);
+  // claim_refusal found a unit left, and the row lock keeps it until this transaction ends.
+  db.exec("UPDATE coupons SET redeemed_count = redeemed_count + 1 WHERE id = $1", request.coupon_id);
+  follow_after_claim(db, request.user_id, request.coupon_id, request.now);
+  queue_interaction(db, request.coupon_id, "claim", request.now);
+  return std::move(*find_where(db, "WHERE r.id = $1", request.redemption_id));
+}
+
+constexpr std::string_view kLiveByCode = "WHERE r.code = $1 AND r.hotel_id = $2 AND r.status <> 'cancelled'";
+
+}  // namespace
+
+std::vector<Claimed> PostgresRedemptionRepository::claim_all(const std::vector<redemptions::ClaimRequest>& requests) {
+  auto db = pool_.acquire();
+  Transaction transaction(*db);
+  lock_coupons(*db, requests);
+  std::vector<Claimed> claimed;
+  claimed.reserve(requests.size());
+  for (const redemptions::ClaimRequest& request : requests) claimed.push_back(claim_one(*db, request));
   transaction.commit();
-  return std::move(*claimed);
+  return claimed;
 }
 
 std::optional<Redemption> PostgresRedemptionRepository::find(std::string_view redemption_id) {

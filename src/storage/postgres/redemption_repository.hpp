@@ -1,6 +1,7 @@
 #pragma once
-// Claims, the traveller's wallet and the front desk on PostgreSQL, where claims run truly in parallel: each
-// change is one conditional UPDATE whose row lock queues the racing callers behind it.
+// Claims, the traveller's wallet and the front desk on PostgreSQL, where transactions run truly in parallel: a
+// batch of claims locks its coupons' rows first, and each desk change is one conditional UPDATE; the racing
+// callers queue behind those row locks.
 #include "redemptions/repository.hpp"
 #include "storage/postgres/pool.hpp"
 
@@ -10,7 +11,8 @@ class PostgresRedemptionRepository final : public redemptions::RedemptionReposit
  public:
   explicit PostgresRedemptionRepository(ConnectionPool& pool) : pool_(pool) {}
 
-  hc::Result<redemptions::Redemption, Errc> claim(const redemptions::ClaimRequest& request) override;
+  std::vector<hc::Result<redemptions::Redemption, Errc>> claim_all(
+      const std::vector<redemptions::ClaimRequest>& requests) override;
   std::optional<redemptions::Redemption> find(std::string_view redemption_id) override;
   std::vector<redemptions::Redemption> list_for_user(std::string_view user_id,
                                                      std::optional<redemptions::RedemptionStatus> status,

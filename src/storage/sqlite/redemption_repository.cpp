@@ -49,27 +49,20 @@ std::optional<Redemption> find_where(Connection& db, std::string_view condition,
   return found;
 }
 
-// The reason a coupon cannot be claimed now by this traveller, if any.
+// The reason a coupon cannot be claimed now by this traveller, if any; asked under the write lock, so it is exact
+// until the claim's own writes.
 std::optional<Errc> claim_refusal(Connection& db, const redemptions::ClaimRequest& request) {
   Statement& coupon = db.prepare(
-      "SELECT status, valid_from, valid_until, quantity IS NOT NULL AND redeemed_count >= quantity, per_user_limit "
-      "FROM coupons WHERE id = ?");
-  coupon.bind(1, request.coupon_id);
+      "SELECT status, valid_from, valid_until, quantity IS NOT NULL AND redeemed_count >= quantity, "
+      "(SELECT count(*) FROM redemptions WHERE coupon_id = c.id AND user_id = ? AND status <> 'cancelled') "
+      ">= per_user_limit FROM coupons c WHERE id = ?");
+  coupon.bind_all(request.user_id, request.coupon_id);
   if (!coupon.step()) return Errc::not_found;
   const std::string status = coupon.text(0);
   const redemptions::ClaimableCoupon claimable{status, time_column(coupon, 1), time_column(coupon, 2),
-                                               coupon.int64(3) != 0};
-  const std::int64_t per_user_limit = coupon.int64(4);
+                                               coupon.int64(3) != 0, coupon.int64(4) != 0};
   coupon.reset();
-  if (auto refusal = redemptions::claim_refusal(claimable, request.now)) return refusal;
-  Statement& mine = db.prepare(
-      "SELECT count(*) FROM redemptions WHERE coupon_id = ? AND user_id = ? AND status <> 'cancelled'");
-  mine.bind_all(request.coupon_id, request.user_id);
-  mine.step();
-  const std::int64_t claimed = mine.int64(0);
-  mine.reset();
-  if (claimed >= per_user_limit) return Errc::already_redeemed;
-  return std::nullopt;
+  return redemptions::claim_refusal(claimable, request.now);
 }
 
 void follow_after_claim(Connection& db, std::string_view user_id, std::string_view coupon_id, SysSeconds now) {
@@ -92,22 +85,12 @@ void record_desk_event(Connection& db, const redemptions::UseRequest& request, s
       .run();
 }
 
-}  // namespace
-
-Result<Redemption, Errc> SqliteRedemptionRepository::claim(const redemptions::ClaimRequest& request) {
-  auto db = pool_.acquire();
-  // IMMEDIATE: every claim of every coupon is serialised by SQLite's write lock, so the checks below and the
-  // decrement see the same state and a coupon of quantity N is claimed exactly N times.
-  Transaction transaction(*db);
-  if (auto refusal = claim_refusal(*db, request)) return Failure{*refusal};
-  db->prepare(
-        "UPDATE coupons SET redeemed_count = redeemed_count + 1 "
-        "WHERE id = ? AND (quantity IS NULL OR redeemed_count < quantity)")
-      .bind(1, request.coupon_id)
-      .run();
-  if (db->changes() != 1) return Failure{Errc::sold_out};
+// One claim inside the caller's transaction. Every check comes before the first write, and a colliding code fails
+// the first write alone (SQLite undoes just that statement), so a refused claim leaves nothing of itself behind.
+Result<Redemption, Errc> claim_one(Connection& db, const redemptions::ClaimRequest& request) {
+  if (auto refusal = claim_refusal(db, request)) return Failure{*refusal};
   try {
-    db->prepare(
+    db.prepare(
           "INSERT INTO redemptions (id, coupon_id, hotel_id, user_id, code, status, redeemed_at) "
           "SELECT ?, id, hotel_id, ?, ?, 'redeemed', ? FROM coupons WHERE id = ?")
         .bind_all(request.redemption_id, request.user_id, request.code, to_rfc3339(request.now), request.coupon_id)
@@ -116,11 +99,26 @@ Result<Redemption, Errc> SqliteRedemptionRepository::claim(const redemptions::Cl
     if (e.is_unique_violation()) return Failure{Errc::code_taken};
     throw;
   }
-  follow_after_claim(*db, request.user_id, request.coupon_id, request.now);
-  queue_interaction(*db, request.coupon_id, "claim", request.now);
-  auto claimed = find_where(*db, "WHERE r.id = ?", request.redemption_id);
+  // claim_refusal found a unit left, and nothing else can write before this transaction ends.
+  db.prepare("UPDATE coupons SET redeemed_count = redeemed_count + 1 WHERE id = ?").bind(1, request.coupon_id).run();
+  follow_after_claim(db, request.user_id, request.coupon_id, request.now);
+  queue_interaction(db, request.coupon_id, "claim", request.now);
+  return std::move(*find_where(db, "WHERE r.id = ?", request.redemption_id));
+}
+
+}  // namespace
+
+std::vector<Result<Redemption, Errc>> SqliteRedemptionRepository::claim_all(
+    const std::vector<redemptions::ClaimRequest>& requests) {
+  auto db = pool_.acquire();
+  // IMMEDIATE: every claim of every coupon is serialised by SQLite's write lock, so each claim's checks and writes
+  // see the state the claims before it (in this batch and in earlier transactions) left.
+  Transaction transaction(*db);
+  std::vector<Result<Redemption, Errc>> claimed;
+  claimed.reserve(requests.size());
+  for (const redemptions::ClaimRequest& request : requests) claimed.push_back(claim_one(*db, request));
   transaction.commit();
-  return std::move(*claimed);
+  return claimed;
 }
 
 std::optional<Redemption> SqliteRedemptionRepository::find(std::string_view redemption_id) {

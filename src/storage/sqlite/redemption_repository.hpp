@@ -9,7 +9,8 @@ class SqliteRedemptionRepository final : public redemptions::RedemptionRepositor
  public:
   explicit SqliteRedemptionRepository(ConnectionPool& pool) : pool_(pool) {}
 
-  Result<redemptions::Redemption, Errc> claim(const redemptions::ClaimRequest& request) override;
+  std::vector<Result<redemptions::Redemption, Errc>> claim_all(
+      const std::vector<redemptions::ClaimRequest>& requests) override;
   std::optional<redemptions::Redemption> find(std::string_view redemption_id) override;
   std::vector<redemptions::Redemption> list_for_user(std::string_view user_id,
                                                      std::optional<redemptions::RedemptionStatus> status,
