@@ -4,6 +4,7 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -32,7 +33,23 @@ struct Run {
   const NextRequest& next;
   const std::function<void(unsigned, const std::string&)>& observe;
   std::atomic<Phase> phase;
+  std::atomic<std::size_t> connected{0};
+  std::atomic<bool> go{false};
 };
+
+// For connect_first: opens the connection, then waits (polling every millisecond) until every connection is open.
+asio::awaitable<void> connect_and_wait(beast::tcp_stream& stream, const tcp::endpoint& endpoint, Run& run) {
+  stream.expires_after(kExchangeTimeout);
+  co_await stream.async_connect(endpoint, asio::use_awaitable);
+  stream.expires_never();
+  stream.socket().set_option(tcp::no_delay(true));
+  ++run.connected;
+  asio::steady_timer tick(co_await asio::this_coro::executor);
+  while (!run.go.load()) {
+    tick.expires_after(std::chrono::milliseconds(1));
+    co_await tick.async_wait(asio::use_awaitable);
+  }
+}
 
 http::request<http::string_body> to_beast(Request&& request) {
   http::request<http::string_body> message{request.method, request.target, 11};
@@ -53,6 +70,17 @@ asio::awaitable<void> drive(std::size_t index, Run& run, LoadResult& out) {
   beast::flat_buffer buffer;
   bool connected = false;
   int failures_in_a_row = 0;
+  if (run.plan.connect_first) {
+    try {
+      co_await connect_and_wait(stream, endpoint, run);
+      connected = true;
+    } catch (const std::exception& e) {
+      ++out.failures;
+      out.first_failure = e.what();
+      ++run.connected;  // counted all the same, so that the others do not wait for it
+      co_return;
+    }
+  }
   for (std::uint64_t n = 0; run.phase.load() != Phase::stop; ++n) {
     auto request = run.next(index, n);
     if (!request) break;
@@ -125,10 +153,16 @@ LoadResult run_http_load(const LoadPlan& plan, const NextRequest& next,
     asio::co_spawn(*contexts[t], drive(c, run, results[t]), asio::detached);
   }
   const bool warming_up = run.phase == Phase::warmup;
-  if (!warming_up && plan.measuring_started) plan.measuring_started();
+  if (!warming_up && !plan.connect_first && plan.measuring_started) plan.measuring_started();
   auto started = Clock::now();
   std::vector<std::thread> workers;
   for (unsigned t = 0; t < threads; ++t) workers.emplace_back([&context = *contexts[t]] { context.run(); });
+  if (plan.connect_first) {
+    while (run.connected.load() < plan.connections) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    if (plan.measuring_started) plan.measuring_started();
+    started = Clock::now();
+    run.go = true;
+  }
 
   if (warming_up) {
     std::this_thread::sleep_for(plan.warmup);

@@ -39,6 +39,9 @@ struct LoadPlan {
   std::chrono::milliseconds warmup{0};
   //! How long to measure; zero: until every connection is done.
   std::chrono::milliseconds duration{0};
+  //! Every connection is opened before any request is sent, and the measurement starts when all are open: a
+  //! crowd that is there when the sale opens (no warm-up then).
+  bool connect_first = false;
   //! Called when the measured part begins and ends (to read the server's CPU time then).
   std::function<void()> measuring_started;
   std::function<void()> measuring_ended;

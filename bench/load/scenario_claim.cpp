@@ -41,10 +41,12 @@ std::vector<Row> run_claim(const Options& options) {
     const std::size_t per_connection = tokens.size() / sale.connections;
     LoadPlan plan;
     plan.connections = sale.connections;
+    plan.connect_first = true;
     std::atomic<std::int64_t> last_grant_ns{0};
     std::mutex mutex;
     std::map<std::string, std::uint64_t> refusals;
-    const auto began = Clock::now();
+    auto began = Clock::now();
+    plan.measuring_started = [&] { began = Clock::now(); };
     Measured measured = stage.measure(
         plan,
         [&](std::size_t connection, std::uint64_t n) -> std::optional<Request> {

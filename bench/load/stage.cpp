@@ -23,8 +23,15 @@ Measured Stage::measure(LoadPlan plan, const NextRequest& next,
   double cpu_at_start = 0;
   double cpu_at_end = 0;
   plan.port = server_->port();
-  plan.measuring_started = [&] { cpu_at_start = server_->usage().cpu_seconds; };
-  plan.measuring_ended = [&] { cpu_at_end = server_->usage().cpu_seconds; };
+  // The scenario's own callbacks still run, after the server's CPU time is read.
+  plan.measuring_started = [&, then = plan.measuring_started] {
+    cpu_at_start = server_->usage().cpu_seconds;
+    if (then) then();
+  };
+  plan.measuring_ended = [&, then = plan.measuring_ended] {
+    cpu_at_end = server_->usage().cpu_seconds;
+    if (then) then();
+  };
   Measured measured{run_http_load(plan, next, observe), 0, 0};
   measured.server_cpu_seconds = cpu_at_end - cpu_at_start;
   measured.server_peak_mib = server_->usage().peak_rss_mib;

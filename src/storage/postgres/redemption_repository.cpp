@@ -124,9 +124,7 @@ std::vector<Claimed> PostgresRedemptionRepository::claim_all(const std::vector<r
   auto db = pool_.acquire();
   Transaction transaction(*db);
   lock_coupons(*db, requests);
-  std::vector<Claimed> claimed;
-  claimed.reserve(requests.size());
-  for (const redemptions::ClaimRequest& request : requests) claimed.push_back(claim_one(*db, request));
+  auto claimed = redemptions::claim_in_order(requests, [&](const auto& request) { return claim_one(*db, request); });
   transaction.commit();
   return claimed;
 }

@@ -114,9 +114,7 @@ std::vector<Result<Redemption, Errc>> SqliteRedemptionRepository::claim_all(
   // IMMEDIATE: every claim of every coupon is serialised by SQLite's write lock, so each claim's checks and writes
   // see the state the claims before it (in this batch and in earlier transactions) left.
   Transaction transaction(*db);
-  std::vector<Result<Redemption, Errc>> claimed;
-  claimed.reserve(requests.size());
-  for (const redemptions::ClaimRequest& request : requests) claimed.push_back(claim_one(*db, request));
+  auto claimed = redemptions::claim_in_order(requests, [&](const auto& request) { return claim_one(*db, request); });
   transaction.commit();
   return claimed;
 }
