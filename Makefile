@@ -11,7 +11,7 @@ build:          ## release build only
 	@scripts/install-deps
 	@scripts/build release
 
-bench:          ## benchmarks (micro, report); one with SCENARIO=name
+bench:          ## benchmarks, one table (docs/benchmarks.md); one with SCENARIO=name
 	@scripts/bench $(SCENARIO)
 
 clean:          ## remove build output (keeps ./var)

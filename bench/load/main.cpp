@@ -2,6 +2,7 @@
 // and one table of what it measured (also written to bench/results/<scenario>.json).
 //
 // Usage: load_bench [scenario|all] [--profile embedded|postgresql|all] [--quick] [--results <folder>]
+//                   [--also <scenario>]...   (rows another tool wrote to <folder>/<scenario>.json, in the same table)
 #include "scenarios.hpp"
 
 #include "core/log.hpp"
@@ -32,20 +33,23 @@ struct Command {
   std::string scenario = "all";
   Options options;
   std::filesystem::path results = "bench/results";
+  std::vector<std::string> also;
 };
 
-[[noreturn]] void usage(const std::string& problem) {
-  std::cerr << "load_bench: " << problem << "\nusage: load_bench [scenario|all] [--profile embedded|postgresql|all]"
-            << " [--quick] [--results <folder>]\nscenarios:\n";
+[[noreturn]] void usage(const std::string& problem, int exit_code = 2) {
+  std::cerr << (problem.empty() ? "" : "load_bench: " + problem + "\n") << "usage: load_bench [scenario|all] [--profile embedded|postgresql|all]"
+            << " [--quick] [--results <folder>] [--also <scenario>]...\nscenarios:\n";
   for (const Scenario& s : scenarios()) std::cerr << "  " << s.name << "  " << s.what << "\n";
-  std::exit(2);
+  std::exit(exit_code);
 }
 
 Command parse(int argc, char** argv) {
   Command command;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--quick") {
+    if (arg == "--help") {
+      usage("", 0);
+    } else if (arg == "--quick") {
       command.options.quick = true;
     } else if (arg == "--profile" && i + 1 < argc) {
       const std::string profile = argv[++i];
@@ -54,6 +58,8 @@ Command parse(int argc, char** argv) {
       else if (profile != "all") usage("unknown profile '" + profile + "'");
     } else if (arg == "--results" && i + 1 < argc) {
       command.results = argv[++i];
+    } else if (arg == "--also" && i + 1 < argc) {
+      command.also.emplace_back(argv[++i]);
     } else if (arg.rfind("--", 0) == 0) {
       usage("unknown option '" + arg + "'");
     } else {
@@ -88,6 +94,10 @@ int main(int argc, char** argv) {
   command.options.server_binary = server_binary();
   prepare_process();
   std::vector<Row> all_rows;
+  for (const std::string& other : command.also) {
+    const std::vector<Row> rows = read_results(command.results, other);
+    all_rows.insert(all_rows.end(), rows.begin(), rows.end());
+  }
   bool found = false;
   for (const Scenario& scenario : scenarios()) {
     if (command.scenario != "all" && command.scenario != scenario.name) continue;
