@@ -239,7 +239,7 @@ struct App::Parts {
         object_store_breaker("object_store", BreakerOptions{}, log),
         objects(open_object_store(config), object_store_breaker),
         coupons(database->coupons(), objects, &Clock::now),
-        hotels(database->hotels(), objects, &Clock::now),
+        hotels(database->hotels(), objects, &Clock::now, [this] { coupons.search_changed(); }),
         coupon_handlers(coupons, workers),
         hotel_handlers(hotels, workers),
         media_handlers(objects, workers),

@@ -42,6 +42,8 @@ class CouponService {
                                        const std::optional<std::string>& limit, const std::optional<std::string>& cursor);
   //! Replaces a coupon's image with uploaded bytes (JPEG, PNG or WebP, recognised from the bytes).
   Result<Coupon, Error> set_image(const Principal& hotelier, std::string_view coupon_id, std::string_view bytes);
+  //! Something a search reads changed outside this service (a hotel's name or city): the next search ranks afresh.
+  void search_changed() { snapshots_.coupons_changed(); }
   [[nodiscard]] SysSeconds now() const { return to_seconds(now_()); }
 
  private:

@@ -42,7 +42,7 @@ class RelevanceSnapshots {
   Ranking get(const std::string& token, std::chrono::steady_clock::time_point now);
   //! The newest snapshot of the question, if it is fresh and no coupon changed since it was taken.
   std::optional<Found> recent(const std::string& question, std::chrono::steady_clock::time_point now);
-  //! A coupon changed: no snapshot taken before is fresh any more (paging through them goes on as before).
+  //! A coupon or its hotel changed: no snapshot taken before is fresh any more (paging through them goes on).
   void coupons_changed();
 
  private:

@@ -17,6 +17,7 @@ Result<HotelProfile, Error> HotelService::update_mine(const Principal& hotelier,
     return Failure{validation_error(std::move(issues))};
   }
   hotels_.update(*hotel);
+  if (profile_changed_) profile_changed_();
   return get(hotel->id);
 }
 

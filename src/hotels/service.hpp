@@ -7,12 +7,17 @@
 #include "hotels/rules.hpp"
 #include "objects/object_store.hpp"
 
+#include <functional>
+
 namespace hc::hotels {
 
 class HotelService {
  public:
-  HotelService(HotelRepository& hotels, objects::ObjectStore& objects, NowFn now)
-      : hotels_(hotels), objects_(objects), now_(std::move(now)) {}
+  //! `profile_changed` is called after an owner changed their hotel's profile (searches by its name or city
+  //! answer differently from then on).
+  HotelService(HotelRepository& hotels, objects::ObjectStore& objects, NowFn now,
+               std::function<void()> profile_changed = {})
+      : hotels_(hotels), objects_(objects), now_(std::move(now)), profile_changed_(std::move(profile_changed)) {}
 
   //! A hotel's public profile.
   Result<HotelProfile, Error> get(std::string_view hotel_id);
@@ -25,6 +30,7 @@ class HotelService {
   HotelRepository& hotels_;
   objects::ObjectStore& objects_;
   NowFn now_;
+  std::function<void()> profile_changed_;
 };
 
 }  // namespace hc::hotels
