@@ -48,11 +48,12 @@ class CouponRepository {
                                                       std::size_t limit) = 0;
   //! Every coupon of a hotel, newest first, without figures (a report's list).
   virtual std::vector<Coupon> all_for_hotel(std::string_view hotel_id) = 0;
-  //! Active, unexpired coupons matching a search, in its keyset order, after its cursor (relevance is ranked by
-  //! rank_by_relevance instead).
+  //! Active, unexpired coupons the filters let through, in the query's keyset order, after its cursor; a query
+  //! without words only (words are ranked by rank).
   virtual std::vector<Coupon> search(const SearchQuery& query) = 0;
-  //! Ids of active, unexpired coupons matching the text, best first, at most `limit` (the relevance snapshot).
-  virtual std::vector<std::string> rank_by_relevance(const SearchQuery& query, std::size_t limit) = 0;
+  //! Ids of active, unexpired coupons matching the words and the filters, of the newest kMaxSearchCandidates such
+  //! matches, in the query's order (relevance: best first), at most `limit`: the snapshot a search pages through.
+  virtual std::vector<std::string> rank(const SearchQuery& query, std::size_t limit) = 0;
   //! Coupons by id, in the given order, keeping only those still active and unexpired.
   virtual std::vector<Coupon> find_active(const std::vector<std::string>& ids, SysSeconds now) = 0;
 };

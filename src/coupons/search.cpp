@@ -55,6 +55,8 @@ std::string ranking_question(const SearchQuery& query) {
   const auto text = [](const std::optional<std::string>& value) { return value ? "=" + *value : std::string("-"); };
   const auto number = [](const std::optional<int>& value) { return value ? "=" + std::to_string(*value) : "-"; };
   std::string question = fts_expression(query.terms);
+  question += kSeparator;
+  question += std::to_string(static_cast<int>(query.sort));
   for (const std::string& part :
        {text(query.hotel_id), text(query.hotel_name), text(query.city), number(query.min_discount),
         number(query.max_discount), query.valid_on ? to_iso_date(*query.valid_on) : std::string("-")}) {

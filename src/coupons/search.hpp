@@ -36,7 +36,7 @@ struct SearchQuery {
 //! prefix ("dubl" finds "Dublin"). Empty when there are no terms.
 std::string fts_expression(const std::vector<std::string>& terms);
 
-//! What a relevance ranking depends on (the words and the filters, not the page), as one text: two searches with
+//! What a ranking depends on (the words, the filters and the order, not the page), as one text: two searches with
 //! the same question share a ranking.
 std::string ranking_question(const SearchQuery& query);
 

@@ -157,7 +157,12 @@ Result<SearchPage, Error> CouponService::search(const SearchParams& params) {
     cursor = decode_cursor(*params.cursor);
     if (!cursor) return Failure{field_error("cursor", "is not a cursor this search returned")};
   }
-  if (query->sort == SearchSort::relevance) return search_by_relevance(std::move(*query), cursor);
+  // Words are ranked once into a snapshot (in any order) that the pages go through; without words, the pages are
+  // read in the order's keyset.
+  if (!query->terms.empty()) {
+    if (cursor && cursor->keyset) return Failure{field_error("cursor", "is not a cursor this search returned")};
+    return search_ranked(std::move(*query), cursor);
+  }
   if (cursor && cursor->keyset) query->after = cursor->keyset;
   const std::size_t limit = query->limit;
   query->limit = limit + 1;  // one more tells whether there is a next page
@@ -170,7 +175,7 @@ Result<SearchPage, Error> CouponService::search(const SearchParams& params) {
   return page;
 }
 
-Result<SearchPage, Error> CouponService::search_by_relevance(SearchQuery query, const std::optional<Cursor>& cursor) {
+Result<SearchPage, Error> CouponService::search_ranked(SearchQuery query, const std::optional<Cursor>& cursor) {
   const auto clock = std::chrono::steady_clock::now();
   Ranking ranked;
   std::string token;
@@ -182,13 +187,13 @@ Result<SearchPage, Error> CouponService::search_by_relevance(SearchQuery query, 
   }
   if (!ranked) {
     // First page, or a snapshot that has aged out: the same question ranked moments ago, else rank again (a
-    // bounded set) and freeze the order.
+    // bounded set) and freeze the order, so that pages neither repeat nor skip a coupon.
     const std::string question = ranking_question(query);
     if (auto recent = snapshots_.recent(question, clock)) {
       ranked = std::move(recent->ids);
       token = std::move(recent->token);
     } else {
-      ranked = std::make_shared<const std::vector<std::string>>(coupons_.rank_by_relevance(query, kMaxRanked));
+      ranked = std::make_shared<const std::vector<std::string>>(coupons_.rank(query, kMaxRanked));
       token = snapshots_.put(question, ranked, clock);
     }
   }

@@ -48,7 +48,7 @@ class CouponService {
 
  private:
   Result<Coupon, Error> owned(const Principal& hotelier, std::string_view coupon_id);
-  Result<SearchPage, Error> search_by_relevance(SearchQuery query, const std::optional<Cursor>& cursor);
+  Result<SearchPage, Error> search_ranked(SearchQuery query, const std::optional<Cursor>& cursor);
 
   CouponRepository& coupons_;
   objects::ObjectStore& objects_;

@@ -1,6 +1,6 @@
 #pragma once
-// Relevance order is frozen when a search's first page is computed, so that later pages neither repeat nor
-// skip a coupon while new coupons change the scores. The frozen orders live here, bounded in count and age.
+// The order of a search with words is frozen when its first page is computed, so that later pages neither repeat
+// nor skip a coupon while new coupons change the scores. The frozen orders live here, bounded in count and age.
 //
 // Ranking is the expensive part of a search, and travellers ask the same questions over and over, so a first page
 // also reuses the frozen order of the same question if it was ranked moments ago (`fresh_for`) and no coupon has

@@ -54,9 +54,12 @@ class CouponSearchStorage : public StorageContract {
     return q;
   }
 
-  Ids search(const SearchQuery& q) { return ids_of(db().coupons().search(q)); }
+  // Words are ranked (in the query's order), the rest paged by keyset: what the service asks of each.
+  Ids search(const SearchQuery& q) {
+    return q.terms.empty() ? ids_of(db().coupons().search(q)) : db().coupons().rank(q, q.limit);
+  }
   Ids search(std::string_view text) { return search(query(text)); }
-  Ids ranked(std::string_view text) { return db().coupons().rank_by_relevance(query(text, SearchSort::relevance), 20); }
+  Ids ranked(std::string_view text) { return db().coupons().rank(query(text, SearchSort::relevance), 20); }
 
   coupons::HotelRef hotel_;
   std::deque<Coupon> stored_;
@@ -137,7 +140,7 @@ TEST_P(CouponSearchStorage, AQueryOfPunctuationAloneFindsNothing) {
   SearchQuery q = query("");
   q.terms = {"€"};
   EXPECT_EQ(search(q), Ids{});
-  EXPECT_TRUE(db().coupons().rank_by_relevance(q, 20).empty());
+  EXPECT_TRUE(db().coupons().rank(q, 20).empty());
 }
 
 TEST_P(CouponSearchStorage, FindsAWordOfTheHotelsName) {
@@ -252,8 +255,10 @@ TEST_P(CouponSearchStorage, FiltersByDiscountRangeAndByTheDayACouponIsValid) {
   EXPECT_EQ(search(q), Ids{"c-low"});
 }
 
-// Pages through a search with the keyset cursor the service builds, collecting every id.
+// Pages through a search with the keyset cursor the service builds, collecting every id; a search with words is
+// ranked whole instead (the service pages through that snapshot).
 Ids all_pages(coupons::CouponRepository& repository, SearchQuery q, std::size_t page_size) {
+  if (!q.terms.empty()) return repository.rank(q, 1000);
   Ids ids;
   q.limit = page_size;
   for (int page = 0; page < 20; ++page) {
@@ -328,12 +333,12 @@ TEST_P(CouponSearchStorage, RelevanceBreaksTiesByTheNewestIdAndHonoursTheLimitAn
   for (const char* id : {"c-1", "c-2", "c-3"}) store(sample_coupon(id, other, "Spa weekend"));
   EXPECT_EQ(ranked("spa"), (Ids{"c-3", "c-2", "c-1"}));
   SearchQuery q = query("spa", SearchSort::relevance);
-  EXPECT_EQ(db().coupons().rank_by_relevance(q, 2), (Ids{"c-3", "c-2"}));
+  EXPECT_EQ(db().coupons().rank(q, 2), (Ids{"c-3", "c-2"}));
   q.city = "cork";
   q.hotel_id = "hotel-2";
-  EXPECT_EQ(db().coupons().rank_by_relevance(q, 20), (Ids{"c-3", "c-2", "c-1"}));
+  EXPECT_EQ(db().coupons().rank(q, 20), (Ids{"c-3", "c-2", "c-1"}));
   q.city = "Dublin";
-  EXPECT_TRUE(db().coupons().rank_by_relevance(q, 20).empty());
+  EXPECT_TRUE(db().coupons().rank(q, 20).empty());
 }
 
 TEST_P(CouponSearchStorage, FiltersApplyBeforeTheBoundOnMatchesSoOlderMatchesThatPassAreFound) {
@@ -341,13 +346,13 @@ TEST_P(CouponSearchStorage, FiltersApplyBeforeTheBoundOnMatchesSoOlderMatchesTha
   store(sample_coupon("c-cork", cork, "Spa weekend"));
   for (int i = 0; i < coupons::kMaxSearchCandidates; ++i) store("c-dublin-" + std::to_string(i), "Spa weekend");
 
-  EXPECT_EQ(db().coupons().rank_by_relevance(query("spa", SearchSort::relevance), 5000).size(),
+  EXPECT_EQ(db().coupons().rank(query("spa", SearchSort::relevance), 5000).size(),
             static_cast<std::size_t>(coupons::kMaxSearchCandidates))
       << "without a filter, only the newest matches are considered";
   for (const SearchSort sort : {SearchSort::relevance, SearchSort::discount, SearchSort::newest}) {
     SearchQuery q = query("spa", sort);
     q.city = "Cork";
-    const Ids found = sort == SearchSort::relevance ? db().coupons().rank_by_relevance(q, 20) : search(q);
+    const Ids found = sort == SearchSort::relevance ? db().coupons().rank(q, 20) : search(q);
     EXPECT_EQ(found, Ids{"c-cork"}) << "sort " << static_cast<int>(sort);
   }
 }

@@ -26,7 +26,7 @@ class PostgresCouponRepository final : public coupons::CouponRepository {
                                                        std::size_t limit) override;
   std::vector<coupons::Coupon> all_for_hotel(std::string_view hotel_id) override;
   std::vector<coupons::Coupon> search(const coupons::SearchQuery& query) override;
-  std::vector<std::string> rank_by_relevance(const coupons::SearchQuery& query, std::size_t limit) override;
+  std::vector<std::string> rank(const coupons::SearchQuery& query, std::size_t limit) override;
   std::vector<coupons::Coupon> find_active(const std::vector<std::string>& ids, SysSeconds now) override;
 
  private:

@@ -1,7 +1,7 @@
 // Search on PostgreSQL, query for query the same as SQLite's (storage/sqlite/coupon_repository.cpp): the same
 // candidates, filters, keyset orders and cursors. The text is matched against the document the repository writes
 // (search_words.hpp explains how its words are kept equal to FTS5's); relevance ranks with ts_rank instead of bm25
-// (see rank_by_relevance).
+// (see rank).
 #include "core/text.hpp"
 #include "storage/postgres/coupon_repository.hpp"
 #include "storage/postgres/rows.hpp"
@@ -43,7 +43,7 @@ std::string candidates_sql(int query_param, std::string_view columns) {
 }
 
 // Keyset conditions ($10 the last key, $11 the last id) and orders of the keyset sorts, in SearchSort's order after
-// relevance, which never comes here (rank_by_relevance ranks it). Newest has no key but names $10 all the same:
+// relevance (best first: the highest ts_rank). Newest has no key but names $10 all the same:
 // every sort takes the same parameters, and the server refuses a parameter that no part of the statement names.
 struct SortSql {
   std::string_view after;
@@ -58,6 +58,11 @@ constexpr std::array<SortSql, 3> kKeysetSorts{{
      " ORDER BY c.valid_until ASC, c.id ASC"},
 }};
 static_assert(static_cast<int>(SearchSort::relevance) == 0 && static_cast<int>(SearchSort::ending_soon) == 3);
+constexpr std::string_view kRelevanceOrder = " ORDER BY c.score DESC, c.id DESC";
+
+std::string_view order_of(SearchSort sort) {
+  return sort == SearchSort::relevance ? kRelevanceOrder : kKeysetSorts.at(static_cast<std::size_t>(sort) - 1).order;
+}
 
 // fold_case as the two strings of translate(): each capital it changes, and its small letter (one character each).
 struct FoldTable {
@@ -139,50 +144,42 @@ Param cursor_key(const SearchQuery& q) {
   return q.after->key;
 }
 
-// A page in a keyset order: of the candidates when there is text ($13), else of every coupon the filters let through.
-std::string search_sql(SearchSort sort, bool with_text) {
+// A page in a keyset order of every coupon the filters let through (a search without words).
+std::string search_sql(SearchSort sort) {
   assert(sort != SearchSort::relevance);
   const SortSql& parts = kKeysetSorts.at(static_cast<std::size_t>(sort) - 1);
-  const std::string columns = "SELECT " + std::string(kCouponColumns);
-  if (with_text) {
-    return columns + " FROM (" + candidates_sql(13, "c.seq") + ") s JOIN coupons c ON c.seq = s.seq " +
-           "JOIN hotels h ON h.id = c.hotel_id WHERE true" + std::string(parts.after) + std::string(parts.order) +
-           " LIMIT $12";
-  }
-  return columns + " FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE " + std::string(kFilters) +
-         std::string(parts.after) + std::string(parts.order) + " LIMIT $12";
+  return "SELECT " + std::string(kCouponColumns) + " FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE " +
+         std::string(kFilters) + std::string(parts.after) + std::string(parts.order) + " LIMIT $12";
 }
 
 }  // namespace
 
 std::vector<Coupon> PostgresCouponRepository::search(const SearchQuery& q) {
-  const bool with_text = !q.terms.empty();
-  const std::optional<std::string> text_query = search_tsquery(q.terms);
-  // Terms without a word (only punctuation) match nothing in FTS5.
-  if (with_text && !text_query) return {};
+  assert(q.terms.empty());
   std::vector<Param> params = filter_params(q);
   params.push_back(cursor_key(q));
   params.push_back(q.after ? Param(q.after->id) : std::nullopt);
   params.push_back(std::to_string(q.limit));
-  if (with_text) params.push_back(*text_query);
   auto db = pool_.acquire();
-  return read_coupons(db->exec_params(search_sql(q.sort, with_text), params));
+  return read_coupons(db->exec_params(search_sql(q.sort), params));
 }
 
-std::vector<std::string> PostgresCouponRepository::rank_by_relevance(const SearchQuery& q, std::size_t limit) {
+std::vector<std::string> PostgresCouponRepository::rank(const SearchQuery& q, std::size_t limit) {
   const std::optional<std::string> text_query = search_tsquery(q.terms);
+  // Terms without a word (only punctuation) match nothing in FTS5.
   if (!text_query) return {};
-  // Ranked only among the bounded set of newest matches, as SQLite does with bm25 (title 10, hotel 5, description
-  // 1). ts_rank's weights {D, C, B, A} keep that order: a title match first, then the hotel's name, then the
-  // description; equal ranks fall back to the newest id. bm25 also weighs how rare a word is and how long a text
-  // is, which ts_rank does not: coupons that match in the same places may come in another order than on SQLite.
-  const std::string scored =
-      candidates_sql(10, "c.id, ts_rank('{0.1, 0.2, 0.5, 1.0}', c.search_document, q) AS score");
+  // Relevance ranks the candidates as SQLite does with bm25 (title 10, hotel 5, description 1): ts_rank's weights
+  // {D, C, B, A} keep that order, a title match first, then the hotel's name, then the description; equal ranks
+  // fall back to the newest id. bm25 also weighs how rare a word is and how long a text is, which ts_rank does not:
+  // coupons that match in the same places may come in another order than on SQLite.
+  const std::string candidates = candidates_sql(
+      10, "c.id, c.discount_percent, c.valid_until, ts_rank('{0.1, 0.2, 0.5, 1.0}', c.search_document, q) AS score");
   std::vector<Param> params = filter_params(q);
   params.push_back(*text_query);
   params.push_back(std::to_string(limit));
   auto db = pool_.acquire();
-  const Result rows = db->exec_params("SELECT id FROM (" + scored + ") s ORDER BY score DESC, id DESC LIMIT $11", params);
+  const Result rows = db->exec_params(
+      "SELECT c.id FROM (" + candidates + ") c" + std::string(order_of(q.sort)) + " LIMIT $11", params);
   std::vector<std::string> ids;
   for (int row = 0; row < rows.rows(); ++row) ids.push_back(rows.text(row, 0));
   return ids;

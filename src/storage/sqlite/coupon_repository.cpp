@@ -30,12 +30,13 @@ std::string filters_sql(const SearchQuery& q, std::string_view valid_now) {
 }
 
 // The newest full-text matches that pass the filters (?10 is the FTS5 expression), of which a search considers no
-// more, each with its coupon's seq and id and its bm25 score (a title match weighs most, then the hotel's name).
-// CROSS JOIN keeps the full-text index the outer loop, read newest first, so the search stops at the limit instead
-// of visiting every active coupon.
+// more, each with its coupon's id, the keys of the keyset orders, and its bm25 score (a title match weighs most,
+// then the hotel's name). CROSS JOIN keeps the full-text index the outer loop, read newest first, so the search
+// stops at the limit instead of visiting every active coupon.
 std::string candidates_sql(const SearchQuery& q) {
   const bool hotel_filter = q.hotel_name || q.city;
-  return "SELECT c.seq AS seq, c.id AS id, bm25(coupon_search, 10.0, 1.0, 5.0) AS score "
+  return "SELECT c.id AS id, c.discount_percent AS discount_percent, c.valid_until AS valid_until, "
+         "bm25(coupon_search, 10.0, 1.0, 5.0) AS score "
          "FROM coupon_search CROSS JOIN coupons c ON c.seq = coupon_search.rowid " +
          std::string(hotel_filter ? "CROSS JOIN hotels h ON h.id = c.hotel_id " : "") +
          "WHERE coupon_search MATCH ?10 AND " +
@@ -44,7 +45,7 @@ std::string candidates_sql(const SearchQuery& q) {
 }
 
 // Keyset conditions (?8 the last key, ?9 the last id) and orders of the keyset sorts, in SearchSort's order after
-// relevance, which never comes here (rank_by_relevance ranks it).
+// relevance (best first: the lowest bm25).
 struct SortSql {
   std::string_view after;
   std::string_view order;
@@ -58,6 +59,11 @@ constexpr std::array<SortSql, 3> kKeysetSorts{{
      " ORDER BY c.valid_until ASC, c.id ASC"},
 }};
 static_assert(static_cast<int>(SearchSort::relevance) == 0 && static_cast<int>(SearchSort::ending_soon) == 3);
+constexpr std::string_view kRelevanceOrder = " ORDER BY c.score, c.id DESC";
+
+std::string_view order_of(SearchSort sort) {
+  return sort == SearchSort::relevance ? kRelevanceOrder : kKeysetSorts.at(static_cast<std::size_t>(sort) - 1).order;
+}
 
 std::optional<std::string> date_text(const std::optional<LocalDate>& day) {
   if (!day) return std::nullopt;
@@ -100,21 +106,15 @@ std::optional<Coupon> find_coupon(Connection& db, std::string_view coupon_id) {
   return coupon;
 }
 
-// A page in a keyset order: of the candidates when there is text, else of every coupon the filters let through.
+// A page in a keyset order of every coupon the filters let through (a search without words).
 std::string search_sql(const SearchQuery& q) {
-  assert(q.sort != SearchSort::relevance);
+  assert(q.sort != SearchSort::relevance && q.terms.empty());
   const SortSql& parts = kKeysetSorts.at(static_cast<std::size_t>(q.sort) - 1);
-  const std::string columns = "SELECT " + std::string(kCouponColumns);
-  if (!q.terms.empty()) {
-    return columns + " FROM (" + candidates_sql(q) + ") s CROSS JOIN coupons c ON c.seq = s.seq " +
-           "CROSS JOIN hotels h ON h.id = c.hotel_id WHERE true" + std::string(parts.after) +
-           std::string(parts.order) + " LIMIT ?11";
-  }
   // Ending soonest reads its own index from now on; the other orders read theirs and pass over the coupons whose
   // end has gone by ('+' keeps the planner from taking the end's index for them, and sorting every active coupon).
   const std::string_view valid_now = q.sort == SearchSort::ending_soon ? "c.valid_until >= ?1" : "+c.valid_until >= ?1";
-  return columns + " FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE " + filters_sql(q, valid_now) +
-         std::string(parts.after) + std::string(parts.order) + " LIMIT ?11";
+  return "SELECT " + std::string(kCouponColumns) + " FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE " +
+         filters_sql(q, valid_now) + std::string(parts.after) + std::string(parts.order) + " LIMIT ?11";
 }
 
 }  // namespace
@@ -234,14 +234,14 @@ std::vector<Coupon> SqliteCouponRepository::search(const SearchQuery& q) {
   bind_filters(statement, q);
   statement.bind(8, q.after ? std::optional<std::string>(q.after->key) : std::nullopt);
   statement.bind(9, q.after ? std::optional<std::string>(q.after->id) : std::nullopt);
-  if (!q.terms.empty()) statement.bind(10, coupons::fts_expression(q.terms));
   statement.bind(11, static_cast<std::int64_t>(q.limit));
   return read_all(statement);
 }
 
-std::vector<std::string> SqliteCouponRepository::rank_by_relevance(const SearchQuery& q, std::size_t limit) {
+std::vector<std::string> SqliteCouponRepository::rank(const SearchQuery& q, std::size_t limit) {
   auto db = pool_.acquire();
-  Statement& statement = db->prepare("SELECT id FROM (" + candidates_sql(q) + ") ORDER BY score, id DESC LIMIT ?11");
+  Statement& statement =
+      db->prepare("SELECT c.id FROM (" + candidates_sql(q) + ") c" + std::string(order_of(q.sort)) + " LIMIT ?11");
   bind_filters(statement, q);
   statement.bind(10, coupons::fts_expression(q.terms));
   statement.bind(11, static_cast<std::int64_t>(limit));
