@@ -6,6 +6,7 @@
 #include "server_probe.hpp"
 #include "ws_load.hpp"
 
+#include <algorithm>
 #include <thread>
 
 namespace hc::bench {
@@ -24,9 +25,9 @@ struct Plan {
 };
 
 struct Audience {
-  std::vector<std::string> tokens;   // the followers'
-  std::vector<std::string> drafts;   // one coupon to publish per round
-  std::string hotelier;              // the hotel owner's token
+  std::vector<std::string> tokens;  // the followers'
+  std::vector<std::string> drafts;  // one coupon to publish per round
+  std::string hotelier;             // the hotel owner's token
 };
 
 // Writes the hotel, its followers and its draft coupons, and starts the server with room for every socket.
@@ -38,7 +39,8 @@ Audience prepare(Stage& stage, const Plan& plan) {
   follow(stage.database(), travellers, hotel, 4);
   Audience audience;
   for (const std::string& id : travellers) audience.tokens.push_back(stage.tokens().token_for(id, Role::user));
-  for (int r = 0; r < plan.rounds; ++r) audience.drafts.push_back(add_coupon(stage.database(), hotel, std::nullopt, "draft"));
+  for (int r = 0; r < plan.rounds; ++r)
+    audience.drafts.push_back(add_coupon(stage.database(), hotel, std::nullopt, "draft"));
   audience.hotelier = stage.tokens().token_for(hotel.owner_id, Role::hotelier);
   stage.start({"--max-connections", std::to_string(plan.followers + 1000)});
   return audience;
@@ -51,9 +53,11 @@ WsClock::time_point publish(Stage& stage, const Audience& audience, const std::s
   const auto started = WsClock::now();
   const Answer answer = fetch(stage.server().port(), {"/api/v1/coupons/" + draft, audience.hotelier,
                                                       boost::beast::http::verb::patch, R"({"status":"active"})"});
-  if (answer.status != 200) throw std::runtime_error("publishing answered " + std::to_string(answer.status) + ": " + answer.body);
+  if (answer.status != 200)
+    throw std::runtime_error("publishing answered " + std::to_string(answer.status) + ": " + answer.body);
   const auto deadline = WsClock::now() + kRoundTimeout;
-  while (fleet.received() < expected && WsClock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  while (fleet.received() < expected && WsClock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
   return started;
 }
 
@@ -62,6 +66,7 @@ struct Receipts {
   std::uint64_t missing = 0;
   std::uint64_t duplicates = 0;
   double deliveries_per_second = 0;  // followers per round over the time until the last of them had it
+  double first_ms = 0;               // until the first follower had it, the slowest round's
 };
 
 // Each socket's notification of each round's coupon: one expected, timed from that round's request.
@@ -69,6 +74,7 @@ Receipts tally(const WsFleet& fleet, const std::vector<std::string>& coupons,
                const std::vector<WsClock::time_point>& started) {
   Receipts receipts;
   std::vector<WsClock::duration> slowest(coupons.size(), WsClock::duration::zero());
+  std::vector<WsClock::duration> first(coupons.size(), WsClock::duration::max());
   for (std::size_t s = 0; s < fleet.size(); ++s) {
     for (std::size_t r = 0; r < coupons.size(); ++r) {
       std::uint64_t seen = 0;
@@ -77,7 +83,9 @@ Receipts tally(const WsFleet& fleet, const std::vector<std::string>& coupons,
         if (++seen > 1) continue;
         const auto took = message.at - started[r];
         slowest[r] = std::max(slowest[r], took);
-        receipts.latencies.add(static_cast<std::uint32_t>(std::chrono::duration_cast<std::chrono::microseconds>(took).count()));
+        first[r] = std::min(first[r], took);
+        receipts.latencies.add(
+            static_cast<std::uint32_t>(std::chrono::duration_cast<std::chrono::microseconds>(took).count()));
       }
       if (seen == 0) ++receipts.missing;
       if (seen > 1) receipts.duplicates += seen - 1;
@@ -87,6 +95,8 @@ Receipts tally(const WsFleet& fleet, const std::vector<std::string>& coupons,
   for (const auto& each : slowest) seconds += std::chrono::duration<double>(each).count();
   const auto delivered = static_cast<double>(receipts.latencies.count());
   receipts.deliveries_per_second = seconds > 0 ? delivered / seconds : 0;
+  const auto latest_first = *std::max_element(first.begin(), first.end());
+  receipts.first_ms = std::chrono::duration<double, std::milli>(latest_first).count();
   return receipts;
 }
 
@@ -129,8 +139,8 @@ std::vector<Row> run_fanout(const Options& options) {
     Receipts receipts = tally(fleet, audience.drafts, started);
     measured.load.latencies = std::move(receipts.latencies);
 
-    Row row = stage.row("fanout", "coupon published -> each follower", receipts.deliveries_per_second, "notif/s",
-                        measured);
+    Row row =
+        stage.row("fanout", "coupon published -> each follower", receipts.deliveries_per_second, "notif/s", measured);
     const bool exact = receipts.missing == 0 && receipts.duplicates == 0 && fleet.failures() == 0;
     row.target = verdict("p99 <= 100 ms, <= 10 KiB per idle socket, exactly one each",
                          exact && row.latency.p99_ms <= kTargetP99Ms && kib_per_socket <= kTargetKibPerSocket);
@@ -140,6 +150,7 @@ std::vector<Row> run_fanout(const Options& options) {
                    {"missing", receipts.missing},
                    {"duplicates", receipts.duplicates},
                    {"socket_failures", fleet.failures()},
+                   {"first_receipt_ms_slowest_round", receipts.first_ms},
                    {"server_rss_mib_idle", idle_mib},
                    {"server_rss_mib_connected", connected_mib},
                    {"server_kib_per_socket", kib_per_socket}};
@@ -147,9 +158,9 @@ std::vector<Row> run_fanout(const Options& options) {
     rows.push_back(std::move(row));
     if (!exact) {
       print_table(rows);
-      throw std::runtime_error("not every follower got exactly one notification per round: " +
-                               std::to_string(receipts.missing) + " missing, " + std::to_string(receipts.duplicates) +
-                               " duplicates");
+      throw std::runtime_error(
+          "not every follower got exactly one notification per round: " + std::to_string(receipts.missing) +
+          " missing, " + std::to_string(receipts.duplicates) + " duplicates");
     }
   }
   return rows;

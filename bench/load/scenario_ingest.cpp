@@ -1,11 +1,11 @@
 // ingest: 1,000 signed-in sockets write interaction frames (view, click, share of one hotel's coupons) as fast as
-// the server reads them, while 64 connections search. Events per second accepted, the lag until the hotelier's
-// counters show them all, and the search latency meanwhile against a baseline taken before.
+// the server reads them: first alone, then while 64 connections search. Events per second accepted, the lag until
+// the hotelier's counters show them all, and the search latency meanwhile against a baseline taken before.
 //
-// Accepted means taken into the interaction queue: frames written minus those the server dropped. The server has
-// read every frame written once each socket's closing handshake completes; the socket batcher drops what it cannot
-// hold and counts it in hc_interaction_dropped_total (/metrics), the only count of socket events the server
-// exposes. The lag is until the hotelier's totals for today (GET /hotelier/stats) show every accepted event.
+// Accepted means taken by the server: frames it read (each write ends with a ping, and its pong comes after the
+// frames before it were read) minus those the socket batcher dropped for want of room, which it counts in
+// hc_interaction_dropped_total (/metrics, the only count of socket events the server exposes). The lag is until
+// the hotelier's totals for today (GET /hotelier/stats) show every accepted event.
 #include "dataset.hpp"
 #include "scenarios.hpp"
 #include "search_queries.hpp"
@@ -13,6 +13,7 @@
 #include "ws_load.hpp"
 
 #include <array>
+#include <functional>
 #include <thread>
 
 namespace hc::bench {
@@ -85,42 +86,51 @@ struct Flood {
   std::uint64_t sent = 0;
   double seconds = 0;  // from the first write until the server had read the last frame
   double server_cpu_seconds = 0;
-  Measured search;
   WsClock::time_point read_all;
 };
 
-// The sockets write for as long as the search is measured; then each closes, which completes once the server has
-// read everything before it.
-Flood flood(Stage& stage, const Setup& setup, WsFleet& fleet, const Options& options) {
+// The sockets write while `meanwhile` runs; the flood ends once the server has read every frame written.
+Flood flood(Stage& stage, const Setup& setup, WsFleet& fleet, const std::function<void()>& meanwhile) {
   Flood flood;
   const double cpu_before = stage.server().usage().cpu_seconds;
   const auto started = WsClock::now();
   fleet.start_sending([&](std::size_t socket) { return frames_for(setup, socket); });
-  flood.search = search(stage, setup, options);
+  meanwhile();
   flood.sent = fleet.stop_sending();
-  fleet.close_all();
   flood.read_all = WsClock::now();
   flood.seconds = std::chrono::duration<double>(flood.read_all - started).count();
   flood.server_cpu_seconds = stage.server().usage().cpu_seconds - cpu_before;
   return flood;
 }
 
+// The server's own counts of socket events, read before a flood and after it.
+struct Tallies {
+  std::int64_t counted = 0;  // the hotelier's totals for today
+  double dropped = 0;        // hc_interaction_dropped_total
+};
+
+Tallies read_tallies(Stage& stage, const Setup& setup) {
+  return {interactions_today(stage.server().port(), setup.hotelier),
+          metric(stage.server().port(), "hc_interaction_dropped_total")};
+}
+
 struct Counted {
-  std::int64_t events = 0;
-  double dropped = 0;
-  double lag_seconds = 0;  // from the server having read the last frame until counted + dropped = sent
-  bool complete = false;   // false: still not all counted when the wait timed out
-  double queue_depth = 0;  // what the last fold pass saw waiting
+  std::int64_t events = 0;  // counted in this flood
+  double dropped = 0;       // dropped in this flood
+  double lag_seconds = 0;   // from the server having read the last frame until counted + dropped = sent
+  bool complete = false;    // false: still not all counted when the wait timed out
+  double queue_depth = 0;   // what the last fold pass saw waiting
   [[nodiscard]] double accepted(const Flood& flood) const { return static_cast<double>(flood.sent) - dropped; }
 };
 
-// Polls the hotelier's counters (and the drops) until every event sent is either counted or dropped.
-Counted wait_counted(Stage& stage, const Setup& setup, const Flood& flood, double dropped_before) {
+// Polls the hotelier's counters (and the drops) until every event of the flood is either counted or dropped.
+Counted wait_counted(Stage& stage, const Setup& setup, const Flood& flood, const Tallies& before) {
   Counted counted;
   const auto deadline = flood.read_all + kCountedTimeout;
   do {
-    counted.events = interactions_today(stage.server().port(), setup.hotelier);
-    counted.dropped = metric(stage.server().port(), "hc_interaction_dropped_total") - dropped_before;
+    const Tallies now = read_tallies(stage, setup);
+    counted.events = now.counted - before.counted;
+    counted.dropped = now.dropped - before.dropped;
     counted.complete = static_cast<double>(counted.events) + counted.dropped >= static_cast<double>(flood.sent);
     if (!counted.complete) std::this_thread::sleep_for(std::chrono::milliseconds(20));
   } while (!counted.complete && WsClock::now() < deadline);
@@ -129,13 +139,12 @@ Counted wait_counted(Stage& stage, const Setup& setup, const Flood& flood, doubl
   return counted;
 }
 
-Row events_row(Stage& stage, const Flood& flood, const Counted& counted) {
+Row events_row(Stage& stage, const std::string& subject, const Flood& flood, const Counted& counted) {
   Measured measured;
   measured.server_cpu_seconds = flood.server_cpu_seconds;
   measured.server_peak_mib = stage.server().usage().peak_rss_mib;
   const double rate = counted.accepted(flood) / flood.seconds;
-  const double fold_seconds = flood.seconds + counted.lag_seconds;
-  Row row = stage.row("ingest", "interaction frames, 1,000 sockets", rate, "events/s", measured);
+  Row row = stage.row("ingest", subject, rate, "events/s", measured);
   row.target = verdict(">= 200,000 events/s accepted, counters <= 1 s behind",
                        counted.complete && rate >= kTargetRate && counted.lag_seconds <= kTargetLagSeconds);
   row.details = {{"frames_sent", flood.sent},
@@ -145,15 +154,29 @@ Row events_row(Stage& stage, const Flood& flood, const Counted& counted) {
                  {"events_counted", counted.events},
                  {"all_counted", counted.complete},
                  {"counter_lag_s", counted.lag_seconds},
-                 {"counted_per_s_overall", static_cast<double>(counted.events) / fold_seconds},
+                 {"counted_per_s_overall", static_cast<double>(counted.events) / (flood.seconds + counted.lag_seconds)},
                  {"queue_depth_at_end", counted.queue_depth},
-                 {"accepted_means", "frames written and read by the server minus hc_interaction_dropped_total"}};
+                 {"accepted_means",
+                  "frames the server read (a ping answered after them) minus "
+                  "hc_interaction_dropped_total; counted: GET /hotelier/stats totals"}};
+  return row;
+}
+
+// A flood, then the wait until it is counted; its row.
+Row flood_and_count(Stage& stage, const Setup& setup, WsFleet& fleet, const std::string& subject,
+                    const std::function<void()>& meanwhile) {
+  const Tallies before = read_tallies(stage, setup);
+  const Flood flooded = flood(stage, setup, fleet, meanwhile);
+  const Counted counted = wait_counted(stage, setup, flooded, before);
+  Row row = events_row(stage, subject, flooded, counted);
+  if (fleet.failures() > 0) row.details["socket_failures"] = fleet.failures();
   return row;
 }
 
 }  // namespace
 
 std::vector<Row> run_ingest(const Options& options) {
+  const auto alone = options.quick ? std::chrono::seconds(1) : std::chrono::seconds(5);
   std::vector<Row> rows;
   for (const Profile profile : options.profiles) {
     Stage stage(options, profile);
@@ -162,23 +185,23 @@ std::vector<Row> run_ingest(const Options& options) {
     Measured baseline = search(stage, setup, options);
     WsFleet fleet(stage.server().port(), R"("type":"error")");
     fleet.connect(setup.sockets);
-    const double dropped_before = metric(stage.server().port(), "hc_interaction_dropped_total");
+    progress("ingest: " + std::to_string(fleet.size()) + " sockets writing, alone");
+    Row by_itself = flood_and_count(stage, setup, fleet, "interaction frames, 1,000 sockets",
+                                    [&] { std::this_thread::sleep_for(alone); });
     progress("ingest: " + std::to_string(fleet.size()) + " sockets writing, search measured meanwhile");
-    Flood flooded = flood(stage, setup, fleet, options);
-    const Counted counted = wait_counted(stage, setup, flooded, dropped_before);
+    Measured during_search;
+    Row with_search = flood_and_count(stage, setup, fleet, "interaction frames, while searched",
+                                      [&] { during_search = search(stage, setup, options); });
+    fleet.close_all();
+    with_search.details["error_frames_received"] = fleet.received();
 
     Row base = stage.row("ingest", "search before (baseline)", baseline.load.per_second(), "req/s", baseline);
     base.target = "baseline";
-    Row events = events_row(stage, flooded, counted);
-    events.details["error_frames_received"] = fleet.received();
-    if (fleet.failures() > 0) events.details["socket_failures"] = fleet.failures();
-    Row during = stage.row("ingest", "search during ingest", flooded.search.load.per_second(), "req/s", flooded.search);
+    Row during = stage.row("ingest", "search during ingest", during_search.load.per_second(), "req/s", during_search);
     const double ratio = base.latency.p99_ms > 0 ? during.latency.p99_ms / base.latency.p99_ms : 0;
     during.target = verdict("p99 <= 1.2 x baseline", ratio <= kTargetSearchRatio);
     during.details["p99_ratio_to_baseline"] = ratio;
-    rows.push_back(std::move(base));
-    rows.push_back(std::move(events));
-    rows.push_back(std::move(during));
+    for (Row* row : {&base, &by_itself, &with_search, &during}) rows.push_back(std::move(*row));
   }
   return rows;
 }

@@ -34,6 +34,7 @@ constexpr std::string_view kPong = R"("type":"pong")";
 // the server busy, few enough that what "written" counts is what the server has read, not what waits in the
 // kernel's socket buffers (which on loopback can hold megabytes per socket).
 constexpr std::uint64_t kWritesInFlight = 2;
+constexpr auto kLastPongTimeout = std::chrono::seconds(60);
 
 }  // namespace
 
@@ -70,7 +71,7 @@ struct WsSocket {
   websocket::stream<beast::tcp_stream> ws;
   beast::flat_buffer buffer;
   std::vector<Received> received;
-  std::string frames;  // encoded, written as one buffer, a ping last
+  std::string frames;             // encoded, written as one buffer, a ping last
   std::uint64_t frame_count = 0;  // interaction frames in it
   std::uint64_t writes = 0;
   std::uint64_t pongs = 0;
@@ -146,7 +147,8 @@ void WsFleet::connect(const std::vector<std::string>& tokens, std::size_t in_fli
   const std::size_t per_lane = std::max<std::size_t>(1, in_flight / lanes_.size());
   auto launchers = std::make_shared<Countdown>(per_lane * lanes_.size());
   for (std::size_t t = 0; t < lanes_.size(); ++t) {
-    for (std::size_t n = 0; n < per_lane; ++n) asio::co_spawn(lanes_[t]->io, launch(t, tokens, launchers), asio::detached);
+    for (std::size_t n = 0; n < per_lane; ++n)
+      asio::co_spawn(lanes_[t]->io, launch(t, tokens, launchers), asio::detached);
   }
   launchers->wait();
   if (failures_ > 0) {
@@ -231,6 +233,13 @@ asio::awaitable<void> WsFleet::write_until_stopped(WsSocket& socket) {
     ++socket.writes;
     frames_sent_.fetch_add(socket.frame_count, std::memory_order_relaxed);
   }
+  // The last pong means the server has read every frame written.
+  const auto deadline = WsClock::now() + kLastPongTimeout;
+  while (socket.pongs < socket.writes && WsClock::now() < deadline) {
+    socket.pong_arrived.expires_after(std::chrono::milliseconds(100));
+    co_await socket.pong_arrived.async_wait(kTuple);
+  }
+  if (socket.pongs < socket.writes) fail("the server did not answer the last ping");
   writers_->done();
 }
 

@@ -47,8 +47,8 @@ class WsFleet {
   //! Each socket writes its frames (the texts `frames_of(socket)` gives, and a ping, as one buffer) again and
   //! again, one write in flight and a few unanswered at most, until stop_sending().
   void start_sending(const std::function<std::vector<std::string>(std::size_t socket)>& frames_of);
-  //! Stops the writers and waits for their last writes; how many frames were written in all (into the kernel:
-  //! the server may not have read them yet).
+  //! Stops the writers and waits until the server has answered the ping after each socket's last write, and so
+  //! has read every frame; how many interaction frames were written in all.
   std::uint64_t stop_sending();
 
   //! Closes every socket with a closing handshake and waits until all have ended. A handshake completes once the
