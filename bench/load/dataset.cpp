@@ -12,8 +12,6 @@
 namespace hc::bench {
 namespace {
 
-constexpr std::string_view kZone = "Europe/Dublin";
-
 SysSeconds now_seconds() { return to_seconds(Clock::now()); }
 
 // A Zipf-like draw: word i comes with weight 1/(i+1), so the first words are in many coupons and the last in few.
@@ -44,7 +42,7 @@ coupons::Coupon make_coupon(const GeneratedHotel& hotel, std::string title, std:
   const SysSeconds now = now_seconds();
   coupons::Coupon coupon;
   coupon.id = new_id();
-  coupon.hotel = {hotel.hotel_id, hotel.name, hotel.city, std::string(kZone)};
+  coupon.hotel = {hotel.hotel_id, hotel.name, hotel.city, std::string(kGeneratedZone)};
   coupon.title = std::move(title);
   coupon.description = std::move(description);
   coupon.terms = "Subject to availability. One per guest.";
@@ -52,8 +50,8 @@ coupons::Coupon make_coupon(const GeneratedHotel& hotel, std::string title, std:
   coupon.quantity = quantity;
   coupon.valid_from = now - std::chrono::days(30);
   coupon.valid_until = now + std::chrono::days(days_valid);
-  coupon.valid_from_date = local_date(kZone, coupon.valid_from).value_or(LocalDate{});
-  coupon.valid_until_date = local_date(kZone, coupon.valid_until).value_or(LocalDate{});
+  coupon.valid_from_date = local_date(kGeneratedZone, coupon.valid_from).value_or(LocalDate{});
+  coupon.valid_until_date = local_date(kGeneratedZone, coupon.valid_until).value_or(LocalDate{});
   coupon.status = status;
   coupon.created_at = now;
   coupon.updated_at = now;
@@ -120,7 +118,7 @@ std::vector<GeneratedHotel> add_hotels(storage::Database& database, int count) {
     GeneratedHotel hotel{new_id(), new_id(), "Hotel " + city + " " + std::to_string(i + 1), city};
     auth::User owner{hotel.owner_id, "owner" + std::to_string(i + 1) + "@bench.example", "Owner " + std::to_string(i),
                      Role::hotelier, "", now_seconds(),
-                     auth::Hotel{hotel.hotel_id, hotel.owner_id, hotel.name, city, "Ireland", std::string(kZone),
+                     auth::Hotel{hotel.hotel_id, hotel.owner_id, hotel.name, city, "Ireland", std::string(kGeneratedZone),
                                  "A generated hotel", "", now_seconds()}};
     if (!database.accounts().create_user(owner)) throw std::runtime_error("could not add a generated hotelier");
     hotels.push_back(std::move(hotel));

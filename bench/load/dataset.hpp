@@ -6,9 +6,13 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hc::bench {
+
+//! The time zone of every generated hotel (and so the day its counters fall on).
+inline constexpr std::string_view kGeneratedZone = "Europe/Dublin";
 
 struct GeneratedHotel {
   std::string owner_id;

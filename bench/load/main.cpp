@@ -23,6 +23,8 @@ const std::vector<Scenario>& scenarios() {
       {"http-baseline", "GET /healthz, 64 connections, against nginx's return 200", run_http_baseline},
       {"search", "100,000 coupons over 500 hotels, mixed queries, 64 connections", run_search},
       {"claim", "10,000 travellers claim a coupon of 1,000 units at once", run_claim},
+      {"fanout", "10,000 followers on WebSocket; a coupon published reaches each", run_fanout},
+      {"ingest", "1,000 sockets send interaction frames flat out, search measured meanwhile", run_ingest},
   };
   return all;
 }

@@ -2,11 +2,9 @@
 // queries, with and without filters, as travellers do.
 #include "dataset.hpp"
 #include "scenarios.hpp"
-
-#include "core/timezone.hpp"
+#include "search_queries.hpp"
 
 #include <boost/json/parse.hpp>
-
 
 namespace hc::bench {
 namespace {
@@ -16,39 +14,6 @@ constexpr int kHotels = 500;
 constexpr int kCouponsPerHotel = 200;
 constexpr double kTargetP99Ms = 15;
 constexpr double kTargetRate = 5000;
-
-std::string in_ten_days() {
-  const auto day = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) + std::chrono::days(10);
-  return to_iso_date(LocalDate{day});
-}
-
-// The query mix: a third common words, a quarter prefixes (the last word matches as a prefix, as typed), a few
-// rare words, and filters with and without words. `n` varies the rare word.
-std::string query(std::uint64_t n) {
-  static const std::vector<std::string> mix{
-      "q=breakfast",
-      "q=weekend%20room",
-      "q=spa",
-      "q=brea",
-      "q=spa%20wel",
-      "q=honey",
-      "q=RARE",
-      "q=fjord",
-      "q=aurora%20glacier",
-      "q=breakfast&city=Paris",
-      "q=spa&min_discount=40",
-      "city=Rome&sort=discount",
-      "q=weekend&valid_on=" + in_ten_days(),
-      "hotel=Hotel%20Lisbon&sort=ending_soon",
-      "q=dinner&max_discount=20&sort=discount",
-      "q=RARE&city=Dublin",
-  };
-  std::string text = mix[n % mix.size()];
-  if (const auto at = text.find("RARE"); at != std::string::npos) {
-    text.replace(at, 4, rare_word(static_cast<int>((n * 7919) % kRareWords)));
-  }
-  return "/api/v1/coupons?" + text;
-}
 
 // Writes the data set and starts the server; the token of the traveller who searches.
 std::string prepare(Stage& stage, const Options& options) {
@@ -68,7 +33,7 @@ boost::json::object sample_answers(Stage& stage, const std::string& token) {
   constexpr std::uint64_t kKinds = 16;
   boost::json::object sampled;
   for (std::uint64_t n = 0; n < kKinds; ++n) {
-    const std::string target = query(n);
+    const std::string target = search_query(n);
     const auto started = std::chrono::steady_clock::now();
     const Answer answer = fetch(stage.server().port(), {target, token});
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -94,7 +59,7 @@ std::vector<Row> run_search(const Options& options) {
     plan.warmup = options.quick ? std::chrono::milliseconds(200) : std::chrono::seconds(3);
     plan.duration = options.quick ? std::chrono::milliseconds(1000) : std::chrono::seconds(15);
     Measured measured = stage.measure(plan, [&](std::size_t connection, std::uint64_t n) {
-      return std::optional<Request>(Request{query(connection * 131 + n), token});
+      return std::optional<Request>(Request{search_query(connection * 131 + n), token});
     });
     expect_only(measured.load, 200, "search");
     Row row = stage.row("search", "GET /coupons, mixed queries", measured.load.per_second(), "req/s", measured);

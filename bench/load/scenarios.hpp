@@ -20,5 +20,7 @@ const std::vector<Scenario>& scenarios();
 std::vector<Row> run_http_baseline(const Options& options);
 std::vector<Row> run_search(const Options& options);
 std::vector<Row> run_claim(const Options& options);
+std::vector<Row> run_fanout(const Options& options);
+std::vector<Row> run_ingest(const Options& options);
 
 }  // namespace hc::bench

@@ -180,42 +180,51 @@ class LiveSocket final : public Subscriber, public std::enable_shared_from_this<
 
 }  // namespace
 
-boost::asio::awaitable<void> SocketEndpoint::converse(std::shared_ptr<net::WebSocketSession> session) {
-  session->close_after(kAuthDeadline, net::close_code::auth_timeout, "no auth frame within 10 seconds");
-  const auto first = co_await session->receive();
-  if (!first) co_return;
+boost::asio::awaitable<std::optional<SocketEndpoint::SignedIn>> SocketEndpoint::sign_in(
+    net::WebSocketSession& session) {
+  session.close_after(kAuthDeadline, net::close_code::auth_timeout, "no auth frame within 10 seconds");
+  const auto first = co_await session.receive();
+  if (!first) co_return std::nullopt;
   const auto message = net::parse_json_object(*first);
   auto hello = message ? read_hello(*message) : Result<Hello, std::string>(Failure{std::string(kAuthFirst)});
   if (!hello) {
-    session->close(net::close_code::policy_violation, hello.error());
-    co_return;
+    session.close(net::close_code::policy_violation, hello.error());
+    co_return std::nullopt;
   }
-  const auto principal = authenticator_.authenticate(hello->token);
+  auto principal = authenticator_.authenticate(hello->token);
   if (!principal) {
-    session->close(net::close_code::unauthorized, "the token is invalid or has expired; sign in again");
-    co_return;
+    session.close(net::close_code::unauthorized, "the token is invalid or has expired; sign in again");
+    co_return std::nullopt;
   }
+  co_return SignedIn{std::move(*principal), hello->resume_after};
+}
+
+boost::asio::awaitable<void> SocketEndpoint::converse(std::shared_ptr<net::WebSocketSession> session) {
+  auto signed_in = co_await sign_in(*session);
+  if (!signed_in) co_return;
+  const Principal& principal = signed_in->principal;
+  const std::optional<std::int64_t> resume_after = signed_in->resume_after;
   // Without resume_after the client has what it wants up to now: a catch-up after a gap in the bus starts from the
   // newest notification, not from the first.
-  std::int64_t last_sent = hello->resume_after.value_or(0);
-  if (!hello->resume_after) {
+  std::int64_t last_sent = resume_after.value_or(0);
+  if (!resume_after) {
     try {
-      last_sent = co_await workers_.run([&] { return newest_notification(inbox_, principal->user_id); });
+      last_sent = co_await workers_.run([&] { return newest_notification(inbox_, principal.user_id); });
     } catch (const std::exception& e) {
       log_.error("socket sign-in failed", {{"what", std::string_view(e.what())}});
       session->close(net::close_code::internal_error, "something went wrong on our side; reconnect");
       co_return;
     }
   }
-  auto socket = std::make_shared<LiveSocket>(session, principal->user_id, last_sent, Inbox{inbox_, workers_, log_});
-  hub_.join(principal->user_id, socket);
+  auto socket = std::make_shared<LiveSocket>(session, principal.user_id, last_sent, Inbox{inbox_, workers_, log_});
+  hub_.join(principal.user_id, socket);
   try {
-    session->close_after(until(principal->expires_at), net::close_code::unauthorized, "the token has expired");
+    session->close_after(until(principal.expires_at), net::close_code::unauthorized, "the token has expired");
     session->send(frame({{"type", "ready"}}));
-    if (hello->resume_after) {
-      std::int64_t after = *hello->resume_after;
+    if (resume_after) {
+      std::int64_t after = *resume_after;
       for (bool more = true; more;) {
-        const auto page = co_await workers_.run([&] { return inbox_.after(principal->user_id, after, kReplayPage); });
+        const auto page = co_await workers_.run([&] { return inbox_.after(principal.user_id, after, kReplayPage); });
         for (const notifications::Notification& notification : page) {
           after = notifications::parse_notification_id(notification.id).value_or(after);
           socket->replay(notification, after);
@@ -225,12 +234,12 @@ boost::asio::awaitable<void> SocketEndpoint::converse(std::shared_ptr<net::WebSo
       }
     }
     socket->go_live();
-    co_await serve_signed_in(*session, *principal);
+    co_await serve_signed_in(*session, principal);
   } catch (const std::exception& e) {
     log_.error("socket conversation failed", {{"what", std::string_view(e.what())}});
     session->close(net::close_code::internal_error, "something went wrong on our side; reconnect");
   }
-  hub_.leave(principal->user_id, socket.get());
+  hub_.leave(principal.user_id, socket.get());
   if (session->cut_off()) log_.warn("socket cut off: its client did not read", {{"client", session->client_address()}});
 }
 

@@ -12,7 +12,7 @@
 
 #include <chrono>
 #include <cstdint>
-#include <deque>
+#include <list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -68,7 +68,9 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
   WebSocketLimits limits_;
   std::string client_address_;
   boost::beast::flat_buffer buffer_;
-  std::deque<std::string> queue_;
+  // A list, not a deque: an idle socket's empty queue then holds no memory (a deque allocates its first block,
+  // over 500 bytes, at construction).
+  std::list<std::string> queue_;
   std::size_t queued_bytes_ = 0;
   bool writing_ = false;
   bool closing_ = false;  // a close was asked for: no more messages in either direction

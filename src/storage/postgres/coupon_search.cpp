@@ -58,7 +58,10 @@ constexpr std::array<SortSql, 3> kKeysetSorts{{
      " ORDER BY c.valid_until ASC, c.id ASC"},
 }};
 static_assert(static_cast<int>(SearchSort::relevance) == 0 && static_cast<int>(SearchSort::ending_soon) == 3);
-constexpr std::string_view kRelevanceOrder = " ORDER BY c.score DESC, c.id DESC";
+// Scored only here, over the candidates: in the candidates' own query the score would be computed for every match
+// before the newest are picked.
+constexpr std::string_view kRelevanceOrder =
+    " ORDER BY ts_rank('{0.1, 0.2, 0.5, 1.0}', c.search_document, to_tsquery('simple', $10)) DESC, c.id DESC";
 
 std::string_view order_of(SearchSort sort) {
   return sort == SearchSort::relevance ? kRelevanceOrder : kKeysetSorts.at(static_cast<std::size_t>(sort) - 1).order;
@@ -172,8 +175,7 @@ std::vector<std::string> PostgresCouponRepository::rank(const SearchQuery& q, st
   // {D, C, B, A} keep that order, a title match first, then the hotel's name, then the description; equal ranks
   // fall back to the newest id. bm25 also weighs how rare a word is and how long a text is, which ts_rank does not:
   // coupons that match in the same places may come in another order than on SQLite.
-  const std::string candidates = candidates_sql(
-      10, "c.id, c.discount_percent, c.valid_until, ts_rank('{0.1, 0.2, 0.5, 1.0}', c.search_document, q) AS score");
+  const std::string candidates = candidates_sql(10, "c.id, c.discount_percent, c.valid_until, c.search_document");
   std::vector<Param> params = filter_params(q);
   params.push_back(*text_query);
   params.push_back(std::to_string(limit));
