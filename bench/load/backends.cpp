@@ -40,4 +40,8 @@ std::unique_ptr<storage::Database> Backends::open_database(const std::filesystem
   return database;
 }
 
+void Backends::settle(storage::Database& database) const {
+  if (profile_ == Profile::scaled) dynamic_cast<postgres::PostgresDatabase&>(database).pool().acquire()->exec("ANALYZE");
+}
+
 }  // namespace hc::bench

@@ -11,6 +11,7 @@ Stage::Stage(const Options& options, Profile profile)
       tokens_(dir_.path()) {}
 
 BenchServer& Stage::start(const std::vector<std::string>& extra_flags) {
+  backends_.settle(*database_);
   database_.reset();
   std::vector<std::string> flags = backends_.server_flags(dir_.path());
   flags.insert(flags.end(), extra_flags.begin(), extra_flags.end());

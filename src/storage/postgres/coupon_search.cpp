@@ -19,53 +19,27 @@ using coupons::Coupon;
 using coupons::SearchQuery;
 using coupons::SearchSort;
 
-// The filters every search shares; parameters $1..$9 (see filter_params). SQLite compares the hotel's name with
-// LIKE, which ignores the case of ASCII letters only, and the city with hc_fold (core/text's fold_case); $8 and $9
-// are fold_case as a translate() table, so that both compare exactly the same.
-constexpr std::string_view kFilters = R"sql(
-  c.status = 'active' AND c.valid_until >= $1
-  AND ($2::text IS NULL OR c.hotel_id = $2)
-  AND ($3::text IS NULL OR translate(h.name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')
-                           LIKE '%' || $3 || '%' ESCAPE '\')
-  AND ($4::text IS NULL OR translate(h.city, $8, $9) = $4)
-  AND ($5::integer IS NULL OR c.discount_percent >= $5)
-  AND ($6::integer IS NULL OR c.discount_percent <= $6)
-  AND ($7::text IS NULL OR (c.valid_from_date <= $7 AND c.valid_until_date >= $7))
-)sql";
+// A statement and its parameters, numbered as they are added: a search names only the filters it has, so that
+// the planner sees each one for what it is (a hotel's coupons come by its index, an order by its own) instead of
+// one generic plan for "this filter or none".
+struct Statement {
+  std::string text;
+  std::vector<Param> params;
 
-// The newest full-text matches that pass the filters ($N the tsquery text, see search_tsquery), of which a search
-// considers no more, with `columns` (of c, and the tsquery q). status = 'active' (in kFilters) lets the partial GIN
-// index serve it, and is what FTS5's table holds.
-std::string candidates_sql(int query_param, std::string_view columns) {
-  return "SELECT " + std::string(columns) + " FROM coupons c JOIN hotels h ON h.id = c.hotel_id, to_tsquery('simple', $" +
-         std::to_string(query_param) + ") q WHERE c.search_document @@ q AND " + std::string(kFilters) +
-         " ORDER BY c.seq DESC LIMIT " + std::to_string(coupons::kMaxSearchCandidates);
-}
-
-// Keyset conditions ($10 the last key, $11 the last id) and orders of the keyset sorts, in SearchSort's order after
-// relevance (best first: the highest ts_rank). Newest has no key but names $10 all the same:
-// every sort takes the same parameters, and the server refuses a parameter that no part of the statement names.
-struct SortSql {
-  std::string_view after;
-  std::string_view order;
+  //! Adds a parameter and returns its placeholder ("$3").
+  std::string param(Param value) {
+    params.push_back(std::move(value));
+    return "$" + std::to_string(params.size());
+  }
 };
-constexpr std::array<SortSql, 3> kKeysetSorts{{
-    {" AND ($11::text IS NULL OR c.discount_percent < $10::bigint OR "
-     "(c.discount_percent = $10::bigint AND c.id < $11))",
-     " ORDER BY c.discount_percent DESC, c.id DESC"},
-    {" AND ($11::text IS NULL OR c.id < $11) AND ($10::text IS NULL OR true)", " ORDER BY c.id DESC"},
-    {" AND ($11::text IS NULL OR c.valid_until > $10 OR (c.valid_until = $10 AND c.id > $11))",
-     " ORDER BY c.valid_until ASC, c.id ASC"},
-}};
-static_assert(static_cast<int>(SearchSort::relevance) == 0 && static_cast<int>(SearchSort::ending_soon) == 3);
-// Scored only here, over the candidates: in the candidates' own query the score would be computed for every match
-// before the newest are picked.
-constexpr std::string_view kRelevanceOrder =
-    " ORDER BY ts_rank('{0.1, 0.2, 0.5, 1.0}', c.search_document, to_tsquery('simple', $10)) DESC, c.id DESC";
 
-std::string_view order_of(SearchSort sort) {
-  return sort == SearchSort::relevance ? kRelevanceOrder : kKeysetSorts.at(static_cast<std::size_t>(sort) - 1).order;
-}
+// The orders of the keyset sorts, in SearchSort's order after relevance.
+constexpr std::array<std::string_view, 3> kKeysetOrders{
+    " ORDER BY c.discount_percent DESC, c.id DESC",
+    " ORDER BY c.id DESC",
+    " ORDER BY c.valid_until ASC, c.id ASC",
+};
+static_assert(static_cast<int>(SearchSort::relevance) == 0 && static_cast<int>(SearchSort::ending_soon) == 3);
 
 // fold_case as the two strings of translate(): each capital it changes, and its small letter (one character each).
 struct FoldTable {
@@ -116,11 +90,28 @@ Param optional_int(const std::optional<int>& value) {
   return std::to_string(*value);
 }
 
-std::vector<Param> filter_params(const SearchQuery& q) {
-  const FoldTable& fold = fold_table();
-  const Param city = q.city ? Param(fold_case(*q.city)) : std::nullopt;
-  return {to_rfc3339(q.now), q.hotel_id,   like_literal(q.hotel_name), city,         optional_int(q.min_discount),
-          optional_int(q.max_discount),    date_param(q.valid_on),     fold.capitals, fold.smalls};
+// The conditions of the filters the query sets. SQLite compares the hotel's name with LIKE, which ignores the case
+// of ASCII letters only, and the city with hc_fold (core/text's fold_case), here given as a translate() table, so
+// that both compare exactly the same.
+std::string filters(Statement& sql, const SearchQuery& q) {
+  std::string where = "c.status = 'active' AND c.valid_until >= " + sql.param(to_rfc3339(q.now));
+  if (q.hotel_id) where += " AND c.hotel_id = " + sql.param(*q.hotel_id);
+  if (q.hotel_name) {
+    where += " AND translate(h.name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') LIKE '%' || " +
+             sql.param(like_literal(q.hotel_name)) + "::text || '%' ESCAPE '\\'";
+  }
+  if (q.city) {
+    const FoldTable& fold = fold_table();
+    where += " AND translate(h.city, " + sql.param(fold.capitals) + ", " + sql.param(fold.smalls) +
+             ") = " + sql.param(fold_case(*q.city));
+  }
+  if (q.min_discount) where += " AND c.discount_percent >= " + sql.param(optional_int(q.min_discount));
+  if (q.max_discount) where += " AND c.discount_percent <= " + sql.param(optional_int(q.max_discount));
+  if (q.valid_on) {
+    const std::string day = sql.param(date_param(q.valid_on));
+    where += " AND c.valid_from_date <= " + day + " AND c.valid_until_date >= " + day;
+  }
+  return where;
 }
 
 // The cursor's discount as SQLite's CAST(key AS INTEGER) reads it: the leading integer, 0 without one (a client
@@ -141,47 +132,59 @@ std::int64_t leading_integer(std::string_view text) {
   return negative ? -value : value;
 }
 
-Param cursor_key(const SearchQuery& q) {
-  if (!q.after) return std::nullopt;
-  if (q.sort == SearchSort::discount) return std::to_string(leading_integer(q.after->key));
-  return q.after->key;
+// The keyset condition after the cursor (SQLite's, with its CAST of the discount key).
+std::string after_cursor(Statement& sql, const SearchQuery& q) {
+  if (!q.after) return {};
+  const std::string id = sql.param(q.after->id);
+  if (q.sort == SearchSort::newest) return " AND c.id < " + id;
+  if (q.sort == SearchSort::discount) {
+    const std::string key = sql.param(std::to_string(leading_integer(q.after->key))) + "::bigint";
+    return " AND (c.discount_percent < " + key + " OR (c.discount_percent = " + key + " AND c.id < " + id + "))";
+  }
+  const std::string key = sql.param(q.after->key);
+  return " AND (c.valid_until > " + key + " OR (c.valid_until = " + key + " AND c.id > " + id + "))";
 }
 
-// A page in a keyset order of every coupon the filters let through (a search without words).
-std::string search_sql(SearchSort sort) {
-  assert(sort != SearchSort::relevance);
-  const SortSql& parts = kKeysetSorts.at(static_cast<std::size_t>(sort) - 1);
-  return "SELECT " + std::string(kCouponColumns) + " FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE " +
-         std::string(kFilters) + std::string(parts.after) + std::string(parts.order) + " LIMIT $12";
-}
+std::string_view keyset_order(SearchSort sort) { return kKeysetOrders.at(static_cast<std::size_t>(sort) - 1); }
 
 }  // namespace
 
 std::vector<Coupon> PostgresCouponRepository::search(const SearchQuery& q) {
-  assert(q.terms.empty());
-  std::vector<Param> params = filter_params(q);
-  params.push_back(cursor_key(q));
-  params.push_back(q.after ? Param(q.after->id) : std::nullopt);
-  params.push_back(std::to_string(q.limit));
+  assert(q.terms.empty() && q.sort != SearchSort::relevance);
+  Statement sql;
+  const std::string where = filters(sql, q);
+  const std::string after = after_cursor(sql, q);
+  sql.text = "SELECT " + std::string(kCouponColumns) + " FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE " +
+             where + after + std::string(keyset_order(q.sort)) + " LIMIT " + sql.param(std::to_string(q.limit));
   auto db = pool_.acquire();
-  return read_coupons(db->exec_params(search_sql(q.sort), params));
+  return read_coupons(db->exec_params(sql.text, sql.params));
 }
 
 std::vector<std::string> PostgresCouponRepository::rank(const SearchQuery& q, std::size_t limit) {
   const std::optional<std::string> text_query = search_tsquery(q.terms);
   // Terms without a word (only punctuation) match nothing in FTS5.
   if (!text_query) return {};
+  Statement sql;
+  const std::string words = "to_tsquery('simple', " + sql.param(*text_query) + ")";
+  const bool hotel_filter = q.hotel_name || q.city;
+  // The newest full-text matches that pass the filters, of which a search considers no more; status = 'active' (in
+  // the filters) lets the partial GIN index serve it, and is what FTS5's table holds.
+  const std::string candidates =
+      "SELECT c.id, c.discount_percent, c.valid_until, c.search_document FROM coupons c " +
+      std::string(hotel_filter ? "JOIN hotels h ON h.id = c.hotel_id " : "") + "WHERE c.search_document @@ " + words +
+      " AND " + filters(sql, q) + " ORDER BY c.seq DESC LIMIT " + std::to_string(coupons::kMaxSearchCandidates);
   // Relevance ranks the candidates as SQLite does with bm25 (title 10, hotel 5, description 1): ts_rank's weights
   // {D, C, B, A} keep that order, a title match first, then the hotel's name, then the description; equal ranks
   // fall back to the newest id. bm25 also weighs how rare a word is and how long a text is, which ts_rank does not:
-  // coupons that match in the same places may come in another order than on SQLite.
-  const std::string candidates = candidates_sql(10, "c.id, c.discount_percent, c.valid_until, c.search_document");
-  std::vector<Param> params = filter_params(q);
-  params.push_back(*text_query);
-  params.push_back(std::to_string(limit));
+  // coupons that match in the same places may come in another order than on SQLite. The score is computed here,
+  // over the candidates only.
+  const std::string order =
+      q.sort == SearchSort::relevance
+          ? " ORDER BY ts_rank('{0.1, 0.2, 0.5, 1.0}', c.search_document, " + words + ") DESC, c.id DESC"
+          : std::string(keyset_order(q.sort));
+  sql.text = "SELECT c.id FROM (" + candidates + ") c" + order + " LIMIT " + sql.param(std::to_string(limit));
   auto db = pool_.acquire();
-  const Result rows = db->exec_params(
-      "SELECT c.id FROM (" + candidates + ") c" + std::string(order_of(q.sort)) + " LIMIT $11", params);
+  const Result rows = db->exec_params(sql.text, sql.params);
   std::vector<std::string> ids;
   for (int row = 0; row < rows.rows(); ++row) ids.push_back(rows.text(row, 0));
   return ids;
