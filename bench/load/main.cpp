@@ -3,12 +3,14 @@
 //
 // Usage: load_bench [scenario|all] [--profile embedded|postgresql|all] [--quick] [--results <folder>]
 //                   [--also <scenario>]...   (rows another tool wrote to <folder>/<scenario>.json, in the same table)
+//                   [--skip <scenario>]...
 #include "scenarios.hpp"
 
 #include "core/log.hpp"
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -36,11 +38,12 @@ struct Command {
   Options options;
   std::filesystem::path results = "bench/results";
   std::vector<std::string> also;
+  std::vector<std::string> skip;
 };
 
 [[noreturn]] void usage(const std::string& problem, int exit_code = 2) {
   std::cerr << (problem.empty() ? "" : "load_bench: " + problem + "\n") << "usage: load_bench [scenario|all] [--profile embedded|postgresql|all]"
-            << " [--quick] [--results <folder>] [--also <scenario>]...\nscenarios:\n";
+            << " [--quick] [--results <folder>] [--also <scenario>]... [--skip <scenario>]...\nscenarios:\n";
   for (const Scenario& s : scenarios()) std::cerr << "  " << s.name << "  " << s.what << "\n";
   std::exit(exit_code);
 }
@@ -62,6 +65,8 @@ Command parse(int argc, char** argv) {
       command.results = argv[++i];
     } else if (arg == "--also" && i + 1 < argc) {
       command.also.emplace_back(argv[++i]);
+    } else if (arg == "--skip" && i + 1 < argc) {
+      command.skip.emplace_back(argv[++i]);
     } else if (arg.rfind("--", 0) == 0) {
       usage("unknown option '" + arg + "'");
     } else {
@@ -103,6 +108,7 @@ int main(int argc, char** argv) {
   bool found = false;
   for (const Scenario& scenario : scenarios()) {
     if (command.scenario != "all" && command.scenario != scenario.name) continue;
+    if (std::ranges::find(command.skip, scenario.name) != command.skip.end()) continue;
     found = true;
     std::fprintf(stderr, "%.*s: %.*s\n", static_cast<int>(scenario.name.size()), scenario.name.data(),
                  static_cast<int>(scenario.what.size()), scenario.what.data());
