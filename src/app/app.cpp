@@ -52,6 +52,7 @@
 #include <atomic>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <stdexcept>
 #include <thread>
@@ -60,7 +61,8 @@ namespace hc::app {
 
 namespace {
 
-constexpr std::chrono::milliseconds kOutboxPollInterval{50};
+constexpr std::chrono::milliseconds kOutboxPollInterval{50};  // for events committed by other processes
+constexpr std::string_view kOutboxWork = "outbox";
 constexpr std::chrono::milliseconds kFoldInterval{1000};
 constexpr std::chrono::milliseconds kSocketInteractionInterval{100};
 constexpr std::chrono::milliseconds kReportPollInterval{250};
@@ -264,7 +266,8 @@ struct App::Parts {
         web_handlers(site ? std::make_optional<web::WebHandlers>(*site) : std::nullopt),
         router(build_router({database->idempotency(), workers, auth_handlers, ops_handlers, coupon_handlers, hotel_handlers,
                              media_handlers, redemption_handlers, subscription_handlers, notification_handlers,
-                             interaction_handlers, report_handlers, sockets, web_handlers ? &*web_handlers : nullptr})),
+                             interaction_handlers, report_handlers, sockets, web_handlers ? &*web_handlers : nullptr,
+                             wake_outbox})),
         log_(log) {}
 
   std::string check_database() {
@@ -347,6 +350,10 @@ struct App::Parts {
   ops::OpsHandlers ops_handlers;
   std::optional<web::Site> site;
   std::optional<web::WebHandlers> web_handlers;
+  // What commits an outbox event here wakes the outbox loop, so the event goes out now rather than at the next
+  // poll (which stays, for the events other processes commit). A no-op while this process runs no outbox loop;
+  // set and reset only while no request and no background pass runs.
+  std::function<void()> wake_outbox = [] {};
   net::Router router;
   Logger log_;
 };
@@ -437,7 +444,7 @@ int App::serve() {
   BackgroundLoops background(io, log_);
   std::vector<BackgroundWork> work{{"socket events", parts_->workers,
                                     [this] { return parts_->interaction_batcher.flush(); }, kSocketInteractionInterval}};
-  if (config_.background) std::ranges::move(shared_background_work(), std::back_inserter(work));
+  if (config_.background) std::ranges::move(shared_background_work(background), std::back_inserter(work));
   background.start(work);
   const std::function<void()> stop_background = [&background] { background.stop(); };
   register_pipeline_gauges(parts_->metrics, parts_->interactions.gauges());
@@ -465,10 +472,16 @@ int App::serve() {
   for (std::thread& thread : threads) thread.join();
   // No bus message may reach the hub or queue a catch-up once the sockets and the pools are stopping.
   if (parts_->redis) parts_->redis->bus.stop();
-  parts_->workers.stop();
-  parts_->report_workers.stop();
+  stop_pools();
   flush_socket_events();
   return stopped();
+}
+
+// Ends the pools once the loops and the requests have; the outbox loop that a wake would reach ends with them.
+void App::stop_pools() {
+  parts_->workers.stop();
+  parts_->report_workers.stop();
+  parts_->wake_outbox = [] {};
 }
 
 // The last words of a process that stopped as asked; its exit code.
@@ -480,16 +493,24 @@ int App::stopped() {
 
 // The work every process may share: the outbox, the interaction fold and the report jobs, each safe to run in
 // several processes at once on a shared database.
-std::vector<BackgroundWork> App::shared_background_work() {
+std::vector<BackgroundWork> App::shared_background_work(BackgroundLoops& loops) {
   // This process's jobs still marked running were cut off by its stop; those of the other processes on a shared
   // database are theirs until their lease runs out.
   parts_->reports.recover();
+  parts_->wake_outbox = [&loops] { loops.wake(kOutboxWork); };
   return {
-      {"outbox", parts_->workers, [this] { return parts_->outbox.run_once(to_seconds(Clock::now())); },
+      {kOutboxWork, parts_->workers, [this] { return parts_->outbox.run_once(to_seconds(Clock::now())); },
        kOutboxPollInterval},
       {"interactions", parts_->workers, [this] { return fold_interactions(); }, kFoldInterval},
-      {"reports", parts_->report_workers, [this] { return parts_->reports.run_once(); }, kReportPollInterval},
+      {"reports", parts_->report_workers, [this] { return run_report_jobs(); }, kReportPollInterval},
   };
+}
+
+// A finished report's event is in the outbox: its notification goes out now.
+std::size_t App::run_report_jobs() {
+  const std::size_t finished = parts_->reports.run_once();
+  if (finished > 0) parts_->wake_outbox();
+  return finished;
 }
 
 int App::work() {
@@ -502,7 +523,7 @@ int App::work() {
   migrate();
   asio::io_context io(1);
   BackgroundLoops background(io, log_);
-  background.start(shared_background_work());
+  background.start(shared_background_work(background));
   asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& ec, int signal) {
     if (ec) return;
@@ -512,8 +533,7 @@ int App::work() {
   log_.info("working", {{"database", parts_->database->engine()},
                         {"worker_threads", std::uint64_t{config_.worker_threads}}});
   io.run();  // until every loop has ended after the signal
-  parts_->workers.stop();
-  parts_->report_workers.stop();
+  stop_pools();
   return stopped();
 }
 

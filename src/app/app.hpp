@@ -17,6 +17,7 @@ struct DemoAccount {
 };
 
 struct BackgroundWork;
+class BackgroundLoops;
 
 class App {
  public:
@@ -42,7 +43,9 @@ class App {
   void flush_socket_events();
   std::size_t fold_interactions();
   void serve_web_app(net::Dispatcher& dispatcher);
-  std::vector<BackgroundWork> shared_background_work();
+  std::vector<BackgroundWork> shared_background_work(BackgroundLoops& loops);
+  std::size_t run_report_jobs();
+  void stop_pools();
   int stopped();
 
   struct Parts;

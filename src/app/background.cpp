@@ -10,11 +10,13 @@
 namespace hc::app {
 namespace {
 
-// Runs the work's pass on its pool until `stopping`: again at once while it finds work, else after the pause.
-boost::asio::awaitable<void> repeat_in_background(BackgroundWork work, boost::asio::steady_timer& idle,
+// Runs the work's pass on its pool until `stopping`: again at once while it finds work or was woken during the
+// pass, else after the pause (which a wake cuts short).
+boost::asio::awaitable<void> repeat_in_background(BackgroundWork work, BackgroundLoops::Loop& loop,
                                                   const std::atomic<bool>& stopping, const Logger& log) {
   namespace asio = boost::asio;
   while (!stopping) {
+    loop.woken = false;  // this pass sees whatever was committed before the wake
     std::size_t handled = 0;
     try {
       handled = co_await work.pool.run([&work] { return work.pass(); });
@@ -22,9 +24,9 @@ boost::asio::awaitable<void> repeat_in_background(BackgroundWork work, boost::as
       // A failing pass (a busy or full disk) is retried after the pause; it never ends the loop.
       log.error("background work failed", {{"work", work.name}, {"what", std::string_view(e.what())}});
     }
-    if (handled > 0) continue;
-    idle.expires_after(work.pause);
-    co_await idle.async_wait(asio::as_tuple(asio::use_awaitable));
+    if (handled > 0 || loop.woken) continue;
+    loop.idle.expires_after(work.pause);
+    co_await loop.idle.async_wait(asio::as_tuple(asio::use_awaitable));
   }
 }
 
@@ -35,8 +37,8 @@ BackgroundLoops::BackgroundLoops(boost::asio::io_context& io, const Logger& log)
 
 void BackgroundLoops::start(const std::vector<BackgroundWork>& work) {
   for (const BackgroundWork& each : work) {
-    boost::asio::steady_timer& idle = idle_timers_.emplace_back(strand_);
-    boost::asio::co_spawn(strand_, repeat_in_background(each, idle, stopping_, log_),
+    Loop& loop = loops_.emplace_back(strand_, each.name);
+    boost::asio::co_spawn(strand_, repeat_in_background(each, loop, stopping_, log_),
                           [&log = log_, name = each.name](const std::exception_ptr& escaped) {
                             if (!escaped) return;
                             try {
@@ -51,7 +53,17 @@ void BackgroundLoops::start(const std::vector<BackgroundWork>& work) {
 void BackgroundLoops::stop() {
   boost::asio::post(strand_, [this] {
     stopping_ = true;
-    for (boost::asio::steady_timer& idle : idle_timers_) idle.cancel();
+    for (Loop& loop : loops_) loop.idle.cancel();
+  });
+}
+
+void BackgroundLoops::wake(std::string_view name) {
+  boost::asio::post(strand_, [this, name] {
+    for (Loop& loop : loops_) {
+      if (loop.name != name) continue;
+      loop.woken = true;
+      loop.idle.cancel();
+    }
   });
 }
 

@@ -38,11 +38,24 @@ class BackgroundLoops {
   //! Ends every loop after its current pass; callable from any thread.
   void stop();
 
+  //! Runs the named loop's next pass now instead of after its pause (work for it was just committed); callable
+  //! from any thread. A wake during a pass makes another pass follow it.
+  void wake(std::string_view name);
+
+  //! One running loop; used on the strand only.
+  struct Loop {
+    explicit Loop(const boost::asio::strand<boost::asio::io_context::executor_type>& strand, std::string_view work)
+        : name(work), idle(strand) {}
+    std::string_view name;
+    boost::asio::steady_timer idle;
+    bool woken = false;  // a wake came since the current pass began
+  };
+
  private:
   boost::asio::strand<boost::asio::io_context::executor_type> strand_;
   const Logger& log_;
   std::atomic<bool> stopping_{false};
-  std::deque<boost::asio::steady_timer> idle_timers_;  // a deque: timers never move while their loops wait on them
+  std::deque<Loop> loops_;  // a deque: loops never move while they wait on their timers
 };
 
 }  // namespace hc::app

@@ -13,6 +13,16 @@ net::Handler on(H& handlers, boost::asio::awaitable<net::Response> (H::*method)(
   return [&handlers, method](net::RequestContext& ctx) { return (handlers.*method)(ctx); };
 }
 
+// Wakes the outbox once the handler has answered: what it committed (an outbox event with its change) then goes
+// out at once instead of at the outbox's next poll.
+net::Handler wake_after(const std::function<void()>& wake, net::Handler handler) {
+  return [&wake, handler = std::move(handler)](net::RequestContext& ctx) -> boost::asio::awaitable<net::Response> {
+    net::Response response = co_await handler(ctx);
+    wake();
+    co_return response;
+  };
+}
+
 }  // namespace
 
 net::Router build_router(const Handlers& h) {
@@ -30,6 +40,8 @@ net::Router build_router(const Handlers& h) {
   using W = web::WebHandlers;
   // The web app's own files and pages are the dispatcher's fallback, not routes (see App::serve_web_app).
   const net::Handler home = h.web != nullptr ? on(*h.web, &W::index) : on(h.ops, &O::home);
+  // Publishing a coupon and using a code commit an outbox event for the followers or the guest.
+  const auto announcing = [&h](net::Handler handler) { return wake_after(h.wake_outbox, std::move(handler)); };
   net::Router router;
   // clang-format off
   router.add({verb::get,  "/",                      Access::anyone,    BodyKind::none, home});
@@ -49,9 +61,9 @@ net::Router build_router(const Handlers& h) {
   router.add({verb::put,   "/api/v1/hotels/mine/logo", Access::hotelier, BodyKind::image, on(h.hotels, &H::put_logo)});
 
   router.add({verb::get,   "/api/v1/coupons",            Access::signed_in, BodyKind::none,  on(h.coupons, &C::search)});
-  router.add({verb::post,  "/api/v1/coupons",            Access::hotelier,  BodyKind::json,  on(h.coupons, &C::create)});
+  router.add({verb::post,  "/api/v1/coupons",            Access::hotelier,  BodyKind::json,  announcing(on(h.coupons, &C::create))});
   router.add({verb::get,   "/api/v1/coupons/{id}",       Access::signed_in, BodyKind::none,  on(h.coupons, &C::get)});
-  router.add({verb::patch, "/api/v1/coupons/{id}",       Access::hotelier,  BodyKind::json,  on(h.coupons, &C::edit)});
+  router.add({verb::patch, "/api/v1/coupons/{id}",       Access::hotelier,  BodyKind::json,  announcing(on(h.coupons, &C::edit))});
   router.add({verb::put,   "/api/v1/coupons/{id}/image", Access::hotelier,  BodyKind::image, on(h.coupons, &C::put_image)});
   router.add({verb::get,   "/api/v1/hotelier/coupons",   Access::hotelier,  BodyKind::none,  on(h.coupons, &C::list_own)});
 
@@ -67,7 +79,7 @@ net::Router build_router(const Handlers& h) {
   router.add({verb::get,  "/api/v1/redemptions/{id}/qr.svg",      Access::user,     BodyKind::none, on(h.redemptions, &R::qr_svg)});
   router.add({verb::get,  "/api/v1/redemptions/{id}/qr.png",      Access::user,     BodyKind::none, on(h.redemptions, &R::qr_png)});
   router.add({verb::post, "/api/v1/hotelier/redemptions/lookup",  Access::hotelier, BodyKind::json, on(h.redemptions, &R::lookup)});
-  router.add({verb::post, "/api/v1/hotelier/redemptions/use",     Access::hotelier, BodyKind::json, once(on(h.redemptions, &R::use))});
+  router.add({verb::post, "/api/v1/hotelier/redemptions/use",     Access::hotelier, BodyKind::json, announcing(once(on(h.redemptions, &R::use)))});
   router.add({verb::post, "/api/v1/hotelier/redemptions/{id}/undo", Access::hotelier, BodyKind::json, on(h.redemptions, &R::undo)});
   router.add({verb::get,  "/api/v1/hotelier/desk-log",            Access::hotelier, BodyKind::none, on(h.redemptions, &R::audit)});
 

@@ -15,6 +15,8 @@
 #include "reports/handlers.hpp"
 #include "web/handlers.hpp"
 
+#include <functional>
+
 namespace hc::app {
 
 struct Handlers {
@@ -32,6 +34,7 @@ struct Handlers {
   reports::ReportHandlers& reports;
   live::SocketEndpoint& sockets;
   web::WebHandlers* web;  // null when no web app is served: / shows the server's own page
+  const std::function<void()>& wake_outbox;  // called once a request may have committed an outbox event
 };
 
 //! Every route: method, path, who may call it, what body it takes, and the handler.

@@ -212,7 +212,7 @@ asio::awaitable<bool> Server::serve_one(Connection& c) {
     co_return false;
   }
 
-  const Request request = parser.release();
+  Request request = parser.release();
   if (start.match.route != nullptr && start.match.route->websocket != nullptr && websocket::is_upgrade(request)) {
     co_await serve_websocket(c, request, start);
     co_return false;
@@ -227,15 +227,24 @@ asio::awaitable<bool> Server::serve_one(Connection& c) {
   co_return !write_ec && keep_alive;
 }
 
-asio::awaitable<void> Server::serve_websocket(Connection& c, const Request& request, const ExchangeStart& start) {
+// The conversation may last for hours: what the HTTP side held for the socket is given back once the handshake
+// no longer needs it (the read buffer's storage, and the upgrade request's fields, which outlive their use in
+// this frame).
+asio::awaitable<void> Server::serve_websocket(Connection& c, Request& request, const ExchangeStart& start) {
   auto session = std::make_shared<WebSocketSession>(std::move(c.stream), dispatcher_.limits().websocket,
                                                     c.client_address);
   c.websocket = session;
+  // Nothing in the buffer is lost: Beast's accept(request) never read it, and a client sends nothing before our
+  // 101 (RFC 6455, 4.1).
+  c.buffer.clear();
+  c.buffer.shrink_to_fit();
   if (!co_await session->accept(request)) co_return;
   dispatcher_.record(request, start, 101);
+  const bool allowed = dispatcher_.origin_allowed(request);
+  request = {};
   if (draining_) {
     session->close(close_code::going_away, "the server is shutting down");
-  } else if (!dispatcher_.origin_allowed(request)) {
+  } else if (!allowed) {
     // A page from another site may not use a visitor's browser to talk to us.
     session->close(close_code::policy_violation, "this Origin is not allowed");
   } else {
