@@ -1,42 +1,36 @@
 #include "core/time.hpp"
 
-#include <cstdio>
-#include <ctime>
+#include "core/digits.hpp"
+#include "core/timezone.hpp"
 
 namespace hc {
 
 std::string to_rfc3339(SysSeconds time) {
-  const std::time_t seconds = Clock::to_time_t(time);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  // Always four digits of year, so stored times compare correctly as text (strftime's %Y does not pad).
-  char text[40];
-  const int length = std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02dZ", utc.tm_year + 1900,
-                                   utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
-  return std::string(text, static_cast<std::size_t>(length));
+  // Always four digits of year (to_iso_date), so stored times compare correctly as text.
+  const auto day = std::chrono::floor<std::chrono::days>(time);
+  const std::chrono::hh_mm_ss clock{time - day};
+  std::string text = to_iso_date(LocalDate{day});
+  text += 'T';
+  append_digits(text, static_cast<unsigned>(clock.hours().count()), 2);
+  text += ':';
+  append_digits(text, static_cast<unsigned>(clock.minutes().count()), 2);
+  text += ':';
+  append_digits(text, static_cast<unsigned>(clock.seconds().count()), 2);
+  text += 'Z';
+  return text;
 }
 
 std::optional<SysSeconds> parse_rfc3339(std::string_view text) {
-  if (text.size() != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
-      text[16] != ':' || text[19] != 'Z') {
+  if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z') {
     return std::nullopt;
   }
-  int year = 0;
-  unsigned month = 0;
-  unsigned day = 0;
-  int hour = 0;
-  int minute = 0;
-  int second = 0;
-  const std::string copy(text);
-  if (std::sscanf(copy.c_str(), "%4d-%2u-%2uT%2d:%2d:%2dZ", &year, &month, &day, &hour, &minute, &second) != 6) {
-    return std::nullopt;
-  }
-  const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
-  if (!date.ok() || hour > 23 || minute > 59 || second > 59 || hour < 0 || minute < 0 || second < 0) {
-    return std::nullopt;
-  }
-  return std::chrono::sys_days{date} + std::chrono::hours{hour} + std::chrono::minutes{minute} +
-         std::chrono::seconds{second};
+  const auto date = parse_iso_date(text.substr(0, 10));
+  const auto hour = read_digits(text.substr(11, 2));
+  const auto minute = read_digits(text.substr(14, 2));
+  const auto second = read_digits(text.substr(17, 2));
+  if (!date || !hour || !minute || !second || *hour > 23 || *minute > 59 || *second > 59) return std::nullopt;
+  return std::chrono::sys_days{*date} + std::chrono::hours{*hour} + std::chrono::minutes{*minute} +
+         std::chrono::seconds{*second};
 }
 
 }  // namespace hc

@@ -1,5 +1,7 @@
 #include "core/timezone.hpp"
 
+#include "core/digits.hpp"
+
 #include <date/tz.h>
 
 #include <algorithm>
@@ -60,22 +62,31 @@ std::optional<std::string> local_time_text(std::string_view zone, SysSeconds ins
 }
 
 std::string to_iso_date(LocalDate day) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
-                static_cast<unsigned>(day.day()));
+  const int year = static_cast<int>(day.year());
+  if (year < 0 || year > 9999) {
+    char text[24];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", year, static_cast<unsigned>(day.month()),
+                  static_cast<unsigned>(day.day()));
+    return text;
+  }
+  std::string text;
+  text.reserve(20);  // room for to_rfc3339's time after it
+  append_digits(text, static_cast<unsigned>(year), 4);
+  text += '-';
+  append_digits(text, static_cast<unsigned>(day.month()), 2);
+  text += '-';
+  append_digits(text, static_cast<unsigned>(day.day()), 2);
   return text;
 }
 
 std::optional<LocalDate> parse_iso_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  int year = 0;
-  unsigned month = 0;
-  unsigned day = 0;
-  const std::string copy(text);
-  if (std::sscanf(copy.c_str(), "%4d-%2u-%2u", &year, &month, &day) != 3) return std::nullopt;
-  const bool digits = std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
-  const LocalDate date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
-  if (!digits || !date.ok()) return std::nullopt;
+  const auto year = read_digits(text.substr(0, 4));
+  const auto month = read_digits(text.substr(5, 2));
+  const auto day = read_digits(text.substr(8, 2));
+  if (!year || !month || !day) return std::nullopt;
+  const LocalDate date{std::chrono::year{static_cast<int>(*year)}, std::chrono::month{*month}, std::chrono::day{*day}};
+  if (!date.ok()) return std::nullopt;
   return date;
 }
 
