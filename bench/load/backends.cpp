@@ -41,7 +41,8 @@ std::unique_ptr<storage::Database> Backends::open_database(const std::filesystem
 }
 
 void Backends::settle(storage::Database& database) const {
-  if (profile_ == Profile::scaled) dynamic_cast<postgres::PostgresDatabase&>(database).pool().acquire()->exec("ANALYZE");
+  if (profile_ == Profile::scaled)
+    dynamic_cast<postgres::PostgresDatabase&>(database).pool().acquire()->exec("ANALYZE");
 }
 
 }  // namespace hc::bench

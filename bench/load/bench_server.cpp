@@ -14,8 +14,8 @@ namespace hc::bench {
 BenchServer::BenchServer(const std::filesystem::path& binary, const std::filesystem::path& data_dir,
                          const std::vector<std::string>& flags)
     : log_file_(data_dir / "server.log") {
-  std::vector<std::string> argv{binary.string(), "serve", "--listen", "127.0.0.1:0", "--data-dir", data_dir.string(),
-                                "--web-dir", "none"};
+  std::vector<std::string> argv{binary.string(), "serve",           "--listen",  "127.0.0.1:0",
+                                "--data-dir",    data_dir.string(), "--web-dir", "none"};
   argv.insert(argv.end(), flags.begin(), flags.end());
   process_ = std::make_unique<test::ChildProcess>(argv, log_file_);
   // The server logs the port it bound: {"msg":"listening",...,"port":N}.

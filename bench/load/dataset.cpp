@@ -84,17 +84,20 @@ void in_parallel(int count, unsigned threads, F body) {
 
 const std::vector<std::string>& coupon_words() {
   static const std::vector<std::string> words{
-      "breakfast", "weekend", "room", "spa", "dinner", "family", "suite", "late", "checkout", "early", "bird",
-      "parking", "wine", "sea", "view", "city", "break", "romantic", "getaway", "midweek", "stay", "pool", "golf",
-      "wellness", "massage", "brunch", "cocktail", "garden", "terrace", "rooftop", "harbour", "castle", "lake",
-      "mountain", "ski", "bike", "tour", "museum", "theatre", "concert", "festival", "christmas", "easter",
-      "summer", "winter", "autumn", "spring", "honeymoon", "anniversary", "birthday", "business", "conference",
-      "meeting", "loyalty", "member", "student", "senior", "pet", "friendly", "dog", "kids", "free", "upgrade",
-      "balcony", "jacuzzi", "sauna", "steam", "yoga", "pilates", "cooking", "class", "tasting", "whiskey",
-      "brewery", "distillery", "vineyard", "picnic", "hamper", "chocolate", "champagne", "oysters", "seafood",
-      "vegan", "gluten", "organic", "local", "artisan", "heritage", "boutique", "lighthouse", "cliff", "island",
-      "ferry", "kayak", "surf", "sailing", "fishing", "hiking", "trail", "stargazing", "aurora", "glacier",
-      "volcano", "desert", "safari", "lagoon", "canyon", "fjord", "tundra", "orchard", "meadow", "moorland"};
+      "breakfast",   "weekend",    "room",       "spa",        "dinner",  "family",  "suite",     "late",
+      "checkout",    "early",      "bird",       "parking",    "wine",    "sea",     "view",      "city",
+      "break",       "romantic",   "getaway",    "midweek",    "stay",    "pool",    "golf",      "wellness",
+      "massage",     "brunch",     "cocktail",   "garden",     "terrace", "rooftop", "harbour",   "castle",
+      "lake",        "mountain",   "ski",        "bike",       "tour",    "museum",  "theatre",   "concert",
+      "festival",    "christmas",  "easter",     "summer",     "winter",  "autumn",  "spring",    "honeymoon",
+      "anniversary", "birthday",   "business",   "conference", "meeting", "loyalty", "member",    "student",
+      "senior",      "pet",        "friendly",   "dog",        "kids",    "free",    "upgrade",   "balcony",
+      "jacuzzi",     "sauna",      "steam",      "yoga",       "pilates", "cooking", "class",     "tasting",
+      "whiskey",     "brewery",    "distillery", "vineyard",   "picnic",  "hamper",  "chocolate", "champagne",
+      "oysters",     "seafood",    "vegan",      "gluten",     "organic", "local",   "artisan",   "heritage",
+      "boutique",    "lighthouse", "cliff",      "island",     "ferry",   "kayak",   "surf",      "sailing",
+      "fishing",     "hiking",     "trail",      "stargazing", "aurora",  "glacier", "volcano",   "desert",
+      "safari",      "lagoon",     "canyon",     "fjord",      "tundra",  "orchard", "meadow",    "moorland"};
   return words;
 }
 
@@ -106,8 +109,8 @@ std::string rare_word(int n) {
 
 const std::vector<std::string>& hotel_cities() {
   static const std::vector<std::string> cities{
-      "Dublin", "Cork", "Galway", "Limerick", "Belfast", "London", "Paris", "Lisbon", "Madrid", "Rome", "Berlin",
-      "Vienna", "Prague", "Oslo", "Edinburgh", "Bordeaux", "Porto", "Seville", "Florence", "Munich"};
+      "Dublin", "Cork",   "Galway", "Limerick", "Belfast",   "London",   "Paris", "Lisbon",  "Madrid",   "Rome",
+      "Berlin", "Vienna", "Prague", "Oslo",     "Edinburgh", "Bordeaux", "Porto", "Seville", "Florence", "Munich"};
   return cities;
 }
 
@@ -116,10 +119,14 @@ std::vector<GeneratedHotel> add_hotels(storage::Database& database, int count) {
   for (int i = 0; i < count; ++i) {
     const std::string& city = hotel_cities()[static_cast<std::size_t>(i) % hotel_cities().size()];
     GeneratedHotel hotel{new_id(), new_id(), "Hotel " + city + " " + std::to_string(i + 1), city};
-    auth::User owner{hotel.owner_id, "owner" + std::to_string(i + 1) + "@bench.example", "Owner " + std::to_string(i),
-                     Role::hotelier, "", now_seconds(),
-                     auth::Hotel{hotel.hotel_id, hotel.owner_id, hotel.name, city, "Ireland", std::string(kGeneratedZone),
-                                 "A generated hotel", "", now_seconds()}};
+    auth::User owner{hotel.owner_id,
+                     "owner" + std::to_string(i + 1) + "@bench.example",
+                     "Owner " + std::to_string(i),
+                     Role::hotelier,
+                     "",
+                     now_seconds(),
+                     auth::Hotel{hotel.hotel_id, hotel.owner_id, hotel.name, city, "Ireland",
+                                 std::string(kGeneratedZone), "A generated hotel", "", now_seconds()}};
     if (!database.accounts().create_user(owner)) throw std::runtime_error("could not add a generated hotelier");
     hotels.push_back(std::move(hotel));
   }
@@ -130,8 +137,13 @@ std::vector<std::string> add_travellers(storage::Database& database, int count) 
   std::vector<std::string> ids(static_cast<std::size_t>(count));
   in_parallel(count, 4, [&](int i) {
     const std::string id = new_id();
-    const auth::User traveller{id, "traveller" + std::to_string(i + 1) + "@bench.example",
-                               "Traveller " + std::to_string(i + 1), Role::user, "", now_seconds(), std::nullopt};
+    const auth::User traveller{id,
+                               "traveller" + std::to_string(i + 1) + "@bench.example",
+                               "Traveller " + std::to_string(i + 1),
+                               Role::user,
+                               "",
+                               now_seconds(),
+                               std::nullopt};
     if (!database.accounts().create_user(traveller)) throw std::runtime_error("could not add a generated traveller");
     ids[static_cast<std::size_t>(i)] = id;
   });
@@ -146,18 +158,17 @@ void add_coupons(storage::Database& database, const std::vector<GeneratedHotel>&
     const GeneratedHotel& hotel = hotels[static_cast<std::size_t>(i / per_hotel)];
     const std::optional<std::int64_t> quantity =
         i % 3 == 0 ? std::nullopt : std::optional<std::int64_t>(draw.between(10, 500));
-    database.coupons().insert(make_coupon(hotel, draw.words(4), draw.words(18) + " " + rare_word(i % kRareWords),
-                                          draw.between(1, 14) * 5, quantity,
-                                          coupons::CouponStatus::active, draw.between(30, 365)),
-                              {});
+    database.coupons().insert(
+        make_coupon(hotel, draw.words(4), draw.words(18) + " " + rare_word(i % kRareWords), draw.between(1, 14) * 5,
+                    quantity, coupons::CouponStatus::active, draw.between(30, 365)),
+        {});
   });
 }
 
 std::string add_coupon(storage::Database& database, const GeneratedHotel& hotel, std::optional<std::int64_t> quantity,
                        std::string_view status) {
-  const auto coupon =
-      make_coupon(hotel, "Flash sale: half price suite", "One night, breakfast for two", 50, quantity,
-                  coupons::parse_status(status).value_or(coupons::CouponStatus::draft), 30);
+  const auto coupon = make_coupon(hotel, "Flash sale: half price suite", "One night, breakfast for two", 50, quantity,
+                                  coupons::parse_status(status).value_or(coupons::CouponStatus::draft), 30);
   database.coupons().insert(coupon, {});
   return coupon.id;
 }

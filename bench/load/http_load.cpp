@@ -197,7 +197,9 @@ Answer fetch(std::uint16_t port, Request request) {
   plan.threads = 1;
   run_http_load(
       plan, [&](std::size_t, std::uint64_t n) { return n == 0 ? std::optional<Request>(request) : std::nullopt; },
-      [&](unsigned status, const std::string& body) { answer = {status, body}; });
+      [&](unsigned status, const std::string& body) {
+        answer = {status, body};
+      });
   return answer;
 }
 

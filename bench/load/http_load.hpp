@@ -17,8 +17,8 @@
 namespace hc::bench {
 
 struct Request {
-  Request(std::string target_, std::string token_,
-          boost::beast::http::verb method_ = boost::beast::http::verb::get, std::string body_ = {})
+  Request(std::string target_, std::string token_, boost::beast::http::verb method_ = boost::beast::http::verb::get,
+          std::string body_ = {})
       : target(std::move(target_)), token(std::move(token_)), method(method_), body(std::move(body_)) {}
 
   std::string target;

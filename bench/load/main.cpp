@@ -42,7 +42,8 @@ struct Command {
 };
 
 [[noreturn]] void usage(const std::string& problem, int exit_code = 2) {
-  std::cerr << (problem.empty() ? "" : "load_bench: " + problem + "\n") << "usage: load_bench [scenario|all] [--profile embedded|postgresql|all]"
+  std::cerr << (problem.empty() ? "" : "load_bench: " + problem + "\n")
+            << "usage: load_bench [scenario|all] [--profile embedded|postgresql|all]"
             << " [--quick] [--results <folder>] [--also <scenario>]... [--skip <scenario>]...\nscenarios:\n";
   for (const Scenario& s : scenarios()) std::cerr << "  " << s.name << "  " << s.what << "\n";
   std::exit(exit_code);
@@ -58,9 +59,12 @@ Command parse(int argc, char** argv) {
       command.options.quick = true;
     } else if (arg == "--profile" && i + 1 < argc) {
       const std::string profile = argv[++i];
-      if (profile == "embedded") command.options.profiles = {Profile::embedded};
-      else if (profile == "postgresql") command.options.profiles = {Profile::scaled};
-      else if (profile != "all") usage("unknown profile '" + profile + "'");
+      if (profile == "embedded")
+        command.options.profiles = {Profile::embedded};
+      else if (profile == "postgresql")
+        command.options.profiles = {Profile::scaled};
+      else if (profile != "all")
+        usage("unknown profile '" + profile + "'");
     } else if (arg == "--results" && i + 1 < argc) {
       command.results = argv[++i];
     } else if (arg == "--also" && i + 1 < argc) {

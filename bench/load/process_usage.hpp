@@ -5,8 +5,8 @@
 namespace hc::bench {
 
 struct ProcessUsage {
-  double cpu_seconds = 0;  // user + system, since the process started
-  double rss_mib = 0;      // resident memory now
+  double cpu_seconds = 0;   // user + system, since the process started
+  double rss_mib = 0;       // resident memory now
   double peak_rss_mib = 0;  // the high-water mark of resident memory
 };
 

@@ -70,22 +70,22 @@ std::vector<Row> run_claim(const Options& options) {
     const std::uint64_t granted = measured.load.with_status(201);
     const double grant_seconds = static_cast<double>(last_grant_ns.load()) / 1e9;
     const double rate = grant_seconds > 0 ? static_cast<double>(granted) / grant_seconds : 0;
-    const Answer coupon = fetch(stage.server().port(),
-                                {"/api/v1/coupons/" + coupon_id, stage.tokens().token_for(hotel.owner_id, Role::hotelier)});
+    const Answer coupon = fetch(stage.server().port(), {"/api/v1/coupons/" + coupon_id,
+                                                        stage.tokens().token_for(hotel.owner_id, Role::hotelier)});
     const boost::json::value remaining = boost::json::parse(coupon.body).at("remaining");
-    const bool exact = granted == static_cast<std::uint64_t>(sale.units) && remaining == 0 &&
-                       measured.load.requests == tokens.size();
+    const bool exact =
+        granted == static_cast<std::uint64_t>(sale.units) && remaining == 0 && measured.load.requests == tokens.size();
     // Granting more or fewer than the units is a bug, not a figure.
     if (!exact) {
       throw std::runtime_error(std::to_string(granted) + " granted of " + std::to_string(sale.units) + " units, " +
-                               boost::json::serialize(remaining) + " left, " +
-                               std::to_string(measured.load.requests) + " answers");
+                               boost::json::serialize(remaining) + " left, " + std::to_string(measured.load.requests) +
+                               " answers");
     }
 
     Row row = stage.row("claim", "POST /coupons/{id}/redeem, flash sale", rate, "grants/s", measured);
-    row.target = verdict("exactly " + std::to_string(sale.units) + " of " + std::to_string(sale.travellers) +
-                             " and >= 10,000 grants/s",
-                         exact && rate >= kTargetGrantsPerSecond);
+    row.target = verdict(
+        "exactly " + std::to_string(sale.units) + " of " + std::to_string(sale.travellers) + " and >= 10,000 grants/s",
+        exact && rate >= kTargetGrantsPerSecond);
     boost::json::object refused;
     for (const auto& [code, count] : refusals) refused[code] = count;
     row.details["granted"] = granted;

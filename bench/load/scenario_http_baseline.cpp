@@ -33,9 +33,9 @@ class StaticNginx {
         << user << "daemon off;\nworker_processes auto;\npid " << d << "/nginx.pid;\nerror_log " << d
         << "/error.log warn;\nevents { worker_connections 4096; }\nhttp {\n  access_log " << d
         << "/access.log;\n  client_body_temp_path " << d << "/body;\n  proxy_temp_path " << d
-        << "/proxy;\n  fastcgi_temp_path " << d << "/fastcgi;\n  uwsgi_temp_path " << d
-        << "/uwsgi;\n  scgi_temp_path " << d << "/scgi;\n  keepalive_requests 100000000;\n  server {\n    listen 127.0.0.1:"
-        << port << ";\n    location / { default_type application/json; return 200 '{\"status\":\"ok\"}'; }\n  }\n}\n";
+        << "/proxy;\n  fastcgi_temp_path " << d << "/fastcgi;\n  uwsgi_temp_path " << d << "/uwsgi;\n  scgi_temp_path "
+        << d << "/scgi;\n  keepalive_requests 100000000;\n  server {\n    listen 127.0.0.1:" << port
+        << ";\n    location / { default_type application/json; return 200 '{\"status\":\"ok\"}'; }\n  }\n}\n";
     auto process = std::make_unique<test::ChildProcess>(
         std::vector<std::string>{program(), "-p", d, "-c", (dir_.path() / "nginx.conf").string()},
         dir_.path() / "output.log");
@@ -98,7 +98,8 @@ std::vector<Row> run_http_baseline(const Options& options) {
   std::snprintf(ratio_text, sizeof ratio_text, "%.2f of nginx (target >= %.1f)", ratio, kTargetRatio);
   server.target = verdict(ratio_text, ratio >= kTargetRatio);
   server.details["ratio_to_nginx"] = ratio;
-  Row ceiling = stage.row("http-baseline", "GET /healthz (nginx return 200)", theirs.load.per_second(), "req/s", theirs);
+  Row ceiling =
+      stage.row("http-baseline", "GET /healthz (nginx return 200)", theirs.load.per_second(), "req/s", theirs);
   ceiling.profile = "nginx";
   ceiling.target = "the ceiling";
   return {server, ceiling};

@@ -5,10 +5,7 @@
 namespace hc::bench {
 
 Stage::Stage(const Options& options, Profile profile)
-    : options_(options),
-      backends_(profile),
-      database_(backends_.open_database(dir_.path())),
-      tokens_(dir_.path()) {}
+    : options_(options), backends_(profile), database_(backends_.open_database(dir_.path())), tokens_(dir_.path()) {}
 
 BenchServer& Stage::start(const std::vector<std::string>& extra_flags) {
   backends_.settle(*database_);

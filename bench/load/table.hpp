@@ -20,7 +20,7 @@ struct Row {
   Percentiles latency;
   double server_cpu_seconds = 0;  // during the measurement
   double server_peak_mib = 0;
-  std::string target;  // the target and whether it was met
+  std::string target;           // the target and whether it was met
   boost::json::object details;  // counts and figures particular to the scenario
 };
 

@@ -193,8 +193,9 @@ Result<SearchPage, Error> CouponService::search_ranked(SearchQuery query, const 
       ranked = std::move(recent->ids);
       token = std::move(recent->token);
     } else {
+      const std::uint64_t generation = snapshots_.generation();
       ranked = std::make_shared<const std::vector<std::string>>(coupons_.rank(query, kMaxRanked));
-      token = snapshots_.put(question, ranked, clock);
+      token = snapshots_.put(question, ranked, clock, generation);
     }
   }
   SearchPage page;

@@ -4,8 +4,13 @@
 
 namespace hc::coupons {
 
-std::string RelevanceSnapshots::put(const std::string& question, Ranking ids,
-                                    std::chrono::steady_clock::time_point now) {
+std::uint64_t RelevanceSnapshots::generation() {
+  const std::lock_guard lock(mutex_);
+  return generation_;
+}
+
+std::string RelevanceSnapshots::put(const std::string& question, Ranking ids, std::chrono::steady_clock::time_point now,
+                                    std::uint64_t ranked_at) {
   std::string token = random_token(12);
   const std::lock_guard lock(mutex_);
   const std::size_t size = ids ? ids->size() : 0;
@@ -20,7 +25,7 @@ std::string RelevanceSnapshots::put(const std::string& question, Ranking ids,
     entries_.pop_front();
   }
   held_ids_ += size;
-  entries_.push_back(Entry{token, question, now, generation_, std::move(ids)});
+  entries_.push_back(Entry{token, question, now, ranked_at, std::move(ids)});
   by_token_[token] = std::prev(entries_.end());
   newest_by_question_[question] = std::prev(entries_.end());
   return token;

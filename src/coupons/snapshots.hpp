@@ -24,8 +24,9 @@ using Ranking = std::shared_ptr<const std::vector<std::string>>;
 
 class RelevanceSnapshots {
  public:
-  //! At most `max_snapshots`, holding at most `max_ids` ids between them (a ranking shared by several snapshots
-  //! counts for each), each kept for `max_age`; a question's newest is reused for `fresh_for`.
+  //! At most `max_snapshots`, holding at most `max_ids` ids between them, each kept for `max_age` unless newer ones
+  //! need its room (a traveller paging through an evicted one is ranked afresh); a question's newest is reused for
+  //! `fresh_for`.
   RelevanceSnapshots(std::size_t max_snapshots, std::chrono::seconds max_age,
                      std::chrono::milliseconds fresh_for = std::chrono::milliseconds(0),
                      std::size_t max_ids = 1'000'000)
@@ -36,8 +37,13 @@ class RelevanceSnapshots {
     Ranking ids;
   };
 
-  //! Keeps the ranking of a question (`question` names it: its words and filters); returns the token that finds it.
-  std::string put(const std::string& question, Ranking ids, std::chrono::steady_clock::time_point now);
+  //! Where the coupons stand now: read it before ranking, and give it to put().
+  [[nodiscard]] std::uint64_t generation();
+  //! Keeps the ranking of a question (`question` names it: its words and filters), read from the database when
+  //! generation() was `ranked_at`; returns the token that finds it. A coupon that changed while it was being ranked
+  //! keeps it from being reused by recent().
+  std::string put(const std::string& question, Ranking ids, std::chrono::steady_clock::time_point now,
+                  std::uint64_t ranked_at);
   //! The ranking of a token, unless it has expired or been evicted.
   Ranking get(const std::string& token, std::chrono::steady_clock::time_point now);
   //! The newest snapshot of the question, if it is fresh and no coupon changed since it was taken.

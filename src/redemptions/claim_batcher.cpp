@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <exception>
-#include <stdexcept>
 #include <utility>
 
 namespace hc::redemptions {
@@ -46,8 +45,8 @@ asio::awaitable<ClaimBatcher::Answer> ClaimBatcher::claim(const Principal& trave
     enqueue(Waiting{std::move(user_id), std::move(coupon), Handler(std::move(handler)), std::move(work)});
   };
   // Copies, not views: the claim waits in the queue after the caller's request may be gone.
-  return asio::async_initiate<const asio::use_awaitable_t<>, void(Answer)>(
-      std::move(initiation), asio::use_awaitable, traveller.user_id, std::string(coupon_id));
+  return asio::async_initiate<const asio::use_awaitable_t<>, void(Answer)>(std::move(initiation), asio::use_awaitable,
+                                                                           traveller.user_id, std::string(coupon_id));
 }
 
 ClaimBatchStats ClaimBatcher::stats() const { return {claims_.load(), batches_.load(), largest_.load()}; }
@@ -103,27 +102,35 @@ std::vector<ClaimBatcher::Answered> ClaimBatcher::commit(std::vector<Waiting> ba
   }
   std::vector<Answered> answered;
   answered.reserve(batch.size());
+  std::vector<Result<Redemption, Errc>> claimed;
   try {
-    std::vector<Result<Redemption, Errc>> claimed = repository_.claim_all(requests);
-    if (claimed.size() != batch.size()) throw std::logic_error("claim_all answered a different number of claims");
-    record_commit(batch.size());
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      if (auto outcome = claim_answer(std::move(claimed[i]), batch[i].attempts)) {
-        answered.push_back({std::move(batch[i]), std::move(*outcome)});
-      } else {
-        retry.push_back(std::move(batch[i]));
-      }
-    }
-    return answered;
+    claimed = repository_.claim_all(requests);
   } catch (const std::exception& e) {
     log_.error("claim batch failed", {{"claims", std::uint64_t{batch.size()}}, {"what", std::string_view(e.what())}});
   } catch (...) {
-    log_.error("claim batch failed", {{"claims", std::uint64_t{batch.size()}}, {"what", std::string_view("unknown exception")}});
+    log_.error("claim batch failed",
+               {{"claims", std::uint64_t{batch.size()}}, {"what", std::string_view("unknown exception")}});
   }
-  // Nothing of the batch was committed: every claim of it fails, and the next batch starts afresh.
-  retry.clear();
-  answered.clear();
-  for (Waiting& waiting : batch) answered.push_back({std::move(waiting), Failure{make_error(Errc::internal)}});
+  if (claimed.empty()) {
+    // Nothing of the batch was committed: every claim of it fails, and the next batch starts afresh.
+    for (Waiting& waiting : batch) answered.push_back({std::move(waiting), Failure{make_error(Errc::internal)}});
+    return answered;
+  }
+  // Committed: from here on each claim gets its own outcome.
+  record_commit(batch.size());
+  if (claimed.size() != batch.size()) {
+    log_.error("claim_all answered a different number of claims",
+               {{"claims", std::uint64_t{batch.size()}}, {"answers", std::uint64_t{claimed.size()}}});
+  }
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    if (i >= claimed.size()) {
+      answered.push_back({std::move(batch[i]), Failure{make_error(Errc::internal)}});
+    } else if (auto outcome = claim_answer(std::move(claimed[i]), batch[i].attempts)) {
+      answered.push_back({std::move(batch[i]), std::move(*outcome)});
+    } else {
+      retry.push_back(std::move(batch[i]));
+    }
+  }
   return answered;
 }
 

@@ -45,8 +45,8 @@ class ClaimBatcherTest : public ::testing::Test {
     std::string travellers = "INSERT INTO users (id, email, name, role, password_hash, created_at) VALUES ";
     for (int i = 0; i < kTravellers; ++i) {
       const std::string id = "t-" + std::to_string(i);
-      travellers += (i ? ", ('" : "('") + id + "', '" + id + "@example.com', '" + id +
-                    "', 'user', 'x', '2026-01-01T00:00:00Z')";
+      travellers +=
+          (i ? ", ('" : "('") + id + "', '" + id + "@example.com', '" + id + "', 'user', 'x', '2026-01-01T00:00:00Z')";
     }
     exec(travellers);
   }
@@ -82,14 +82,16 @@ class ClaimBatcherTest : public ::testing::Test {
 
 TEST_F(ClaimBatcherTest, ABurstOfClaimsGoesInFewBatchesAndStopsAtTheQuantity) {
   WorkerPool workers(2);
-  ClaimBatcher batcher(db_->redemptions(), workers, [] { return kNow; }, Logger::null());
+  ClaimBatcher batcher(
+      db_->redemptions(), workers, [] { return kNow; }, Logger::null());
   std::vector<std::optional<ClaimBatcher::Answer>> answers(kTravellers);
   std::vector<std::thread::id> resumed_on(kTravellers);
   for (int i = 0; i < kTravellers; ++i) {
     asio::co_spawn(
         io_,
         [&, i]() -> asio::awaitable<void> {
-          const Principal traveller{.user_id = "t-" + std::to_string(i), .role = Role::user, .session_id = {}, .expires_at = {}};
+          const Principal traveller{
+              .user_id = "t-" + std::to_string(i), .role = Role::user, .session_id = {}, .expires_at = {}};
           answers[static_cast<std::size_t>(i)].emplace(co_await batcher.claim(traveller, "coupon-1"));
           resumed_on[static_cast<std::size_t>(i)] = std::this_thread::get_id();
         },
@@ -124,7 +126,8 @@ TEST_F(ClaimBatcherTest, ABurstOfClaimsGoesInFewBatchesAndStopsAtTheQuantity) {
 
 TEST_F(ClaimBatcherTest, BatchesHoldAtMostTheBound) {
   WorkerPool workers(2);
-  ClaimBatcher batcher(db_->redemptions(), workers, [] { return kNow; }, Logger::null(), 8);
+  ClaimBatcher batcher(
+      db_->redemptions(), workers, [] { return kNow; }, Logger::null(), 8);
   std::vector<std::optional<ClaimBatcher::Answer>> answers(40);
   for (std::size_t i = 0; i < answers.size(); ++i) spawn_claim(batcher, "t-" + std::to_string(i), answers[i]);
   io_.run();
@@ -138,7 +141,8 @@ TEST_F(ClaimBatcherTest, BatchesHoldAtMostTheBound) {
 
 TEST_F(ClaimBatcherTest, ABatchTheRepositoryFailsFailsItsClaimsAndTheNextOneWorks) {
   WorkerPool workers(2);
-  ClaimBatcher batcher(db_->redemptions(), workers, [] { return kNow; }, Logger::null());
+  ClaimBatcher batcher(
+      db_->redemptions(), workers, [] { return kNow; }, Logger::null());
   std::optional<ClaimBatcher::Answer> failed;
   spawn_claim(batcher, "nobody", failed);  // no such user: the insert breaks a foreign key and the batch throws
   io_.run();
@@ -157,7 +161,8 @@ TEST_F(ClaimBatcherTest, ABatchTheRepositoryFailsFailsItsClaimsAndTheNextOneWork
 
 TEST_F(ClaimBatcherTest, ClaimsLeftWhenThePoolStopsAreRefusedNotLeftWaiting) {
   auto workers = std::make_unique<WorkerPool>(1);
-  ClaimBatcher batcher(db_->redemptions(), *workers, [] { return kNow; }, Logger::null());
+  ClaimBatcher batcher(
+      db_->redemptions(), *workers, [] { return kNow; }, Logger::null());
   workers->stop();  // its threads are gone: what is posted now never runs
   std::optional<ClaimBatcher::Answer> queued;
   spawn_claim(batcher, "t-0", queued);

@@ -169,10 +169,10 @@ std::vector<std::string> PostgresCouponRepository::rank(const SearchQuery& q, st
   const bool hotel_filter = q.hotel_name || q.city;
   // The newest full-text matches that pass the filters, of which a search considers no more; status = 'active' (in
   // the filters) lets the partial GIN index serve it, and is what FTS5's table holds.
-  const std::string candidates =
-      "SELECT c.id, c.discount_percent, c.valid_until, c.search_document FROM coupons c " +
-      std::string(hotel_filter ? "JOIN hotels h ON h.id = c.hotel_id " : "") + "WHERE c.search_document @@ " + words +
-      " AND " + filters(sql, q) + " ORDER BY c.seq DESC LIMIT " + std::to_string(coupons::kMaxSearchCandidates);
+  const std::string candidates = "SELECT c.id, c.discount_percent, c.valid_until, c.search_document FROM coupons c " +
+                                 std::string(hotel_filter ? "JOIN hotels h ON h.id = c.hotel_id " : "") +
+                                 "WHERE c.search_document @@ " + words + " AND " + filters(sql, q) +
+                                 " ORDER BY c.seq DESC LIMIT " + std::to_string(coupons::kMaxSearchCandidates);
   // Relevance ranks the candidates as SQLite does with bm25 (title 10, hotel 5, description 1): ts_rank's weights
   // {D, C, B, A} keep that order, a title match first, then the hotel's name, then the description; equal ranks
   // fall back to the newest id. bm25 also weighs how rare a word is and how long a text is, which ts_rank does not:

@@ -1,9 +1,9 @@
 #include "storage/sqlite/coupon_repository.hpp"
 
 #include "coupons/rules.hpp"
-#include "storage/sqlite/rows.hpp"
 #include "storage/sqlite/error.hpp"
 #include "storage/sqlite/notification_repository.hpp"
+#include "storage/sqlite/rows.hpp"
 
 #include <array>
 #include <cassert>
@@ -40,9 +40,8 @@ std::string candidates_sql(const SearchQuery& q) {
          "bm25(coupon_search, 10.0, 1.0, 5.0) AS score "
          "FROM coupon_search CROSS JOIN coupons c ON c.seq = coupon_search.rowid " +
          std::string(hotel_filter ? "CROSS JOIN hotels h ON h.id = c.hotel_id " : "") +
-         "WHERE coupon_search MATCH ?10 AND " +
-         filters_sql(q, "c.valid_until >= ?1") + " ORDER BY coupon_search.rowid DESC LIMIT " +
-         std::to_string(coupons::kMaxSearchCandidates);
+         "WHERE coupon_search MATCH ?10 AND " + filters_sql(q, "c.valid_until >= ?1") +
+         " ORDER BY coupon_search.rowid DESC LIMIT " + std::to_string(coupons::kMaxSearchCandidates);
 }
 
 // Keyset conditions (?8 the last key, ?9 the last id) and orders of the keyset sorts, in SearchSort's order after
