@@ -1,6 +1,7 @@
 // http-baseline: GET /healthz with keep-alive on 64 connections, and the same load against nginx's `return 200`
 // on the same machine in the same run: the ceiling an HTTP server on this machine can approach.
 #include "child_process.hpp"
+#include "nginx_server.hpp"
 #include "scenarios.hpp"
 #include "temp_dir.hpp"
 
@@ -37,7 +38,7 @@ class StaticNginx {
         << d << "/scgi;\n  keepalive_requests 100000000;\n  server {\n    listen 127.0.0.1:" << port
         << ";\n    location / { default_type application/json; return 200 '{\"status\":\"ok\"}'; }\n  }\n}\n";
     auto process = std::make_unique<test::ChildProcess>(
-        std::vector<std::string>{program(), "-p", d, "-c", (dir_.path() / "nginx.conf").string()},
+        std::vector<std::string>{test::nginx_program(), "-p", d, "-c", (dir_.path() / "nginx.conf").string()},
         dir_.path() / "output.log");
     if (test::wait_until([&] { return !process->running() || test::accepts_connections(port); },
                          std::chrono::seconds(10)) &&
@@ -45,13 +46,6 @@ class StaticNginx {
       process_ = std::move(process);
       port_ = port;
     }
-  }
-
-  static std::string program() {
-    for (const char* candidate : {"/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx"}) {
-      if (::access(candidate, X_OK) == 0) return candidate;
-    }
-    throw std::runtime_error("nginx is not installed: run scripts/install-deps --test");
   }
 
   test::TempDir dir_;
@@ -83,13 +77,7 @@ std::vector<Row> run_http_baseline(const Options& options) {
   StaticNginx nginx;
   LoadPlan plan = plan_for(options);
   plan.port = nginx.port();
-  double cpu_at_start = 0;
-  double cpu_at_end = 0;
-  plan.measuring_started = [&] { cpu_at_start = nginx.usage().cpu_seconds; };
-  plan.measuring_ended = [&] { cpu_at_end = nginx.usage().cpu_seconds; };
-  Measured theirs{run_http_load(plan, healthz), 0, 0};
-  theirs.server_cpu_seconds = cpu_at_end - cpu_at_start;
-  theirs.server_peak_mib = nginx.usage().peak_rss_mib;
+  Measured theirs = measure_load(plan, healthz, [&nginx] { return nginx.usage(); });
   expect_only(theirs.load, 200, "nginx");
 
   const double ratio = theirs.load.per_second() > 0 ? ours.load.per_second() / theirs.load.per_second() : 0;

@@ -18,22 +18,9 @@ BenchServer& Stage::start(const std::vector<std::string>& extra_flags) {
 
 Measured Stage::measure(LoadPlan plan, const NextRequest& next,
                         const std::function<void(unsigned, const std::string&)>& observe) {
-  double cpu_at_start = 0;
-  double cpu_at_end = 0;
   plan.port = server_->port();
-  // The scenario's own callbacks still run, after the server's CPU time is read.
-  plan.measuring_started = [&, then = plan.measuring_started] {
-    cpu_at_start = server_->usage().cpu_seconds;
-    if (then) then();
-  };
-  plan.measuring_ended = [&, then = plan.measuring_ended] {
-    cpu_at_end = server_->usage().cpu_seconds;
-    if (then) then();
-  };
-  Measured measured{run_http_load(plan, next, observe), 0, 0};
-  measured.server_cpu_seconds = cpu_at_end - cpu_at_start;
-  measured.server_peak_mib = server_->usage().peak_rss_mib;
-  return measured;
+  return measure_load(
+      std::move(plan), next, [this] { return server_->usage(); }, observe);
 }
 
 Row Stage::row(const std::string& scenario, const std::string& subject, double rate, const std::string& unit,
@@ -55,6 +42,25 @@ Row Stage::row(const std::string& scenario, const std::string& subject, double r
                  {"connection_failures", measured.load.failures}};
   if (!measured.load.first_failure.empty()) row.details["first_failure"] = measured.load.first_failure;
   return row;
+}
+
+Measured measure_load(LoadPlan plan, const NextRequest& next, const std::function<ProcessUsage()>& usage,
+                      const std::function<void(unsigned, const std::string&)>& observe) {
+  double cpu_at_start = 0;
+  double cpu_at_end = 0;
+  // The scenario's own callbacks still run, after the server's CPU time is read.
+  plan.measuring_started = [&, then = plan.measuring_started] {
+    cpu_at_start = usage().cpu_seconds;
+    if (then) then();
+  };
+  plan.measuring_ended = [&, then = plan.measuring_ended] {
+    cpu_at_end = usage().cpu_seconds;
+    if (then) then();
+  };
+  Measured measured{run_http_load(plan, next, observe), 0, 0};
+  measured.server_cpu_seconds = cpu_at_end - cpu_at_start;
+  measured.server_peak_mib = usage().peak_rss_mib;
+  return measured;
 }
 
 void expect_only(const LoadResult& load, unsigned status, const std::string& what) {

@@ -58,6 +58,11 @@ class Stage {
   std::unique_ptr<BenchServer> server_;
 };
 
+//! Runs the load against plan.port, taking the CPU time of whatever `usage` reads (the server, or nginx) over the
+//! measured part only, and its peak memory after.
+Measured measure_load(LoadPlan plan, const NextRequest& next, const std::function<ProcessUsage()>& usage,
+                      const std::function<void(unsigned, const std::string&)>& observe = {});
+
 //! Throws, with the counts, unless every measured answer had this status and no connection failed: figures of a
 //! load the server refused are not figures.
 void expect_only(const LoadResult& load, unsigned status, const std::string& what);

@@ -10,13 +10,6 @@ namespace {
 
 constexpr int kPortAttempts = 5;
 
-std::string nginx_program() {
-  for (const char* candidate : {"/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx"}) {
-    if (::access(candidate, X_OK) == 0) return candidate;
-  }
-  throw std::runtime_error("nginx is not installed: run scripts/install-deps --test");
-}
-
 // The whole configuration but the proxying itself, which is the deployed snippet.
 std::string configuration(const std::filesystem::path& dir, std::uint16_t port,
                           const std::vector<std::uint16_t>& upstream_ports) {
@@ -36,6 +29,13 @@ std::string configuration(const std::filesystem::path& dir, std::uint16_t port,
 }
 
 }  // namespace
+
+std::string nginx_program() {
+  for (const char* candidate : {"/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx"}) {
+    if (::access(candidate, X_OK) == 0) return candidate;
+  }
+  throw std::runtime_error("nginx is not installed: run scripts/install-deps --test");
+}
 
 NginxServer::NginxServer(const std::vector<std::uint16_t>& upstream_ports) {
   for (int attempt = 0; attempt < kPortAttempts; ++attempt) {

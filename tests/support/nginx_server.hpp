@@ -12,6 +12,9 @@
 
 namespace hc::test {
 
+//! Where Debian's nginx is; throws, saying how to install it, when it is not.
+std::string nginx_program();
+
 class NginxServer {
  public:
   //! Starts nginx with an upstream of 127.0.0.1:<port> for each port; throws with the reason (nginx missing, a bad
