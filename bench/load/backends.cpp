@@ -45,4 +45,11 @@ void Backends::settle(storage::Database& database) const {
     dynamic_cast<postgres::PostgresDatabase&>(database).pool().acquire()->exec("ANALYZE");
 }
 
+void Backends::execute(storage::Database& database, const std::string& sql) const {
+  if (profile_ == Profile::embedded)
+    dynamic_cast<sqlite::SqliteDatabase&>(database).pool().acquire()->exec(sql);
+  else
+    dynamic_cast<postgres::PostgresDatabase&>(database).pool().acquire()->exec_script(sql);
+}
+
 }  // namespace hc::bench

@@ -39,6 +39,8 @@ class Backends {
   //! After generating: PostgreSQL's statistics brought up to date, as autovacuum would have done by the time a real
   //! data set had grown this large (a plan made without them is not what production runs). SQLite keeps none.
   void settle(storage::Database& database) const;
+  //! Runs SQL both engines read alike on the generation's database, for rows no repository writes in bulk.
+  void execute(storage::Database& database, const std::string& sql) const;
 
  private:
   Profile profile_;

@@ -2,7 +2,6 @@
 // and one table of what it measured (also written to bench/results/<scenario>.json).
 //
 // Usage: load_bench [scenario|all] [--profile embedded|postgresql|all] [--quick] [--results <folder>]
-//                   [--also <scenario>]...   (rows another tool wrote to <folder>/<scenario>.json, in the same table)
 //                   [--skip <scenario>]...
 #include "scenarios.hpp"
 
@@ -27,6 +26,7 @@ const std::vector<Scenario>& scenarios() {
       {"claim", "10,000 travellers claim a coupon of 1,000 units at once", run_claim},
       {"fanout", "10,000 followers on WebSocket; a coupon published reaches each", run_fanout},
       {"ingest", "1,000 sockets send interaction frames flat out, search measured meanwhile", run_ingest},
+      {"report", "1,000 coupons x 365 days of counters to a finished PDF (and CSV), asked over HTTP", run_report},
   };
   return all;
 }
@@ -36,15 +36,13 @@ namespace {
 struct Command {
   std::string scenario = "all";
   Options options;
-  std::filesystem::path results = "bench/results";
-  std::vector<std::string> also;
   std::vector<std::string> skip;
 };
 
 [[noreturn]] void usage(const std::string& problem, int exit_code = 2) {
   std::cerr << (problem.empty() ? "" : "load_bench: " + problem + "\n")
             << "usage: load_bench [scenario|all] [--profile embedded|postgresql|all]"
-            << " [--quick] [--results <folder>] [--also <scenario>]... [--skip <scenario>]...\nscenarios:\n";
+            << " [--quick] [--results <folder>] [--skip <scenario>]...\nscenarios:\n";
   for (const Scenario& s : scenarios()) std::cerr << "  " << s.name << "  " << s.what << "\n";
   std::exit(exit_code);
 }
@@ -66,9 +64,7 @@ Command parse(int argc, char** argv) {
       else if (profile != "all")
         usage("unknown profile '" + profile + "'");
     } else if (arg == "--results" && i + 1 < argc) {
-      command.results = argv[++i];
-    } else if (arg == "--also" && i + 1 < argc) {
-      command.also.emplace_back(argv[++i]);
+      command.options.results = argv[++i];
     } else if (arg == "--skip" && i + 1 < argc) {
       command.skip.emplace_back(argv[++i]);
     } else if (arg.rfind("--", 0) == 0) {
@@ -105,10 +101,6 @@ int main(int argc, char** argv) {
   command.options.server_binary = server_binary();
   prepare_process();
   std::vector<Row> all_rows;
-  for (const std::string& other : command.also) {
-    const std::vector<Row> rows = read_results(command.results, other);
-    all_rows.insert(all_rows.end(), rows.begin(), rows.end());
-  }
   bool found = false;
   for (const Scenario& scenario : scenarios()) {
     if (command.scenario != "all" && command.scenario != scenario.name) continue;
@@ -118,7 +110,7 @@ int main(int argc, char** argv) {
                  static_cast<int>(scenario.what.size()), scenario.what.data());
     try {
       const std::vector<Row> rows = scenario.run(command.options);
-      write_results(command.results, std::string(scenario.name), rows);
+      write_results(command.options.results, std::string(scenario.name), rows);
       all_rows.insert(all_rows.end(), rows.begin(), rows.end());
     } catch (const std::exception& e) {
       std::fprintf(stderr, "load_bench: %.*s failed: %s\n", static_cast<int>(scenario.name.size()),

@@ -22,5 +22,6 @@ std::vector<Row> run_search(const Options& options);
 std::vector<Row> run_claim(const Options& options);
 std::vector<Row> run_fanout(const Options& options);
 std::vector<Row> run_ingest(const Options& options);
+std::vector<Row> run_report(const Options& options);
 
 }  // namespace hc::bench

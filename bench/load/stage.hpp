@@ -20,6 +20,8 @@ struct Options {
   std::vector<Profile> profiles{Profile::embedded, Profile::scaled};
   //! A small and short form of each scenario, to check the tool works (not to read figures from).
   bool quick = false;
+  //! Where results go (bench/results), and files a person may want to open, such as a sample report.
+  std::filesystem::path results = "bench/results";
 };
 
 //! What a load did and what the server used while it was measured.
@@ -34,8 +36,11 @@ class Stage {
   Stage(const Options& options, Profile profile);
 
   [[nodiscard]] Profile profile() const { return backends_.profile(); }
+  [[nodiscard]] const Options& options() const { return options_; }
   //! The database to generate the data set in; only before start().
   [[nodiscard]] storage::Database& database() { return *database_; }
+  //! Runs SQL on that database, for rows no repository writes in bulk; only before start().
+  void execute(const std::string& sql) { backends_.execute(*database_, sql); }
   [[nodiscard]] const TokenMint& tokens() const { return tokens_; }
   //! Closes the generation's connections and starts the server with extra flags.
   BenchServer& start(const std::vector<std::string>& extra_flags = {});

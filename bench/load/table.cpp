@@ -83,29 +83,4 @@ void write_results(const std::filesystem::path& folder, const std::string& scena
       << "\n";
 }
 
-std::vector<Row> read_results(const std::filesystem::path& folder, const std::string& scenario) {
-  std::ifstream in(folder / (scenario + ".json"));
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  boost::system::error_code ec;
-  const boost::json::value document = boost::json::parse(text, ec);
-  std::vector<Row> rows;
-  if (ec || !document.is_object() || !document.as_object().contains("rows")) return rows;
-  const auto number = [](const boost::json::object& o, const char* key) { return o.at(key).to_number<double>(); };
-  for (const boost::json::value& item : document.at("rows").as_array()) {
-    const boost::json::object& o = item.as_object();
-    Row row;
-    row.scenario = scenario;
-    row.profile = std::string(o.at("profile").as_string());
-    row.subject = std::string(o.at("what").as_string());
-    row.rate = number(o, "rate");
-    row.unit = std::string(o.at("unit").as_string());
-    row.latency = {number(o, "p50_ms"), number(o, "p99_ms"), number(o, "max_ms")};
-    row.server_cpu_seconds = number(o, "server_cpu_s");
-    row.server_peak_mib = number(o, "server_peak_mib");
-    row.target = std::string(o.at("target").as_string());
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
 }  // namespace hc::bench

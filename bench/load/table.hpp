@@ -33,7 +33,4 @@ void print_table(const std::vector<Row>& rows);
 //! Writes bench/results/<scenario>.json: the machine, the command, and the rows.
 void write_results(const std::filesystem::path& folder, const std::string& scenario, const std::vector<Row>& rows);
 
-//! The rows bench/results/<scenario>.json holds (none if it is missing or unreadable), to print beside new ones.
-std::vector<Row> read_results(const std::filesystem::path& folder, const std::string& scenario);
-
 }  // namespace hc::bench

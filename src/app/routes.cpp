@@ -13,8 +13,8 @@ net::Handler on(H& handlers, boost::asio::awaitable<net::Response> (H::*method)(
   return [&handlers, method](net::RequestContext& ctx) { return (handlers.*method)(ctx); };
 }
 
-// Wakes the outbox once the handler has answered: what it committed (an outbox event with its change) then goes
-// out at once instead of at the outbox's next poll.
+// Wakes a background loop once the handler has answered: what it committed (an outbox event, a report job) is
+// then taken at once instead of at the loop's next poll.
 net::Handler wake_after(const std::function<void()>& wake, net::Handler handler) {
   return [&wake, handler = std::move(handler)](net::RequestContext& ctx) -> boost::asio::awaitable<net::Response> {
     net::Response response = co_await handler(ctx);
@@ -89,7 +89,7 @@ net::Router build_router(const Handlers& h) {
   router.add({verb::post, "/api/v1/interactions",           Access::signed_in, BodyKind::json, on(h.interactions, &I::post_batch)});
   router.add({verb::get,  "/api/v1/hotelier/stats",         Access::hotelier,  BodyKind::none, on(h.interactions, &I::stats)});
 
-  router.add({verb::post, "/api/v1/hotelier/reports",                Access::hotelier, BodyKind::json, once(on(h.reports, &P::request))});
+  router.add({verb::post, "/api/v1/hotelier/reports",                Access::hotelier, BodyKind::json, wake_after(h.wake_reports, once(on(h.reports, &P::request)))});
   router.add({verb::get,  "/api/v1/hotelier/reports",                Access::hotelier, BodyKind::none, on(h.reports, &P::list)});
   router.add({verb::get,  "/api/v1/hotelier/reports/{id}",           Access::hotelier, BodyKind::none, on(h.reports, &P::get)});
   router.add({verb::get,  "/api/v1/hotelier/reports/{id}/download",  Access::hotelier, BodyKind::none, on(h.reports, &P::download)});

@@ -2,17 +2,17 @@
 // The route table of the whole server, in one readable list.
 #include "auth/handlers.hpp"
 #include "coupons/handlers.hpp"
-#include "interactions/handlers.hpp"
 #include "hotels/handlers.hpp"
+#include "interactions/handlers.hpp"
 #include "live/endpoint.hpp"
 #include "media/handlers.hpp"
-#include "redemptions/handlers.hpp"
-#include "subscriptions/handlers.hpp"
 #include "net/idempotency.hpp"
 #include "net/router.hpp"
 #include "notifications/handlers.hpp"
 #include "ops/handlers.hpp"
+#include "redemptions/handlers.hpp"
 #include "reports/handlers.hpp"
+#include "subscriptions/handlers.hpp"
 #include "web/handlers.hpp"
 
 #include <functional>
@@ -33,8 +33,9 @@ struct Handlers {
   interactions::InteractionHandlers& interactions;
   reports::ReportHandlers& reports;
   live::SocketEndpoint& sockets;
-  web::WebHandlers* web;  // null when no web app is served: / shows the server's own page
-  const std::function<void()>& wake_outbox;  // called once a request may have committed an outbox event
+  web::WebHandlers* web;                      // null when no web app is served: / shows the server's own page
+  const std::function<void()>& wake_outbox;   // called once a request may have committed an outbox event
+  const std::function<void()>& wake_reports;  // called once a request may have queued a report job
 };
 
 //! Every route: method, path, who may call it, what body it takes, and the handler.
