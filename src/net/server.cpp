@@ -1,5 +1,6 @@
 #include "net/server.hpp"
 
+#include "net/response_writer.hpp"
 #include "net/websocket.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -32,6 +33,7 @@ class Connection {
   const tcp::socket::executor_type executor;  // the connection's strand (the stream moves out on an upgrade)
   beast::tcp_stream stream;
   beast::flat_buffer buffer;
+  std::string head;  // the answers' status lines and fields, composed here (kept: a connection answers many)
   std::string client_address;
   // Read and written only on the connection's strand:
   bool idle = true;
@@ -135,7 +137,7 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> connection) {
     http::request_header<> header;
     Response response = dispatcher_.reject(header, dispatcher_.start(header, connection->client_address), busy);
     connection->stream.expires_after(dispatcher_.limits().request_timeout);
-    co_await http::async_write(connection->stream, response, kTuple);
+    co_await write_response(connection->stream, response, connection->head);
     co_await drain_and_close(*connection);
   } else {
     while (co_await serve_one(*connection)) {
@@ -180,7 +182,7 @@ asio::awaitable<bool> Server::serve_one(Connection& c) {
     else if (header_ec == http::error::body_limit) error = make_error(Errc::payload_too_large);
     else error.message = "The request is not valid HTTP/1.1";
     Response response = dispatcher_.reject(header, dispatcher_.start(header, c.client_address), error);
-    co_await http::async_write(c.stream, response, kTuple);
+    co_await write_response(c.stream, response, c.head);
     co_await drain_and_close(c);
     co_return false;
   }
@@ -189,7 +191,7 @@ asio::awaitable<bool> Server::serve_one(Connection& c) {
   const std::size_t body_limit = dispatcher_.body_limit(start);
   if (header_parser.content_length() && *header_parser.content_length() > body_limit) {
     Response response = dispatcher_.reject(header, start, make_error(Errc::payload_too_large));
-    co_await http::async_write(c.stream, response, kTuple);
+    co_await write_response(c.stream, response, c.head);
     co_await drain_and_close(c);
     co_return false;
   }
@@ -207,7 +209,7 @@ asio::awaitable<bool> Server::serve_one(Connection& c) {
     Error error = make_error(too_large ? Errc::payload_too_large : Errc::bad_request);
     if (!too_large) error.message = "The request body is not valid HTTP/1.1";
     Response response = dispatcher_.reject(parser.get().base(), start, error);
-    co_await http::async_write(c.stream, response, kTuple);
+    co_await write_response(c.stream, response, c.head);
     co_await drain_and_close(c);
     co_return false;
   }
@@ -223,13 +225,13 @@ asio::awaitable<bool> Server::serve_one(Connection& c) {
   const bool keep_alive = request.keep_alive() && !draining_;
   response.keep_alive(keep_alive);
   c.stream.expires_after(limits.idle_timeout);
-  auto [write_ec, written] = co_await http::async_write(c.stream, response, kTuple);
+  auto [write_ec, written] = co_await write_response(c.stream, response, c.head);
   co_return !write_ec && keep_alive;
 }
 
 // The conversation may last for hours: what the HTTP side held for the socket is given back once the handshake
-// no longer needs it (the read buffer's storage, and the upgrade request's fields, which outlive their use in
-// this frame).
+// no longer needs it (the read buffer's and the answers' storage, and the upgrade request's fields, which outlive
+// their use in this frame).
 asio::awaitable<void> Server::serve_websocket(Connection& c, Request& request, const ExchangeStart& start) {
   auto session = std::make_shared<WebSocketSession>(std::move(c.stream), dispatcher_.limits().websocket,
                                                     c.client_address);
@@ -238,6 +240,7 @@ asio::awaitable<void> Server::serve_websocket(Connection& c, Request& request, c
   // 101 (RFC 6455, 4.1).
   c.buffer.clear();
   c.buffer.shrink_to_fit();
+  c.head = std::string();
   if (!co_await session->accept(request)) co_return;
   dispatcher_.record(request, start, 101);
   const bool allowed = dispatcher_.origin_allowed(request);
