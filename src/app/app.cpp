@@ -46,7 +46,6 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/asio/this_coro.hpp>
 
 #include <atomic>
@@ -430,7 +429,7 @@ void App::flush_socket_events() {
 int App::serve() {
   namespace asio = boost::asio;
   migrate();
-  asio::io_context io(static_cast<int>(config_.io_threads));
+  net::IoPool io(config_.io_threads);
   net::DispatchPolicy policy{config_.allowed_origins, config_.trust_proxy};
   net::Dispatcher dispatcher(parts_->router, parts_->authenticator, parts_->metrics, log_, config_.http, policy);
   net::Server server(io, dispatcher, parts_->metrics, log_);
@@ -445,7 +444,7 @@ int App::serve() {
   server.start();
 
   // What the sockets connected here sent is this node's to queue; the shared work is done here unless workers do it.
-  BackgroundLoops background(io, log_);
+  BackgroundLoops background(io.main(), log_);
   std::vector<BackgroundWork> work{{"socket events", parts_->workers,
                                     [this] { return parts_->interaction_batcher.flush(); },
                                     kSocketInteractionInterval}};
@@ -458,11 +457,12 @@ int App::serve() {
   parts_->metrics.add_gauge("hc_websocket_sessions", "Signed-in WebSocket connections.",
                             [this] { return static_cast<double>(parts_->hub.connected()); });
 
-  asio::signal_set signals(io, SIGINT, SIGTERM);
+  asio::signal_set signals(io.main(), SIGINT, SIGTERM);
   asio::co_spawn(
-      io,
+      io.main(),
       [&]() -> asio::awaitable<void> {
         co_await drain_on_signal(signals, server, log_, config_.shutdown_grace, stop_background);
+        io.release();
       },
       asio::detached);
 
@@ -472,10 +472,7 @@ int App::serve() {
                           {"io_threads", std::uint64_t{config_.io_threads}},
                           {"worker_threads", std::uint64_t{config_.worker_threads}}});
 
-  std::vector<std::thread> threads;
-  for (unsigned i = 1; i < config_.io_threads; ++i) threads.emplace_back([&io] { io.run(); });
   io.run();
-  for (std::thread& thread : threads) thread.join();
   // No bus message may reach the hub or queue a catch-up once the sockets and the pools are stopping.
   if (parts_->redis) parts_->redis->bus.stop();
   stop_pools();

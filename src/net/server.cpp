@@ -8,7 +8,6 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
@@ -30,12 +29,12 @@ constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
 class Connection {
  public:
   explicit Connection(tcp::socket socket) : executor(socket.get_executor()), stream(std::move(socket)) {}
-  const tcp::socket::executor_type executor;  // the connection's strand (the stream moves out on an upgrade)
+  const tcp::socket::executor_type executor;  // the connection's context (the stream moves out on an upgrade)
   beast::tcp_stream stream;
   beast::flat_buffer buffer;
   std::string head;  // the answers' status lines and fields, composed here (kept: a connection answers many)
   std::string client_address;
-  // Read and written only on the connection's strand:
+  // Read and written only on the connection's context:
   bool idle = true;
   std::shared_ptr<WebSocketSession> websocket;  // once upgraded, the session owns the stream
 };
@@ -73,8 +72,8 @@ asio::awaitable<void> drain_and_close(Connection& connection) {
 
 }  // namespace
 
-Server::Server(asio::io_context& io, const Dispatcher& dispatcher, ExchangeObserver& observer, Logger log)
-    : io_(io), dispatcher_(dispatcher), observer_(observer), log_(std::move(log)), acceptor_(asio::make_strand(io)) {}
+Server::Server(IoPool& io, const Dispatcher& dispatcher, ExchangeObserver& observer, Logger log)
+    : io_(io), dispatcher_(dispatcher), observer_(observer), log_(std::move(log)), acceptor_(io.main()) {}
 
 Server::~Server() = default;
 
@@ -101,7 +100,7 @@ void Server::start() {
 asio::awaitable<void> Server::accept_loop() {
   asio::steady_timer backoff(acceptor_.get_executor());
   while (acceptor_.is_open()) {
-    auto [ec, socket] = co_await acceptor_.async_accept(asio::make_strand(io_), kTuple);
+    auto [ec, socket] = co_await acceptor_.async_accept(io_.next(), kTuple);
     if (ec == asio::error::operation_aborted || !acceptor_.is_open()) co_return;
     if (ec) {
       // Typically out of file descriptors: wait a moment rather than spin.
@@ -277,7 +276,7 @@ void Server::begin_shutdown() {
   const std::lock_guard lock(mutex_);
   for (const auto& [raw, weak] : connections_) {
     if (auto connection = weak.lock()) {
-      // On the connection's strand, so `idle` is read where it is written.
+      // On the connection's context, so `idle` is read where it is written.
       asio::post(connection->executor, [connection] {
         if (connection->websocket) connection->websocket->close(close_code::going_away, "the server is shutting down");
         else if (connection->idle) connection->stream.cancel();

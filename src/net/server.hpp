@@ -3,6 +3,7 @@
 // shutdown that lets requests in flight finish.
 #include "core/log.hpp"
 #include "net/dispatcher.hpp"
+#include "net/io_pool.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -20,7 +21,8 @@ class Connection;
 
 class Server {
  public:
-  Server(boost::asio::io_context& io, const Dispatcher& dispatcher, ExchangeObserver& observer, Logger log);
+  //! Accepts on the pool's main context and gives each connection the pool's next one.
+  Server(IoPool& io, const Dispatcher& dispatcher, ExchangeObserver& observer, Logger log);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
@@ -45,7 +47,7 @@ class Server {
   void track(const std::shared_ptr<Connection>& connection);
   void untrack(Connection* connection);
 
-  boost::asio::io_context& io_;
+  IoPool& io_;
   const Dispatcher& dispatcher_;
   ExchangeObserver& observer_;
   Logger log_;
