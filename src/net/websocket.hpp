@@ -1,7 +1,7 @@
 #pragma once
 // One upgraded WebSocket connection: reads text messages for the conversation that owns it, and writes
 // with one write in flight and a bounded queue behind it. A client that stops reading is cut off once its
-// queue passes the bound, so it never holds up anyone else. Everything runs on the connection's strand;
+// queue passes the bound, so it never holds up anyone else. Everything runs on the connection's context;
 // `send`, `close` and `abort` may be called from any thread.
 #include "net/http.hpp"
 
@@ -45,7 +45,8 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
   //! Waits until everything queued has been written (to pace long replays); false once the connection ends.
   boost::asio::awaitable<bool> drained();
 
-  //! Queues a text message. A client whose queue passes the bound is cut off.
+  //! Queues a text message. A client whose queue passes the bound is cut off. Messages sent from other threads
+  //! to the sockets of one I/O thread in a burst go over to it together (see SendQueue).
   void send(std::string text);
   //! Sends a close frame once what is queued has been written.
   void close(std::uint16_t code, std::string reason);
@@ -59,6 +60,9 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
   [[nodiscard]] bool cut_off() const { return cut_off_; }
 
  private:
+  class SendQueue;
+  friend class SendQueue;
+
   void enqueue(std::string text);
   void write_next();
   void start_close();
@@ -79,13 +83,14 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
   boost::beast::websocket::close_reason close_reason_;
   boost::asio::steady_timer drained_signal_;
   boost::asio::steady_timer deadline_;
+  SendQueue& sends_;  // the send queue of the connection's context
 };
 
 //! The conversation on an accepted WebSocket (the real-time hub implements it).
 class WebSocketEndpoint {
  public:
   virtual ~WebSocketEndpoint() = default;
-  //! Runs one connection's conversation until it ends, on the connection's strand.
+  //! Runs one connection's conversation until it ends, on the connection's context.
   virtual boost::asio::awaitable<void> converse(std::shared_ptr<WebSocketSession> session) = 0;
 };
 
