@@ -37,6 +37,13 @@ class Connection {
   // Read and written only on the connection's context:
   bool idle = true;
   std::shared_ptr<WebSocketSession> websocket;  // once upgraded, the session owns the stream
+  // An upgrade request read by serve_one, for serve_websocket: the WebSocket's conversation runs after serve_one's
+  // coroutine frame (with its parsers, a few KiB) is gone, since it may last for hours.
+  struct Upgrade {
+    Request request;
+    ExchangeStart start;
+  };
+  std::unique_ptr<Upgrade> upgrade;
 };
 
 namespace {
@@ -141,6 +148,7 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> connection) {
   } else {
     while (co_await serve_one(*connection)) {
     }
+    if (connection->upgrade) co_await serve_websocket(*connection);
     if (!connection->websocket) {
       connection->stream.socket().shutdown(tcp::socket::shutdown_send, ec);
       connection->stream.close();
@@ -215,7 +223,7 @@ asio::awaitable<bool> Server::serve_one(Connection& c) {
 
   Request request = parser.release();
   if (start.match.route != nullptr && start.match.route->websocket != nullptr && websocket::is_upgrade(request)) {
-    co_await serve_websocket(c, request, start);
+    c.upgrade = std::make_unique<Connection::Upgrade>(std::move(request), start);
     co_return false;
   }
   // The handler's own time is not the client's: no socket deadline while we work.
@@ -229,9 +237,10 @@ asio::awaitable<bool> Server::serve_one(Connection& c) {
 }
 
 // The conversation may last for hours: what the HTTP side held for the socket is given back once the handshake
-// no longer needs it (the read buffer's and the answers' storage, and the upgrade request's fields, which outlive
-// their use in this frame).
-asio::awaitable<void> Server::serve_websocket(Connection& c, Request& request, const ExchangeStart& start) {
+// no longer needs it (the read buffer's and the answers' storage, and the upgrade request).
+asio::awaitable<void> Server::serve_websocket(Connection& c) {
+  Request& request = c.upgrade->request;
+  const ExchangeStart& start = c.upgrade->start;
   auto session = std::make_shared<WebSocketSession>(std::move(c.stream), dispatcher_.limits().websocket,
                                                     c.client_address);
   c.websocket = session;
@@ -243,14 +252,15 @@ asio::awaitable<void> Server::serve_websocket(Connection& c, Request& request, c
   if (!co_await session->accept(request)) co_return;
   dispatcher_.record(request, start, 101);
   const bool allowed = dispatcher_.origin_allowed(request);
-  request = {};
+  WebSocketEndpoint& endpoint = *start.match.route->websocket;
+  c.upgrade.reset();
   if (draining_) {
     session->close(close_code::going_away, "the server is shutting down");
   } else if (!allowed) {
     // A page from another site may not use a visitor's browser to talk to us.
     session->close(close_code::policy_violation, "this Origin is not allowed");
   } else {
-    co_await start.match.route->websocket->converse(session);
+    co_await endpoint.converse(session);
   }
   // Whatever the conversation left (a close in progress), read until the connection has ended.
   while (co_await session->receive()) {

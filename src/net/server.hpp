@@ -42,8 +42,7 @@ class Server {
   boost::asio::awaitable<void> accept_loop();
   boost::asio::awaitable<void> serve(std::shared_ptr<Connection> connection);
   boost::asio::awaitable<bool> serve_one(Connection& connection);
-  boost::asio::awaitable<void> serve_websocket(Connection& connection, Request& request,
-                                               const ExchangeStart& start);
+  boost::asio::awaitable<void> serve_websocket(Connection& connection);
   void track(const std::shared_ptr<Connection>& connection);
   void untrack(Connection* connection);
 
