@@ -128,6 +128,19 @@ asio::awaitable<void> Server::accept_loop() {
   }
 }
 
+// A coroutine of its own, so that the frame of serve(), which lasts as long as the connection (hours for a
+// WebSocket), holds none of this answer's objects.
+asio::awaitable<void> Server::refuse_busy(Connection& connection) {
+  Error busy = make_error(Errc::unavailable);
+  busy.message = "The server is at its connection limit";
+  busy.retry_after = std::chrono::seconds(1);
+  http::request_header<> header;
+  Response response = dispatcher_.reject(header, dispatcher_.start(header, connection.client_address), busy);
+  connection.stream.expires_after(dispatcher_.limits().request_timeout);
+  co_await write_response(connection.stream, response, connection.head);
+  co_await drain_and_close(connection);
+}
+
 asio::awaitable<void> Server::serve(std::shared_ptr<Connection> connection) {
   beast::error_code ec;
   const auto remote = connection->stream.socket().remote_endpoint(ec);
@@ -137,14 +150,7 @@ asio::awaitable<void> Server::serve(std::shared_ptr<Connection> connection) {
   observer_.on_connection(+1);
 
   if (already_open >= dispatcher_.limits().max_connections) {
-    Error busy = make_error(Errc::unavailable);
-    busy.message = "The server is at its connection limit";
-    busy.retry_after = std::chrono::seconds(1);
-    http::request_header<> header;
-    Response response = dispatcher_.reject(header, dispatcher_.start(header, connection->client_address), busy);
-    connection->stream.expires_after(dispatcher_.limits().request_timeout);
-    co_await write_response(connection->stream, response, connection->head);
-    co_await drain_and_close(*connection);
+    co_await refuse_busy(*connection);
   } else {
     while (co_await serve_one(*connection)) {
     }

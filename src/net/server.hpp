@@ -41,6 +41,7 @@ class Server {
  private:
   boost::asio::awaitable<void> accept_loop();
   boost::asio::awaitable<void> serve(std::shared_ptr<Connection> connection);
+  boost::asio::awaitable<void> refuse_busy(Connection& connection);
   boost::asio::awaitable<bool> serve_one(Connection& connection);
   boost::asio::awaitable<void> serve_websocket(Connection& connection);
   void track(const std::shared_ptr<Connection>& connection);
