@@ -72,6 +72,31 @@ TEST(Search, AQuestionRankedMomentsAgoIsAnsweredFromItsSnapshot) {
       << "a traveller paging through the older order keeps it";
 }
 
+TEST(Search, WhileOneCallerRanksAQuestionAgainTheOthersGoOnWithTheOlderOrder) {
+  using std::chrono::milliseconds;
+  RelevanceSnapshots snapshots(10, std::chrono::seconds(60), std::chrono::seconds(2));
+  const auto t0 = std::chrono::steady_clock::time_point{};
+  const std::string token = snapshots.put("breakfast", ranking({"a", "b"}), t0, snapshots.generation());
+  EXPECT_FALSE(snapshots.recent("breakfast", t0 + milliseconds(2100))) << "the first caller past the freshness ranks";
+  const auto meanwhile = snapshots.recent("breakfast", t0 + milliseconds(2150));
+  ASSERT_TRUE(meanwhile.has_value()) << "the others do not rank the same question again at the same time";
+  EXPECT_EQ(meanwhile->token, token);
+  const std::string newer =
+      snapshots.put("breakfast", ranking({"b", "a"}), t0 + milliseconds(2200), snapshots.generation());
+  EXPECT_EQ(snapshots.recent("breakfast", t0 + milliseconds(2250))->token, newer) << "the new order once it is in";
+}
+
+TEST(Search, AnOlderOrderIsNotUsedForeverWhenItsNewRankingNeverComes) {
+  using std::chrono::milliseconds;
+  RelevanceSnapshots snapshots(10, std::chrono::seconds(60), std::chrono::seconds(2));
+  const auto t0 = std::chrono::steady_clock::time_point{};
+  snapshots.put("spa", ranking({"a"}), t0, snapshots.generation());
+  EXPECT_FALSE(snapshots.recent("spa", t0 + milliseconds(2100)));  // that caller's ranking fails
+  EXPECT_TRUE(snapshots.recent("spa", t0 + milliseconds(3900)));
+  EXPECT_FALSE(snapshots.recent("spa", t0 + milliseconds(4100))) << "past twice the freshness, every caller ranks";
+  EXPECT_FALSE(snapshots.recent("spa", t0 + milliseconds(4200)));
+}
+
 TEST(Search, AChangedCouponMakesEveryRankingStale) {
   RelevanceSnapshots snapshots(10, std::chrono::seconds(60), std::chrono::seconds(2));
   const auto t0 = std::chrono::steady_clock::time_point{};

@@ -43,8 +43,16 @@ std::optional<RelevanceSnapshots::Found> RelevanceSnapshots::recent(const std::s
   const std::lock_guard lock(mutex_);
   const auto it = newest_by_question_.find(question);
   if (it == newest_by_question_.end()) return std::nullopt;
-  const Entry& entry = *it->second;
-  if (entry.generation != generation_ || now - entry.created > fresh_for_) return std::nullopt;
+  Entry& entry = *it->second;
+  const auto age = now - entry.created;
+  if (entry.generation != generation_ || age > 2 * fresh_for_) return std::nullopt;
+  if (age <= fresh_for_) return Found{entry.token, entry.ids};
+  // No longer fresh: the first caller to see it ranks again, the others go on with it meanwhile (if that ranking
+  // never comes, everyone ranks once it is twice the freshness old).
+  if (!entry.ranked_again) {
+    entry.ranked_again = true;
+    return std::nullopt;
+  }
   return Found{entry.token, entry.ids};
 }
 

@@ -6,6 +6,9 @@
 // also reuses the frozen order of the same question if it was ranked moments ago (`fresh_for`) and no coupon has
 // changed on this node since. The page's coupons are still read fresh from the database, so a coupon paused or
 // sold since is shown as it is now; only a coupon published in the last moments on another node may be missing.
+// Once that order is no longer fresh, one caller ranks the question again while the others go on with it (for up
+// to another `fresh_for`): a popular question is then ranked once per period, not by every caller who asks while
+// it is being ranked.
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -46,7 +49,9 @@ class RelevanceSnapshots {
                   std::uint64_t ranked_at);
   //! The ranking of a token, unless it has expired or been evicted.
   Ranking get(const std::string& token, std::chrono::steady_clock::time_point now);
-  //! The newest snapshot of the question, if it is fresh and no coupon changed since it was taken.
+  //! The newest snapshot of the question, if no coupon changed since it was taken and it is fresh, or no older than
+  //! twice the freshness while another caller ranks the question again. nullopt tells the caller to rank it (and
+  //! put() the result); until it does, the others get the older snapshot.
   std::optional<Found> recent(const std::string& question, std::chrono::steady_clock::time_point now);
   //! A coupon or its hotel changed: no snapshot taken before is fresh any more (paging through them goes on).
   void coupons_changed();
@@ -58,6 +63,7 @@ class RelevanceSnapshots {
     std::chrono::steady_clock::time_point created;
     std::uint64_t generation = 0;
     Ranking ids;
+    bool ranked_again = false;  // a caller was told to rank the question again
   };
   using Entries = std::list<Entry>;
 
