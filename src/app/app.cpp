@@ -8,52 +8,52 @@
 #include "auth/handlers.hpp"
 #include "auth/service.hpp"
 #include "bus/inproc_bus.hpp"
+#include "core/failure_limiter.hpp"
+#include "core/text.hpp"
+#include "core/worker_pool.hpp"
 #include "coupons/handlers.hpp"
 #include "coupons/service.hpp"
+#include "demo/seed.hpp"
 #include "hotels/handlers.hpp"
 #include "hotels/service.hpp"
-#include "media/handlers.hpp"
 #include "interactions/batcher.hpp"
 #include "interactions/handlers.hpp"
 #include "live/endpoint.hpp"
 #include "live/hub.hpp"
+#include "media/handlers.hpp"
+#include "net/server.hpp"
 #include "notifications/dispatcher.hpp"
 #include "notifications/handlers.hpp"
 #include "objects/fs_store.hpp"
 #include "objects/guarded_store.hpp"
 #include "objects/s3_store.hpp"
+#include "ops/handlers.hpp"
+#include "ops/metrics.hpp"
 #include "redemptions/handlers.hpp"
 #include "redemptions/service.hpp"
 #include "reports/handlers.hpp"
 #include "reports/service.hpp"
+#include "storage/postgres/database.hpp"
+#include "storage/sqlite/database.hpp"
 #include "subscriptions/handlers.hpp"
 #include "web/handlers.hpp"
 #include "web/site.hpp"
-#include "core/failure_limiter.hpp"
-#include "core/text.hpp"
-#include "core/worker_pool.hpp"
-#include "demo/seed.hpp"
-#include "net/server.hpp"
-#include "ops/handlers.hpp"
-#include "ops/metrics.hpp"
-#include "storage/postgres/database.hpp"
-#include "storage/sqlite/database.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/signal_set.hpp>
-#include <boost/asio/this_coro.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/this_coro.hpp>
 
 #include <atomic>
 #include <deque>
 #include <filesystem>
-#include <functional>
 #include <fstream>
+#include <functional>
 #include <stdexcept>
 #include <thread>
 
@@ -108,8 +108,10 @@ objects::S3Credentials s3_credentials(const Config& config) {
     if (equals == std::string_view::npos) continue;
     const std::string_view key = trim_spaces(text.substr(0, equals));
     const std::string value(trim_spaces(text.substr(equals + 1)));
-    if (key == "access_key") credentials.access_key = value;
-    else if (key == "secret_key") credentials.secret_key = value;
+    if (key == "access_key")
+      credentials.access_key = value;
+    else if (key == "secret_key")
+      credentials.secret_key = value;
   }
   if (credentials.access_key.empty() || credentials.secret_key.empty()) {
     throw std::runtime_error("the S3 credentials file " + config.s3_credentials_file.string() +
@@ -181,8 +183,8 @@ boost::asio::awaitable<void> drain_on_signal(boost::asio::signal_set& signals, n
   namespace asio = boost::asio;
   auto [ec, signal] = co_await signals.async_wait(asio::as_tuple(asio::use_awaitable));
   if (ec) co_return;
-  log.info("shutting down", {{"signal", std::int64_t{signal}},
-                              {"open_connections", std::uint64_t{server.open_connections()}}});
+  log.info("shutting down",
+           {{"signal", std::int64_t{signal}}, {"open_connections", std::uint64_t{server.open_connections()}}});
   server.begin_shutdown();
   stop_background();
   // Wait for the last in-flight request to finish, or for the grace period to end.
@@ -191,7 +193,7 @@ boost::asio::awaitable<void> drain_on_signal(boost::asio::signal_set& signals, n
   while (server.open_connections() > 0) {
     if (std::chrono::steady_clock::now() >= give_up_at) {
       log.warn("grace period over; closing connections",
-                {{"open_connections", std::uint64_t{server.open_connections()}}});
+               {{"open_connections", std::uint64_t{server.open_connections()}}});
       server.force_close();
       co_return;
     }
@@ -234,8 +236,7 @@ struct App::Parts {
         redis(open_redis(config, config.worker_threads + kReportThreads + 1, login_failures, desk_failures, log)),
         live_bus(redis ? static_cast<bus::LiveBus&>(redis->guarded_bus) : in_process_bus),
         auth(database->accounts(), hasher, tokens, redis ? static_cast<FailureLimiter&>(redis->login) : login_failures,
-             {config.access_token_ttl, config.refresh_token_ttl},
-             &Clock::now),
+             {config.access_token_ttl, config.refresh_token_ttl}, &Clock::now),
         auth_handlers(auth, workers),
         authenticator(auth),
         object_store_breaker("object_store", BreakerOptions{}, log),
@@ -264,10 +265,10 @@ struct App::Parts {
         ops_handlers(metrics, workers, readiness_checks(), breakers()),
         site(load_site(config)),
         web_handlers(site ? std::make_optional<web::WebHandlers>(*site) : std::nullopt),
-        router(build_router({database->idempotency(), workers, auth_handlers, ops_handlers, coupon_handlers, hotel_handlers,
-                             media_handlers, redemption_handlers, subscription_handlers, notification_handlers,
-                             interaction_handlers, report_handlers, sockets, web_handlers ? &*web_handlers : nullptr,
-                             wake_outbox})),
+        router(build_router({database->idempotency(), workers, auth_handlers, ops_handlers, coupon_handlers,
+                             hotel_handlers, media_handlers, redemption_handlers, subscription_handlers,
+                             notification_handlers, interaction_handlers, report_handlers, sockets,
+                             web_handlers ? &*web_handlers : nullptr, wake_outbox})),
         log_(log) {}
 
   std::string check_database() {
@@ -377,8 +378,8 @@ int App::migrate() {
 }
 
 int App::seed_demo() {
-  const demo::SeedResult created =
-      demo::seed_demo({parts_->auth, parts_->database->accounts(), parts_->coupons, parts_->hotels, parts_->redemptions});
+  const demo::SeedResult created = demo::seed_demo(
+      {parts_->auth, parts_->database->accounts(), parts_->coupons, parts_->hotels, parts_->redemptions});
   log_.info(created.accounts > 0 ? "demo data loaded" : "demo data skipped: the database already has accounts",
             {{"accounts", std::int64_t{created.accounts}},
              {"coupons", std::int64_t{created.coupons}},
@@ -406,8 +407,8 @@ std::size_t App::fold_interactions() {
   const interactions::FoldResult result = parts_->interactions.fold_once();
   if (!result.changed_hotel_owners.empty()) {
     try {
-      parts_->live_bus.publish(std::make_shared<const bus::Signal>(
-          bus::Signal{result.changed_hotel_owners, R"({"type":"stats.changed"})"}));
+      parts_->live_bus.publish(
+          std::make_shared<const bus::Signal>(bus::Signal{result.changed_hotel_owners, R"({"type":"stats.changed"})"}));
     } catch (const std::runtime_error& e) {
       log_.warn("stats.changed not sent", {{"what", std::string_view(e.what())}});
     }
@@ -432,7 +433,8 @@ int App::serve() {
   net::Dispatcher dispatcher(parts_->router, parts_->authenticator, parts_->metrics, log_, config_.http, policy);
   net::Server server(io, dispatcher, parts_->metrics, log_);
   const auto endpoint = server.listen(config_.listen_host, config_.listen_port);
-  if (config_.allowed_origins.empty()) dispatcher.set_allowed_origins(own_origins(config_.listen_host, endpoint.port()));
+  if (config_.allowed_origins.empty())
+    dispatcher.set_allowed_origins(own_origins(config_.listen_host, endpoint.port()));
   serve_web_app(dispatcher);
   // What any node publishes reaches the sockets connected here; deliveries published while this node was cut off
   // from the bus never came, so then the sockets read them from their inboxes.
@@ -443,7 +445,8 @@ int App::serve() {
   // What the sockets connected here sent is this node's to queue; the shared work is done here unless workers do it.
   BackgroundLoops background(io, log_);
   std::vector<BackgroundWork> work{{"socket events", parts_->workers,
-                                    [this] { return parts_->interaction_batcher.flush(); }, kSocketInteractionInterval}};
+                                    [this] { return parts_->interaction_batcher.flush(); },
+                                    kSocketInteractionInterval}};
   if (config_.background) std::ranges::move(shared_background_work(background), std::back_inserter(work));
   background.start(work);
   const std::function<void()> stop_background = [&background] { background.stop(); };
@@ -462,7 +465,8 @@ int App::serve() {
       asio::detached);
 
   const std::string url = http_origin(endpoint.address().to_string(), endpoint.port());
-  log_.info("listening", {{"url", url}, {"port", std::uint64_t{endpoint.port()}},
+  log_.info("listening", {{"url", url},
+                          {"port", std::uint64_t{endpoint.port()}},
                           {"io_threads", std::uint64_t{config_.io_threads}},
                           {"worker_threads", std::uint64_t{config_.worker_threads}}});
 
@@ -530,8 +534,8 @@ int App::work() {
     log_.info("shutting down", {{"signal", std::int64_t{signal}}});
     background.stop();
   });
-  log_.info("working", {{"database", parts_->database->engine()},
-                        {"worker_threads", std::uint64_t{config_.worker_threads}}});
+  log_.info("working",
+            {{"database", parts_->database->engine()}, {"worker_threads", std::uint64_t{config_.worker_threads}}});
   io.run();  // until every loop has ended after the signal
   stop_pools();
   return stopped();

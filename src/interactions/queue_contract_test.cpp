@@ -46,13 +46,14 @@ class QueueContract : public ::testing::TestWithParam<Kind> {
         "INSERT INTO hotels (id, owner_id, name, city, country, timezone, created_at) VALUES "
         "('hotel-1', 'owner-1', 'Hotel', 'Dublin', 'IE', 'Europe/Dublin', '2026-01-01T00:00:00Z');");
     for (const char* id : {"coupon-1", "coupon-2"}) {
-      db_->pool().acquire()->exec(std::string("INSERT INTO coupons (id, hotel_id, title, description, discount_percent, quantity, "
-                            "redeemed_count, per_user_limit, valid_from, valid_until, valid_from_date, "
-                            "valid_until_date, status, created_at, updated_at) VALUES ('") +
-                id +
-                "', 'hotel-1', 'Sea view', 'Two nights', 20, NULL, 0, 1, '2026-01-01T00:00:00Z', "
-                "'2030-12-31T23:59:59Z', '2026-01-01', '2030-12-31', 'active', '2026-01-01T00:00:00Z', "
-                "'2026-01-01T00:00:00Z')");
+      db_->pool().acquire()->exec(
+          std::string("INSERT INTO coupons (id, hotel_id, title, description, discount_percent, quantity, "
+                      "redeemed_count, per_user_limit, valid_from, valid_until, valid_from_date, "
+                      "valid_until_date, status, created_at, updated_at) VALUES ('") +
+          id +
+          "', 'hotel-1', 'Sea view', 'Two nights', 20, NULL, 0, 1, '2026-01-01T00:00:00Z', "
+          "'2030-12-31T23:59:59Z', '2026-01-01', '2030-12-31', 'active', '2026-01-01T00:00:00Z', "
+          "'2026-01-01T00:00:00Z')");
     }
     if (GetParam() == Kind::redis_stream) {
       redis_.emplace();

@@ -9,8 +9,8 @@
 namespace hc::interactions {
 
 struct FoldResult {
-  std::size_t folded = 0;   // events added to counters
-  std::size_t dropped = 0;  // events of unknown coupons, set aside
+  std::size_t folded = 0;                         // events added to counters
+  std::size_t dropped = 0;                        // events of unknown coupons, set aside
   std::vector<std::string> changed_hotel_owners;  // whose statistics changed (each user once)
 };
 

@@ -30,8 +30,8 @@ Result<Stats, Error> InteractionService::stats(const Principal& hotelier, const 
   auto period = read_period(from_text, to_text, today);
   if (!period) return Failure{period.error()};
   auto [days, totals] = read_daily(interactions_, hotel->id, *period);
-  return Stats{period->from, period->to, hotel->timezone, totals, std::move(days),
-               interactions_.per_coupon(hotel->id, period->from, period->to)};
+  return Stats{period->from, period->to,      hotel->timezone,
+               totals,       std::move(days), interactions_.per_coupon(hotel->id, period->from, period->to)};
 }
 
 }  // namespace hc::interactions

@@ -39,11 +39,16 @@ std::optional<interactions::Interaction> read_payload(const Reply& fields) {
   for (std::size_t i = 0; i + 1 < fields.size(); i += 2) {
     const std::string_view name = fields.at(i).string();
     const std::string_view value = fields.at(i + 1).string();
-    if (name == "v") version = value;
-    else if (name == "c") event.coupon_id = value;
-    else if (name == "a") event.action = value;
-    else if (name == "t") time = value;
-    else if (name == "i") event.id = std::string(value);
+    if (name == "v")
+      version = value;
+    else if (name == "c")
+      event.coupon_id = value;
+    else if (name == "a")
+      event.action = value;
+    else if (name == "t")
+      time = value;
+    else if (name == "i")
+      event.id = std::string(value);
   }
   const auto at = time ? parse_rfc3339(*time) : std::nullopt;
   if (version != kVersion || !at || event.coupon_id.empty() || event.action.empty()) return std::nullopt;
@@ -109,8 +114,7 @@ bool RedisStreamQueue::on_redis(F&& call) {
   } catch (const std::runtime_error& e) {
     // Unreachable, timed out, or refused by the open breaker (which logs its own transitions).
     if (!failing_.exchange(true)) {
-      log_.warn("interaction stream unavailable; events wait in the database",
-                {{"what", std::string_view(e.what())}});
+      log_.warn("interaction stream unavailable; events wait in the database", {{"what", std::string_view(e.what())}});
     }
     return false;
   }
@@ -127,7 +131,7 @@ std::size_t RedisStreamQueue::push(const std::vector<interactions::Interaction>&
     for (const interactions::Interaction& event : events) {
       texts.push_back(to_rfc3339(event.at));
       argv.insert(argv.end(), {event.coupon_id, event.action, texts.back(),
-                                 event.id ? std::string_view(*event.id) : std::string_view{}});
+                               event.id ? std::string_view(*event.id) : std::string_view{}});
     }
     pool_.lease()->command_argv(argv);
   });
@@ -158,8 +162,8 @@ TakenEntries RedisStreamQueue::take(std::size_t batch) {
                                               min_idle,     "0-0",        "COUNT",        count};
   TakenEntries taken = read_entries(group_command(*connection, claim).at(1));
   if (!taken.entry_ids.empty()) return taken;
-  const std::array<std::string_view, 9> read{"XREADGROUP", "GROUP", options_.group, options_.consumer, "COUNT",
-                                             count,        "STREAMS", options_.key,  ">"};
+  const std::array<std::string_view, 9> read{
+      "XREADGROUP", "GROUP", options_.group, options_.consumer, "COUNT", count, "STREAMS", options_.key, ">"};
   const Reply streams = group_command(*connection, read);
   if (streams.is_nil()) return {};
   return read_entries(streams.at(0).at(1));

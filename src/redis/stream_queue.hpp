@@ -21,7 +21,7 @@ namespace hc::redis {
 struct StreamQueueOptions {
   std::string key = "hc:interactions";
   std::string group = "hc:fold";
-  std::string consumer;  // unique per process, e.g. unique_consumer_name()
+  std::string consumer;                           // unique per process, e.g. unique_consumer_name()
   std::chrono::milliseconds claim_after{30'000};  // how long another consumer's unacknowledged entry waits
 };
 

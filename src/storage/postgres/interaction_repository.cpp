@@ -20,9 +20,8 @@ bool remember_id(Connection& db, std::string_view id, SysSeconds now) {
 }
 
 std::optional<interactions::CouponHome> find_home(Connection& db, std::string_view coupon_id) {
-  const Result rows =
-      db.exec("SELECT h.timezone, h.owner_id FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE c.id = $1",
-              coupon_id);
+  const Result rows = db.exec(
+      "SELECT h.timezone, h.owner_id FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE c.id = $1", coupon_id);
   if (rows.rows() == 0) return std::nullopt;
   return interactions::CouponHome{rows.text(0, 0), rows.text(0, 1)};
 }

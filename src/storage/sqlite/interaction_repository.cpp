@@ -17,8 +17,8 @@ bool remember_id(Connection& db, std::string_view id, SysSeconds now) {
 }
 
 std::optional<interactions::CouponHome> find_home(Connection& db, std::string_view coupon_id) {
-  Statement& query = db.prepare(
-      "SELECT h.timezone, h.owner_id FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE c.id = ?");
+  Statement& query =
+      db.prepare("SELECT h.timezone, h.owner_id FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE c.id = ?");
   query.bind(1, coupon_id);
   std::optional<interactions::CouponHome> home;
   if (query.step()) home = interactions::CouponHome{query.text(0), query.text(1)};
@@ -80,8 +80,8 @@ interactions::FoldResult SqliteInteractionRepository::fold(std::size_t batch, Sy
   std::int64_t last = 0;
   while (queued.step()) {
     last = queued.int64(0);
-    auto home = queued.is_null(4) ? std::nullopt
-                                  : std::make_optional(interactions::CouponHome{queued.text(4), queued.text(5)});
+    auto home =
+        queued.is_null(4) ? std::nullopt : std::make_optional(interactions::CouponHome{queued.text(4), queued.text(5)});
     tally.add(queued.text(1), queued.text(2), time_column(queued, 3), home);
   }
   queued.reset();
@@ -127,11 +127,12 @@ std::vector<interactions::DailyCounts> SqliteInteractionRepository::daily(std::s
 }
 
 std::vector<interactions::CouponDayCounts> SqliteInteractionRepository::per_coupon_day(std::string_view hotel_id,
-                                                                                    LocalDate from, LocalDate to) {
+                                                                                       LocalDate from, LocalDate to) {
   auto db = pool_.acquire();
-  Statement& query = db->prepare("SELECT d.coupon_id, d.day, d.views, d.clicks, d.shares, d.claims, d.uses "
-                                 "FROM coupon_daily d JOIN coupons c ON c.id = d.coupon_id "
-                                 "WHERE c.hotel_id = ? AND d.day BETWEEN ? AND ? ORDER BY d.coupon_id DESC, d.day");
+  Statement& query = db->prepare(
+      "SELECT d.coupon_id, d.day, d.views, d.clicks, d.shares, d.claims, d.uses "
+      "FROM coupon_daily d JOIN coupons c ON c.id = d.coupon_id "
+      "WHERE c.hotel_id = ? AND d.day BETWEEN ? AND ? ORDER BY d.coupon_id DESC, d.day");
   query.bind_all(hotel_id, to_iso_date(from), to_iso_date(to));
   std::vector<interactions::CouponDayCounts> rows;
   while (query.step()) {
@@ -141,7 +142,7 @@ std::vector<interactions::CouponDayCounts> SqliteInteractionRepository::per_coup
 }
 
 std::vector<interactions::CouponCounts> SqliteInteractionRepository::per_coupon(std::string_view hotel_id,
-                                                                               LocalDate from, LocalDate to) {
+                                                                                LocalDate from, LocalDate to) {
   auto db = pool_.acquire();
   Statement& query = db->prepare("SELECT c.id, c.title, " + std::string(kSums) +
                                  " FROM coupons c LEFT JOIN coupon_daily d ON d.coupon_id = c.id "
