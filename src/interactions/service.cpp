@@ -8,7 +8,7 @@ IngestResult InteractionService::ingest(const std::vector<Interaction>& events, 
   // Events skipped as retries of ones already received are accepted too: the client may forget them all.
   queue_.push(events, now());
   gauges_.dropped_total += static_cast<std::int64_t>(malformed);
-  return {events.size(), malformed};
+  return {event_count(events), malformed};
 }
 
 FoldResult InteractionService::fold_once() {

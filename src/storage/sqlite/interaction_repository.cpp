@@ -50,9 +50,10 @@ constexpr std::string_view kSums =
 
 }  // namespace
 
-void queue_interaction(Connection& db, std::string_view coupon_id, std::string_view action, SysSeconds at) {
-  db.prepare("INSERT INTO interaction_queue (coupon_id, action, at) VALUES (?, ?, ?)")
-      .bind_all(coupon_id, action, to_rfc3339(at))
+void queue_interaction(Connection& db, std::string_view coupon_id, std::string_view action, SysSeconds at,
+                       std::int64_t count) {
+  db.prepare("INSERT INTO interaction_queue (coupon_id, action, at, count) VALUES (?, ?, ?, ?)")
+      .bind_all(coupon_id, action, to_rfc3339(at), count)
       .run();
 }
 
@@ -62,8 +63,8 @@ std::size_t SqliteInteractionRepository::enqueue(const std::vector<interactions:
   std::size_t queued = 0;
   for (const interactions::Interaction& event : events) {
     if (event.id && !remember_id(*db, *event.id, now)) continue;  // a retry of an event already queued or counted
-    queue_interaction(*db, event.coupon_id, event.action, event.at);
-    ++queued;
+    queue_interaction(*db, event.coupon_id, event.action, event.at, event.count);
+    queued += static_cast<std::size_t>(event.count);
   }
   transaction.commit();
   return queued;
@@ -73,7 +74,7 @@ interactions::FoldResult SqliteInteractionRepository::fold(std::size_t batch, Sy
   auto db = pool_.acquire();
   Transaction transaction(*db);
   Statement& queued = db->prepare(
-      "SELECT q.seq, q.coupon_id, q.action, q.at, h.timezone, h.owner_id FROM interaction_queue q "
+      "SELECT q.seq, q.coupon_id, q.action, q.at, q.count, h.timezone, h.owner_id FROM interaction_queue q "
       "LEFT JOIN coupons c ON c.id = q.coupon_id LEFT JOIN hotels h ON h.id = c.hotel_id ORDER BY q.seq LIMIT ?");
   queued.bind(1, static_cast<std::int64_t>(batch));
   interactions::Tally tally;
@@ -81,8 +82,8 @@ interactions::FoldResult SqliteInteractionRepository::fold(std::size_t batch, Sy
   while (queued.step()) {
     last = queued.int64(0);
     auto home =
-        queued.is_null(4) ? std::nullopt : std::make_optional(interactions::CouponHome{queued.text(4), queued.text(5)});
-    tally.add(queued.text(1), queued.text(2), time_column(queued, 3), home);
+        queued.is_null(5) ? std::nullopt : std::make_optional(interactions::CouponHome{queued.text(5), queued.text(6)});
+    tally.add(queued.text(1), queued.text(2), time_column(queued, 3), queued.int64(4), home);
   }
   queued.reset();
   if (last == 0) return {};
@@ -106,7 +107,7 @@ interactions::FoldResult SqliteInteractionRepository::fold_delivered(
 
 std::pair<std::int64_t, std::chrono::seconds> SqliteInteractionRepository::backlog(SysSeconds now) {
   auto db = pool_.acquire();
-  Statement& query = db->prepare("SELECT count(*), min(at) FROM interaction_queue");
+  Statement& query = db->prepare("SELECT coalesce(sum(count), 0), min(at) FROM interaction_queue");
   query.step();
   const std::int64_t depth = query.int64(0);
   const auto oldest = optional_time_column(query, 1);
