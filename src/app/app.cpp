@@ -63,7 +63,8 @@ namespace {
 constexpr std::chrono::milliseconds kOutboxPollInterval{50};  // for events committed by other processes
 constexpr std::string_view kOutboxWork = "outbox";
 constexpr std::string_view kReportWork = "reports";
-constexpr std::chrono::milliseconds kFoldInterval{1000};
+constexpr std::chrono::milliseconds kFoldInterval{1000};  // for events queued by other processes
+constexpr std::string_view kFoldWork = "interactions";
 constexpr std::chrono::milliseconds kSocketInteractionInterval{100};
 constexpr std::chrono::milliseconds kReportPollInterval{250};
 // Reports render one at a time on a thread of their own, so a big PDF never holds up requests.
@@ -426,6 +427,15 @@ void App::flush_socket_events() {
   }
 }
 
+// One pass of the socket events: what the sockets sent since the last pass is queued, and the fold woken so the
+// counters trail the sockets by about a pass rather than by the fold's poll (which stays, for events other
+// processes queue). The wake reaches no loop in a process whose fold runs in the workers.
+std::size_t App::queue_socket_events(BackgroundLoops& loops) {
+  const std::size_t handled = parts_->interaction_batcher.flush();
+  if (handled > 0) loops.wake(kFoldWork);
+  return handled;
+}
+
 int App::serve() {
   namespace asio = boost::asio;
   migrate();
@@ -446,7 +456,7 @@ int App::serve() {
   // What the sockets connected here sent is this node's to queue; the shared work is done here unless workers do it.
   BackgroundLoops background(io.main(), log_);
   std::vector<BackgroundWork> work{{"socket events", parts_->workers,
-                                    [this] { return parts_->interaction_batcher.flush(); },
+                                    [this, &background] { return queue_socket_events(background); },
                                     kSocketInteractionInterval}};
   if (config_.background) std::ranges::move(shared_background_work(background), std::back_inserter(work));
   background.start(work);
@@ -506,7 +516,7 @@ std::vector<BackgroundWork> App::shared_background_work(BackgroundLoops& loops) 
   return {
       {kOutboxWork, parts_->workers, [this] { return parts_->outbox.run_once(to_seconds(Clock::now())); },
        kOutboxPollInterval},
-      {"interactions", parts_->workers, [this] { return fold_interactions(); }, kFoldInterval},
+      {kFoldWork, parts_->workers, [this] { return fold_interactions(); }, kFoldInterval},
       {kReportWork, parts_->report_workers, [this] { return run_report_jobs(); }, kReportPollInterval},
   };
 }

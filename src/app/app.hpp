@@ -41,6 +41,7 @@ class App {
 
  private:
   void flush_socket_events();
+  std::size_t queue_socket_events(BackgroundLoops& loops);
   std::size_t fold_interactions();
   void serve_web_app(net::Dispatcher& dispatcher);
   std::vector<BackgroundWork> shared_background_work(BackgroundLoops& loops);

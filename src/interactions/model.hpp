@@ -4,6 +4,7 @@
 #include "core/time.hpp"
 #include "core/timezone.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -16,7 +17,15 @@ struct Interaction {
   std::string coupon_id;
   std::string action;  // view, click, share (from clients); claim, use (from the server)
   SysSeconds at{};
+  std::int64_t count = 1;  // how many identical events this record stands for (id-less ones added up when queued)
 };
+
+//! How many events the records stand for.
+inline std::size_t event_count(const std::vector<Interaction>& records) {
+  std::size_t events = 0;
+  for (const Interaction& record : records) events += static_cast<std::size_t>(record.count);
+  return events;
+}
 
 struct Counts {
   std::int64_t views = 0;

@@ -19,13 +19,14 @@ class InteractionQueue {
   InteractionQueue& operator=(const InteractionQueue&) = delete;
   virtual ~InteractionQueue() = default;
 
-  //! Queues events durably: once it returns, a crash loses none of them. A retry of an event whose id was seen
-  //! in the last day is counted once. Returns how many were taken.
+  //! Queues records (each standing for `count` events) durably: once it returns, a crash loses none of them. A
+  //! retry of an event whose id was seen in the last day is counted once. Returns how many events were taken.
   virtual std::size_t push(const std::vector<Interaction>& events, SysSeconds now) = 0;
-  //! One pass: folds up to `batch` queued events (from each place events wait) into the counters, each exactly
-  //! once even with several processes folding at once; says how many it handled and whose statistics changed.
+  //! One pass: folds up to `batch` queued records (from each place events wait) into the counters, each exactly
+  //! once even with several processes folding at once; says how many events it handled and whose statistics
+  //! changed.
   virtual FoldResult fold_once(std::size_t batch, SysSeconds now) = 0;
-  //! How many events wait, and the age of the oldest.
+  //! How many events wait (records by their counts where the queue can sum them cheaply), and the age of the oldest.
   virtual std::pair<std::int64_t, std::chrono::seconds> backlog(SysSeconds now) = 0;
 };
 

@@ -46,13 +46,14 @@ class QueueContract : public ::testing::TestWithParam<Kind> {
         "INSERT INTO hotels (id, owner_id, name, city, country, timezone, created_at) VALUES "
         "('hotel-1', 'owner-1', 'Hotel', 'Dublin', 'IE', 'Europe/Dublin', '2026-01-01T00:00:00Z');");
     for (const char* id : {"coupon-1", "coupon-2"}) {
-      db_->pool().acquire()->exec(std::string("INSERT INTO coupons (id, hotel_id, title, description, discount_percent, quantity, "
-                            "redeemed_count, per_user_limit, valid_from, valid_until, valid_from_date, "
-                            "valid_until_date, status, created_at, updated_at) VALUES ('") +
-                id +
-                "', 'hotel-1', 'Sea view', 'Two nights', 20, NULL, 0, 1, '2026-01-01T00:00:00Z', "
-                "'2030-12-31T23:59:59Z', '2026-01-01', '2030-12-31', 'active', '2026-01-01T00:00:00Z', "
-                "'2026-01-01T00:00:00Z')");
+      db_->pool().acquire()->exec(
+          std::string("INSERT INTO coupons (id, hotel_id, title, description, discount_percent, quantity, "
+                      "redeemed_count, per_user_limit, valid_from, valid_until, valid_from_date, "
+                      "valid_until_date, status, created_at, updated_at) VALUES ('") +
+          id +
+          "', 'hotel-1', 'Sea view', 'Two nights', 20, NULL, 0, 1, '2026-01-01T00:00:00Z', "
+          "'2030-12-31T23:59:59Z', '2026-01-01', '2030-12-31', 'active', '2026-01-01T00:00:00Z', "
+          "'2026-01-01T00:00:00Z')");
     }
     if (GetParam() == Kind::redis_stream) {
       redis_.emplace();
@@ -129,6 +130,14 @@ TEST_P(QueueContract, PushedEventsAreCountedOnceAfterAFold) {
   EXPECT_EQ(queue->fold_once(100, kNow).folded, 0U);
   EXPECT_EQ(queue->backlog(kNow).first, 0);
   EXPECT_EQ(counted(), 3);
+}
+
+TEST_P(QueueContract, ARecordIsCountedAsTheEventsItsCountStandsFor) {
+  auto queue = consumer();
+  EXPECT_EQ(queue->push({{std::nullopt, "coupon-1", "view", kNow, 25}, {"user-1:e-1", "coupon-1", "view", kNow}}, kNow),
+            26U);
+  EXPECT_EQ(fold_all(*queue), 26U);
+  EXPECT_EQ(counted(), 26);
 }
 
 TEST_P(QueueContract, AnEventIdPushedTwiceIsCountedOnce) {
@@ -221,6 +230,29 @@ TEST_P(RedisStreamQueueTest, AnEntryOfAnUnknownPayloadVersionIsDroppedNotRetried
   EXPECT_EQ(result.folded, 1U);
   EXPECT_EQ(result.dropped, 1U);
   EXPECT_EQ(queue->backlog(kNow).first, 0);
+}
+
+TEST_P(RedisStreamQueueTest, AnEntryWithoutACountAsOlderNodesWroteItCountsOne) {
+  auto queue = stream_consumer();
+  redis::Connection(redis_->connection_options())
+      .command("XADD", "hc:interactions", "*", "v", "1", "c", "coupon-1", "a", "view", "t", "2026-06-02T12:00:00Z");
+  queue->push({{std::nullopt, "coupon-1", "view", kNow, 3}}, kNow);
+  EXPECT_EQ(fold_all(*queue), 4U);
+  EXPECT_EQ(counted(), 4);
+}
+
+TEST_P(RedisStreamQueueTest, AnEntryWithABadCountIsDroppedNotRetriedForEver) {
+  auto queue = stream_consumer();
+  redis::Connection probe(redis_->connection_options());
+  for (const char* bad : {"0", "-2", "many"}) {
+    probe.command("XADD", "hc:interactions", "*", "v", "1", "c", "coupon-1", "a", "view", "t", "2026-06-02T12:00:00Z",
+                  "n", bad);
+  }
+  const FoldResult result = queue->fold_once(100, kNow);
+  EXPECT_EQ(result.folded, 0U);
+  EXPECT_EQ(result.dropped, 3U);
+  EXPECT_EQ(queue->backlog(kNow).first, 0);
+  EXPECT_EQ(counted(), 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Queues, RedisStreamQueueTest, ::testing::Values(Kind::redis_stream), kind_name);

@@ -9,8 +9,8 @@
 namespace hc::interactions {
 
 struct FoldResult {
-  std::size_t folded = 0;   // events added to counters
-  std::size_t dropped = 0;  // events of unknown coupons, set aside
+  std::size_t folded = 0;                         // events added to counters (a record counts as many as it stands for)
+  std::size_t dropped = 0;                        // events of unknown coupons, set aside
   std::vector<std::string> changed_hotel_owners;  // whose statistics changed (each user once)
 };
 
@@ -24,17 +24,18 @@ struct DeliveredInteraction {
 class InteractionRepository {
  public:
   virtual ~InteractionRepository() = default;
-  //! Queues events durably in one transaction; an event whose id was seen in the last day is skipped.
-  //! Returns how many were queued.
+  //! Queues records durably in one transaction, each with its count; an event whose id was seen in the last day is
+  //! skipped. Returns how many events were queued.
   virtual std::size_t enqueue(const std::vector<Interaction>& events, SysSeconds now) = 0;
-  //! In one transaction: folds up to `batch` queued events into the counters (the day in each coupon's
-  //! hotel time zone), deletes them, and forgets event ids older than a day.
+  //! In one transaction: folds up to `batch` queued records into the counters, each as many times as its count
+  //! (the day in each coupon's hotel time zone), deletes them, and forgets event ids older than a day.
   virtual FoldResult fold(std::size_t batch, SysSeconds now) = 0;
-  //! In one transaction: counts each delivered event into the counters unless its delivery id or its event id was
-  //! seen in the last day, remembers both, and forgets ids older than a day. A delivery folded again after a
-  //! commit (or events of unknown coupons) are not counted twice; `dropped` counts the unknown coupons' events.
+  //! In one transaction: counts each delivered record (as many times as its count) into the counters unless its
+  //! delivery id or its event id was seen in the last day, remembers both, and forgets ids older than a day. A delivery
+  //! folded again after a commit (or events of unknown coupons) are not counted twice; `dropped` counts the unknown
+  //! coupons' events.
   virtual FoldResult fold_delivered(const std::vector<DeliveredInteraction>& delivered, SysSeconds now) = 0;
-  //! How many events wait in the queue, and the age of the oldest.
+  //! How many events wait in the queue (the records' counts), and the age of the oldest.
   virtual std::pair<std::int64_t, std::chrono::seconds> backlog(SysSeconds now) = 0;
   //! A hotel's counters per day over [from, to] (days without activity are absent).
   virtual std::vector<DailyCounts> daily(std::string_view hotel_id, LocalDate from, LocalDate to) = 0;

@@ -8,7 +8,7 @@ IngestResult InteractionService::ingest(const std::vector<Interaction>& events, 
   // Events skipped as retries of ones already received are accepted too: the client may forget them all.
   queue_.push(events, now());
   gauges_.dropped_total += static_cast<std::int64_t>(malformed);
-  return {events.size(), malformed};
+  return {event_count(events), malformed};
 }
 
 FoldResult InteractionService::fold_once() {
@@ -30,8 +30,8 @@ Result<Stats, Error> InteractionService::stats(const Principal& hotelier, const 
   auto period = read_period(from_text, to_text, today);
   if (!period) return Failure{period.error()};
   auto [days, totals] = read_daily(interactions_, hotel->id, *period);
-  return Stats{period->from, period->to, hotel->timezone, totals, std::move(days),
-               interactions_.per_coupon(hotel->id, period->from, period->to)};
+  return Stats{period->from, period->to,      hotel->timezone,
+               totals,       std::move(days), interactions_.per_coupon(hotel->id, period->from, period->to)};
 }
 
 }  // namespace hc::interactions

@@ -44,7 +44,8 @@ class InteractionService {
                      NowFn now)
       : queue_(queue), interactions_(interactions), coupons_(coupons), now_(std::move(now)) {}
 
-  //! Queues well-formed client events (views, clicks, shares); malformed ones are dropped and counted.
+  //! Queues well-formed client events (views, clicks, shares), each record with its count; malformed ones are
+  //! dropped and counted.
   IngestResult ingest(const std::vector<Interaction>& events, std::size_t malformed);
   //! One background pass: folds queued events into the counters; says how many it handled and whose
   //! statistics changed.

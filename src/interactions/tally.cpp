@@ -32,16 +32,17 @@ std::vector<const DeliveredInteraction*> sorted_by(const std::vector<const Deliv
 
 }  // namespace
 
-void Tally::add(std::string_view coupon_id, std::string_view action, SysSeconds at,
+void Tally::add(std::string_view coupon_id, std::string_view action, SysSeconds at, std::int64_t count,
                 const std::optional<CouponHome>& home) {
   const auto day = home ? local_date(home->timezone, at) : std::nullopt;
+  const auto events = static_cast<std::size_t>(count);
   if (!day || !is_action(action)) {
-    ++dropped_;
+    dropped_ += events;
     return;
   }
-  ++*counter_of(sums_[{std::string(coupon_id), to_iso_date(*day)}], action);
+  *counter_of(sums_[{std::string(coupon_id), to_iso_date(*day)}], action) += count;
   owners_.insert(home->owner_id);
-  ++folded_;
+  folded_ += events;
 }
 
 FoldResult Tally::result() const {
@@ -69,7 +70,7 @@ Tally tally_new_deliveries(const std::vector<DeliveredInteraction>& delivered, c
     const Interaction& event = each->event;
     auto home = homes.find(event.coupon_id);
     if (home == homes.end()) home = homes.emplace(event.coupon_id, find(event.coupon_id)).first;
-    tally.add(event.coupon_id, event.action, event.at, home->second);
+    tally.add(event.coupon_id, event.action, event.at, event.count, home->second);
   }
   return tally;
 }

@@ -24,9 +24,10 @@ class Tally {
  public:
   using Key = std::pair<std::string, std::string>;  // coupon id, hotel-local day (YYYY-MM-DD)
 
-  //! Counts one event on its coupon's hotel-local day; an event of an unknown coupon (no home), of an unknown time
-  //! zone or of an unknown action is dropped instead, never blocking the rest.
-  void add(std::string_view coupon_id, std::string_view action, SysSeconds at, const std::optional<CouponHome>& home);
+  //! Counts `count` identical events on their coupon's hotel-local day; events of an unknown coupon (no home), of
+  //! an unknown time zone or of an unknown action are dropped instead, never blocking the rest.
+  void add(std::string_view coupon_id, std::string_view action, SysSeconds at, std::int64_t count,
+           const std::optional<CouponHome>& home);
 
   //! The sums, ordered alike for every folder, so that two folders lock the same counters in the same order.
   [[nodiscard]] const std::map<Key, Counts>& sums() const { return sums_; }

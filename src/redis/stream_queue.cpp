@@ -17,37 +17,61 @@ namespace {
 constexpr std::string_view kVersion = "1";
 constexpr std::string_view kDeliveryPrefix = "s:";
 
-// KEYS[1]: the stream. ARGV: four per event: coupon id, action, time (RFC 3339), event id ("" for none). One
-// entry per event, all appended in one step: a push is never half done.
+// KEYS[1]: the stream. ARGV: five per record: coupon id, action, time (RFC 3339), event id ("" for none), count.
+// One entry per record, all appended in one step: a push is never half done. A count of one is left out, so such
+// an entry is just what older nodes wrote (an entry without a count counts one). An older consumer ignores a count
+// and counts its entry once, so while nodes of both versions fold one stream, added-up events may be undercounted.
 constexpr std::string_view kAppend = R"lua(
-for i = 1, #ARGV, 4 do
-  if ARGV[i + 3] == '' then
-    redis.call('XADD', KEYS[1], '*', 'v', '1', 'c', ARGV[i], 'a', ARGV[i + 1], 't', ARGV[i + 2])
-  else
-    redis.call('XADD', KEYS[1], '*', 'v', '1', 'c', ARGV[i], 'a', ARGV[i + 1], 't', ARGV[i + 2], 'i', ARGV[i + 3])
+for i = 1, #ARGV, 5 do
+  local fields = {'v', '1', 'c', ARGV[i], 'a', ARGV[i + 1], 't', ARGV[i + 2]}
+  if ARGV[i + 3] ~= '' then
+    table.insert(fields, 'i')
+    table.insert(fields, ARGV[i + 3])
   end
+  if ARGV[i + 4] ~= '1' then
+    table.insert(fields, 'n')
+    table.insert(fields, ARGV[i + 4])
+  end
+  redis.call('XADD', KEYS[1], '*', unpack(fields))
 end
-return #ARGV / 4
+return #ARGV / 5
 )lua";
+
+//! A count field's value: a whole number above zero.
+std::optional<std::int64_t> read_count(std::string_view text) {
+  std::int64_t count = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), count);
+  if (error != std::errc{} || end != text.data() + text.size() || count < 1) return std::nullopt;
+  return count;
+}
 
 //! The event of an entry's fields (name, value, name, value, ...), or nullopt for an unknown payload.
 std::optional<interactions::Interaction> read_payload(const Reply& fields) {
   if (fields.is_nil()) return std::nullopt;  // deleted while pending
   std::optional<std::string_view> version;
   std::optional<std::string_view> time;
+  std::optional<std::int64_t> count = 1;  // an entry without one (as older nodes wrote them) counts once
   interactions::Interaction event;
   for (std::size_t i = 0; i + 1 < fields.size(); i += 2) {
     const std::string_view name = fields.at(i).string();
     const std::string_view value = fields.at(i + 1).string();
-    if (name == "v") version = value;
-    else if (name == "c") event.coupon_id = value;
-    else if (name == "a") event.action = value;
-    else if (name == "t") time = value;
-    else if (name == "i") event.id = std::string(value);
+    if (name == "v")
+      version = value;
+    else if (name == "c")
+      event.coupon_id = value;
+    else if (name == "a")
+      event.action = value;
+    else if (name == "t")
+      time = value;
+    else if (name == "i")
+      event.id = std::string(value);
+    else if (name == "n")
+      count = read_count(value);
   }
   const auto at = time ? parse_rfc3339(*time) : std::nullopt;
-  if (version != kVersion || !at || event.coupon_id.empty() || event.action.empty()) return std::nullopt;
+  if (version != kVersion || !at || !count || event.coupon_id.empty() || event.action.empty()) return std::nullopt;
   event.at = *at;
+  event.count = *count;
   return event;
 }
 
@@ -109,8 +133,7 @@ bool RedisStreamQueue::on_redis(F&& call) {
   } catch (const std::runtime_error& e) {
     // Unreachable, timed out, or refused by the open breaker (which logs its own transitions).
     if (!failing_.exchange(true)) {
-      log_.warn("interaction stream unavailable; events wait in the database",
-                {{"what", std::string_view(e.what())}});
+      log_.warn("interaction stream unavailable; events wait in the database", {{"what", std::string_view(e.what())}});
     }
     return false;
   }
@@ -121,18 +144,19 @@ bool RedisStreamQueue::on_redis(F&& call) {
 std::size_t RedisStreamQueue::push(const std::vector<interactions::Interaction>& events, SysSeconds now) {
   if (events.empty()) return 0;
   const bool appended = on_redis([&] {
-    std::vector<std::string> texts;  // the times, kept alive for the arguments
-    texts.reserve(events.size());
+    std::vector<std::string> texts;  // the times and counts, kept alive for the arguments
+    texts.reserve(2 * events.size());
     std::vector<std::string_view> argv{"EVAL", kAppend, "1", options_.key};
     for (const interactions::Interaction& event : events) {
-      texts.push_back(to_rfc3339(event.at));
-      argv.insert(argv.end(), {event.coupon_id, event.action, texts.back(),
-                                 event.id ? std::string_view(*event.id) : std::string_view{}});
+      const std::string_view time = texts.emplace_back(to_rfc3339(event.at));
+      const std::string_view count = texts.emplace_back(std::to_string(event.count));
+      argv.insert(argv.end(), {event.coupon_id, event.action, time,
+                               event.id ? std::string_view(*event.id) : std::string_view{}, count});
     }
     pool_.lease()->command_argv(argv);
   });
   // Retries are told apart when folded (the stream's and the database's events share the remembered ids).
-  return appended ? events.size() : database_.push(events, now);
+  return appended ? interactions::event_count(events) : database_.push(events, now);
 }
 
 Reply RedisStreamQueue::group_command(Connection& connection, std::span<const std::string_view> argv) {
@@ -158,8 +182,8 @@ TakenEntries RedisStreamQueue::take(std::size_t batch) {
                                               min_idle,     "0-0",        "COUNT",        count};
   TakenEntries taken = read_entries(group_command(*connection, claim).at(1));
   if (!taken.entry_ids.empty()) return taken;
-  const std::array<std::string_view, 9> read{"XREADGROUP", "GROUP", options_.group, options_.consumer, "COUNT",
-                                             count,        "STREAMS", options_.key,  ">"};
+  const std::array<std::string_view, 9> read{
+      "XREADGROUP", "GROUP", options_.group, options_.consumer, "COUNT", count, "STREAMS", options_.key, ">"};
   const Reply streams = group_command(*connection, read);
   if (streams.is_nil()) return {};
   return read_entries(streams.at(0).at(1));

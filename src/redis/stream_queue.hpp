@@ -1,10 +1,10 @@
 #pragma once
-// The interaction queue on a Redis stream shared by every node: a push is one XADD per event (one round trip for
-// the batch), and every process folds through one consumer group. An entry is counted in the database in one
-// transaction that also remembers its entry id, and acknowledged and deleted only after that commit, so an entry
-// a dead consumer left behind is claimed by another after `claim_after` and still counted exactly once.
-// While Redis cannot be reached (or its circuit breaker is open) events go to the database's own queue instead,
-// which every pass folds too, as it does the events the server records inside a claim's or a use's transaction.
+// The interaction queue on a Redis stream shared by every node: a push is one XADD per record, with its count (one
+// round trip for the batch), and every process folds through one consumer group. An entry is counted in the database in
+// one transaction that also remembers its entry id, and acknowledged and deleted only after that commit, so an entry a
+// dead consumer left behind is claimed by another after `claim_after` and still counted exactly once. While Redis
+// cannot be reached (or its circuit breaker is open) events go to the database's own queue instead, which every pass
+// folds too, as it does the events the server records inside a claim's or a use's transaction.
 #include "core/circuit_breaker.hpp"
 #include "core/log.hpp"
 #include "interactions/queue.hpp"
@@ -21,7 +21,7 @@ namespace hc::redis {
 struct StreamQueueOptions {
   std::string key = "hc:interactions";
   std::string group = "hc:fold";
-  std::string consumer;  // unique per process, e.g. unique_consumer_name()
+  std::string consumer;                           // unique per process, e.g. unique_consumer_name()
   std::chrono::milliseconds claim_after{30'000};  // how long another consumer's unacknowledged entry waits
 };
 
@@ -45,7 +45,8 @@ class RedisStreamQueue final : public interactions::InteractionQueue {
   std::size_t push(const std::vector<interactions::Interaction>& events, SysSeconds now) override;
   //! Folds the database's queue, then one batch of the stream (take, count, acknowledge).
   interactions::FoldResult fold_once(std::size_t batch, SysSeconds now) override;
-  //! Both queues together: the stream's entries not yet acknowledged and deleted count as waiting.
+  //! Both queues together: the stream's entries not yet acknowledged and deleted count as waiting, one each whatever
+  //! their counts (XLEN; summing them would mean reading every entry).
   std::pair<std::int64_t, std::chrono::seconds> backlog(SysSeconds now) override;
 
   // The steps of folding the stream, public so that a test can stop between them as a dying consumer would.

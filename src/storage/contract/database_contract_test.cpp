@@ -10,7 +10,7 @@ namespace {
 class DatabaseStorage : public StorageContract {};
 
 TEST_P(DatabaseStorage, MigratesOnceToTheSameVersionOnBothEngines) {
-  EXPECT_EQ(db().schema_version(), 8);
+  EXPECT_EQ(db().schema_version(), 9);
   EXPECT_EQ(db().migrate(), 0) << "a second migration run applies nothing";
   EXPECT_NO_THROW(db().check());
 }

@@ -113,6 +113,21 @@ TEST_P(InteractionStorage, FoldDropsEventsOfUnknownCouponsAndNamesEachOwnerOnce)
   EXPECT_EQ(db().interactions().backlog(kNow).first, 0) << "the dropped event is deleted too";
 }
 
+TEST_P(InteractionStorage, AQueuedRecordIsFoldedAsTheEventsItsCountStandsFor) {
+  EXPECT_EQ(enqueue({{std::nullopt, "coupon-1", "view", at("2026-06-01T23:30:00Z"), 7},   // Dublin: 2 June
+                     {std::nullopt, "coupon-3", "click", at("2026-06-02T02:00:00Z"), 3},  // New York: 1 June
+                     {std::nullopt, "gone", "view", kNow, 4},
+                     {"e-1", "coupon-1", "view", kNow}}),
+            15U);
+  EXPECT_EQ(db().interactions().backlog(kNow).first, 15) << "events wait, not rows";
+  const auto folded = db().interactions().fold(100, kNow);
+  EXPECT_EQ(folded.folded, 11U);
+  EXPECT_EQ(folded.dropped, 4U) << "an unknown coupon's record drops all its events";
+  EXPECT_EQ(query_int("SELECT views FROM coupon_daily WHERE coupon_id = 'coupon-1' AND day = '2026-06-02'"), 8);
+  EXPECT_EQ(query_int("SELECT clicks FROM coupon_daily WHERE coupon_id = 'coupon-3' AND day = '2026-06-01'"), 3);
+  EXPECT_EQ(db().interactions().backlog(kNow).first, 0);
+}
+
 TEST_P(InteractionStorage, FoldTakesTheOldestBatchAndAddsToTheCounters) {
   for (int i = 0; i < 5; ++i) enqueue({{std::nullopt, "coupon-1", "view", kNow + std::chrono::seconds(i)}});
   EXPECT_EQ(db().interactions().fold(2, kNow).folded, 2U);
@@ -167,6 +182,17 @@ TEST_P(InteractionStorage, FoldDeliveredCountsEachDeliveryOnce) {
   EXPECT_EQ(again.folded + again.dropped, 0U) << "handed over again after a commit";
   EXPECT_TRUE(again.changed_hotel_owners.empty());
   EXPECT_EQ(views("coupon-1"), 2);
+}
+
+TEST_P(InteractionStorage, FoldDeliveredCountsARecordAsTheEventsItsCountStandsFor) {
+  const std::vector<DeliveredInteraction> delivered{{"s:1-0", {std::nullopt, "coupon-1", "view", kNow, 6}},
+                                                    {"s:1-1", {std::nullopt, "gone", "view", kNow, 2}}};
+  const auto first = db().interactions().fold_delivered(delivered, kNow);
+  EXPECT_EQ(first.folded, 6U);
+  EXPECT_EQ(first.dropped, 2U);
+  const auto again = db().interactions().fold_delivered(delivered, kNow);
+  EXPECT_EQ(again.folded + again.dropped, 0U) << "handed over again after a commit";
+  EXPECT_EQ(views("coupon-1"), 6);
 }
 
 TEST_P(InteractionStorage, FoldDeliveredCountsAnEventIdOnceAcrossDeliveriesAndTheQueue) {

@@ -19,9 +19,10 @@ std::int64_t newest_event_for_follow(Connection& db) {
   return db.exec("SELECT coalesce(max(seq), 0) FROM outbox").int64(0, 0);
 }
 
-void queue_interaction(Connection& db, std::string_view coupon_id, std::string_view action, SysSeconds at) {
-  db.exec("INSERT INTO interaction_queue (coupon_id, action, at) VALUES ($1, $2, $3)", coupon_id, action,
-          to_rfc3339(at));
+void queue_interaction(Connection& db, std::string_view coupon_id, std::string_view action, SysSeconds at,
+                       std::int64_t count) {
+  db.exec("INSERT INTO interaction_queue (coupon_id, action, at, count) VALUES ($1, $2, $3, $4::integer)", coupon_id,
+          action, to_rfc3339(at), count);
 }
 
 }  // namespace hc::postgres

@@ -24,7 +24,9 @@ void append_outbox(Connection& db, const notifications::OutboxEvent& event, SysS
 //! The newest outbox sequence number, for a follow made inside the caller's transaction (see above).
 std::int64_t newest_event_for_follow(Connection& db);
 
-//! Queues an interaction recorded by the server itself (a claim, a use), inside the caller's transaction.
-void queue_interaction(Connection& db, std::string_view coupon_id, std::string_view action, SysSeconds at);
+//! Queues `count` identical interactions inside the caller's transaction; those the server records itself (a claim,
+//! a use) are one each.
+void queue_interaction(Connection& db, std::string_view coupon_id, std::string_view action, SysSeconds at,
+                       std::int64_t count = 1);
 
 }  // namespace hc::postgres

@@ -20,9 +20,8 @@ bool remember_id(Connection& db, std::string_view id, SysSeconds now) {
 }
 
 std::optional<interactions::CouponHome> find_home(Connection& db, std::string_view coupon_id) {
-  const Result rows =
-      db.exec("SELECT h.timezone, h.owner_id FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE c.id = $1",
-              coupon_id);
+  const Result rows = db.exec(
+      "SELECT h.timezone, h.owner_id FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE c.id = $1", coupon_id);
   if (rows.rows() == 0) return std::nullopt;
   return interactions::CouponHome{rows.text(0, 0), rows.text(0, 1)};
 }
@@ -43,8 +42,8 @@ constexpr std::string_view kSums =
 Result take_batch(Connection& db, std::size_t batch) {
   return db.exec(
       "WITH taken AS (DELETE FROM interaction_queue WHERE seq IN (SELECT seq FROM interaction_queue ORDER BY seq "
-      "LIMIT $1::bigint FOR UPDATE SKIP LOCKED) RETURNING seq, coupon_id, action, at) "
-      "SELECT t.coupon_id, t.action, t.at, h.timezone, h.owner_id FROM taken t "
+      "LIMIT $1::bigint FOR UPDATE SKIP LOCKED) RETURNING seq, coupon_id, action, at, count) "
+      "SELECT t.coupon_id, t.action, t.at, t.count, h.timezone, h.owner_id FROM taken t "
       "LEFT JOIN coupons c ON c.id = t.coupon_id LEFT JOIN hotels h ON h.id = c.hotel_id ORDER BY t.seq",
       static_cast<std::int64_t>(batch));
 }
@@ -78,8 +77,8 @@ std::size_t PostgresInteractionRepository::enqueue(const std::vector<interaction
   std::size_t queued = 0;
   for (const interactions::Interaction* event : ordered) {
     if (event->id && !remember_id(*db, *event->id, now)) continue;  // a retry of an event already queued or counted
-    queue_interaction(*db, event->coupon_id, event->action, event->at);
-    ++queued;
+    queue_interaction(*db, event->coupon_id, event->action, event->at, event->count);
+    queued += static_cast<std::size_t>(event->count);
   }
   transaction.commit();
   return queued;
@@ -92,10 +91,10 @@ interactions::FoldResult PostgresInteractionRepository::fold(std::size_t batch, 
   if (queued.rows() == 0) return {};
   interactions::Tally tally;
   for (int row = 0; row < queued.rows(); ++row) {
-    auto home = queued.is_null(row, 3)
+    auto home = queued.is_null(row, 4)
                     ? std::nullopt
-                    : std::make_optional(interactions::CouponHome{queued.text(row, 3), queued.text(row, 4)});
-    tally.add(queued.text(row, 0), queued.text(row, 1), time_column(queued, row, 2), home);
+                    : std::make_optional(interactions::CouponHome{queued.text(row, 4), queued.text(row, 5)});
+    tally.add(queued.text(row, 0), queued.text(row, 1), time_column(queued, row, 2), queued.int64(row, 3), home);
   }
   finish_fold(*db, tally, now);
   transaction.commit();
@@ -116,7 +115,7 @@ interactions::FoldResult PostgresInteractionRepository::fold_delivered(
 
 std::pair<std::int64_t, std::chrono::seconds> PostgresInteractionRepository::backlog(SysSeconds now) {
   auto db = pool_.acquire();
-  const Result rows = db->exec("SELECT count(*), min(at) FROM interaction_queue");
+  const Result rows = db->exec("SELECT coalesce(sum(count), 0)::bigint, min(at) FROM interaction_queue");
   const std::int64_t depth = rows.int64(0, 0);
   const auto oldest = optional_time_column(rows, 0, 1);
   return {depth, oldest ? std::max(std::chrono::seconds{0}, now - *oldest) : std::chrono::seconds{0}};

@@ -193,9 +193,9 @@ CREATE INDEX notifications_by_user ON notifications(user_id, seq);
 ALTER TABLE subscriptions ADD COLUMN after_event bigint NOT NULL DEFAULT 0;
 )sql";
 
-// Interactions are queued durably, folded every second into per-coupon, per-day counters (the day in the
-// hotel's time zone) and deleted in the same transaction. Client event ids are remembered for a day, so a
-// retried batch is counted once.
+// Interactions are queued durably, folded every second (and soon after socket events are queued) into per-coupon,
+// per-day counters (the day in the hotel's time zone) and deleted in the same transaction; a row may stand for
+// several events (migration 9). Client event ids are remembered for a day, so a retried batch is counted once.
 constexpr std::string_view kInteractions = R"sql(
 CREATE TABLE interaction_queue (
   seq       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -251,6 +251,11 @@ constexpr std::string_view kReportWorkers = R"sql(
 ALTER TABLE reports ADD COLUMN leased_by hc_key;
 )sql";
 
+// A queued row stands for `count` identical events (see the SQLite schema).
+constexpr std::string_view kInteractionCounts = R"sql(
+ALTER TABLE interaction_queue ADD COLUMN count integer NOT NULL DEFAULT 1 CHECK (count > 0);
+)sql";
+
 // The same versions and names as the SQLite schema, so that `migrate` reports the same version on both.
 constexpr std::array kMigrations{
     Migration{1, "accounts", kAccounts},
@@ -261,6 +266,7 @@ constexpr std::array kMigrations{
     Migration{6, "interactions and daily counters", kInteractions},
     Migration{7, "report jobs", kReports},
     Migration{8, "report leases name their worker", kReportWorkers},
+    Migration{9, "queued interactions carry a count", kInteractionCounts},
 };
 
 }  // namespace

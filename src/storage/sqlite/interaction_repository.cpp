@@ -17,8 +17,8 @@ bool remember_id(Connection& db, std::string_view id, SysSeconds now) {
 }
 
 std::optional<interactions::CouponHome> find_home(Connection& db, std::string_view coupon_id) {
-  Statement& query = db.prepare(
-      "SELECT h.timezone, h.owner_id FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE c.id = ?");
+  Statement& query =
+      db.prepare("SELECT h.timezone, h.owner_id FROM coupons c JOIN hotels h ON h.id = c.hotel_id WHERE c.id = ?");
   query.bind(1, coupon_id);
   std::optional<interactions::CouponHome> home;
   if (query.step()) home = interactions::CouponHome{query.text(0), query.text(1)};
@@ -50,9 +50,10 @@ constexpr std::string_view kSums =
 
 }  // namespace
 
-void queue_interaction(Connection& db, std::string_view coupon_id, std::string_view action, SysSeconds at) {
-  db.prepare("INSERT INTO interaction_queue (coupon_id, action, at) VALUES (?, ?, ?)")
-      .bind_all(coupon_id, action, to_rfc3339(at))
+void queue_interaction(Connection& db, std::string_view coupon_id, std::string_view action, SysSeconds at,
+                       std::int64_t count) {
+  db.prepare("INSERT INTO interaction_queue (coupon_id, action, at, count) VALUES (?, ?, ?, ?)")
+      .bind_all(coupon_id, action, to_rfc3339(at), count)
       .run();
 }
 
@@ -62,8 +63,8 @@ std::size_t SqliteInteractionRepository::enqueue(const std::vector<interactions:
   std::size_t queued = 0;
   for (const interactions::Interaction& event : events) {
     if (event.id && !remember_id(*db, *event.id, now)) continue;  // a retry of an event already queued or counted
-    queue_interaction(*db, event.coupon_id, event.action, event.at);
-    ++queued;
+    queue_interaction(*db, event.coupon_id, event.action, event.at, event.count);
+    queued += static_cast<std::size_t>(event.count);
   }
   transaction.commit();
   return queued;
@@ -73,16 +74,16 @@ interactions::FoldResult SqliteInteractionRepository::fold(std::size_t batch, Sy
   auto db = pool_.acquire();
   Transaction transaction(*db);
   Statement& queued = db->prepare(
-      "SELECT q.seq, q.coupon_id, q.action, q.at, h.timezone, h.owner_id FROM interaction_queue q "
+      "SELECT q.seq, q.coupon_id, q.action, q.at, q.count, h.timezone, h.owner_id FROM interaction_queue q "
       "LEFT JOIN coupons c ON c.id = q.coupon_id LEFT JOIN hotels h ON h.id = c.hotel_id ORDER BY q.seq LIMIT ?");
   queued.bind(1, static_cast<std::int64_t>(batch));
   interactions::Tally tally;
   std::int64_t last = 0;
   while (queued.step()) {
     last = queued.int64(0);
-    auto home = queued.is_null(4) ? std::nullopt
-                                  : std::make_optional(interactions::CouponHome{queued.text(4), queued.text(5)});
-    tally.add(queued.text(1), queued.text(2), time_column(queued, 3), home);
+    auto home =
+        queued.is_null(5) ? std::nullopt : std::make_optional(interactions::CouponHome{queued.text(5), queued.text(6)});
+    tally.add(queued.text(1), queued.text(2), time_column(queued, 3), queued.int64(4), home);
   }
   queued.reset();
   if (last == 0) return {};
@@ -106,7 +107,7 @@ interactions::FoldResult SqliteInteractionRepository::fold_delivered(
 
 std::pair<std::int64_t, std::chrono::seconds> SqliteInteractionRepository::backlog(SysSeconds now) {
   auto db = pool_.acquire();
-  Statement& query = db->prepare("SELECT count(*), min(at) FROM interaction_queue");
+  Statement& query = db->prepare("SELECT coalesce(sum(count), 0), min(at) FROM interaction_queue");
   query.step();
   const std::int64_t depth = query.int64(0);
   const auto oldest = optional_time_column(query, 1);
@@ -127,11 +128,12 @@ std::vector<interactions::DailyCounts> SqliteInteractionRepository::daily(std::s
 }
 
 std::vector<interactions::CouponDayCounts> SqliteInteractionRepository::per_coupon_day(std::string_view hotel_id,
-                                                                                    LocalDate from, LocalDate to) {
+                                                                                       LocalDate from, LocalDate to) {
   auto db = pool_.acquire();
-  Statement& query = db->prepare("SELECT d.coupon_id, d.day, d.views, d.clicks, d.shares, d.claims, d.uses "
-                                 "FROM coupon_daily d JOIN coupons c ON c.id = d.coupon_id "
-                                 "WHERE c.hotel_id = ? AND d.day BETWEEN ? AND ? ORDER BY d.coupon_id DESC, d.day");
+  Statement& query = db->prepare(
+      "SELECT d.coupon_id, d.day, d.views, d.clicks, d.shares, d.claims, d.uses "
+      "FROM coupon_daily d JOIN coupons c ON c.id = d.coupon_id "
+      "WHERE c.hotel_id = ? AND d.day BETWEEN ? AND ? ORDER BY d.coupon_id DESC, d.day");
   query.bind_all(hotel_id, to_iso_date(from), to_iso_date(to));
   std::vector<interactions::CouponDayCounts> rows;
   while (query.step()) {
@@ -141,7 +143,7 @@ std::vector<interactions::CouponDayCounts> SqliteInteractionRepository::per_coup
 }
 
 std::vector<interactions::CouponCounts> SqliteInteractionRepository::per_coupon(std::string_view hotel_id,
-                                                                               LocalDate from, LocalDate to) {
+                                                                                LocalDate from, LocalDate to) {
   auto db = pool_.acquire();
   Statement& query = db->prepare("SELECT c.id, c.title, " + std::string(kSums) +
                                  " FROM coupons c LEFT JOIN coupon_daily d ON d.coupon_id = c.id "

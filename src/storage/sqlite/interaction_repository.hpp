@@ -4,8 +4,10 @@
 
 namespace hc::sqlite {
 
-//! Queues an interaction recorded by the server itself (a claim, a use) inside the caller's transaction.
-void queue_interaction(Connection& db, std::string_view coupon_id, std::string_view action, SysSeconds at);
+//! Queues `count` identical interactions inside the caller's transaction; those the server records itself (a claim,
+//! a use) are one each.
+void queue_interaction(Connection& db, std::string_view coupon_id, std::string_view action, SysSeconds at,
+                       std::int64_t count = 1);
 
 class SqliteInteractionRepository final : public interactions::InteractionRepository {
  public:

@@ -193,9 +193,9 @@ CREATE INDEX notifications_by_user ON notifications(user_id, seq);
 ALTER TABLE subscriptions ADD COLUMN after_event INTEGER NOT NULL DEFAULT 0;
 )sql";
 
-// Interactions are queued durably, folded every second into per-coupon, per-day counters (the day in the
-// hotel's time zone) and deleted in the same transaction. Client event ids are remembered for a day, so a
-// retried batch is counted once.
+// Interactions are queued durably, folded every second (and soon after socket events are queued) into per-coupon,
+// per-day counters (the day in the hotel's time zone) and deleted in the same transaction; a row may stand for
+// several events (migration 9). Client event ids are remembered for a day, so a retried batch is counted once.
 constexpr std::string_view kInteractions = R"sql(
 CREATE TABLE interaction_queue (
   seq       INTEGER PRIMARY KEY,
@@ -252,6 +252,15 @@ constexpr std::string_view kReportWorkers = R"sql(
 ALTER TABLE reports ADD COLUMN leased_by TEXT;
 )sql";
 
+// A queued row stands for `count` identical events: the socket events without an id that one pass of a node's
+// batcher gathered for one coupon, action and minute are added up before they are queued, so a busy coupon costs a
+// row per pass and action rather than a row per event, and the fold adds the count. Rows the server queues itself
+// (a claim, a use) and events with an id (whose id is remembered) are one each; rows queued before this migration
+// count one too.
+constexpr std::string_view kInteractionCounts = R"sql(
+ALTER TABLE interaction_queue ADD COLUMN count INTEGER NOT NULL DEFAULT 1 CHECK (count > 0);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "accounts", kAccounts},
     Migration{2, "coupons", kCoupons},
@@ -261,6 +270,7 @@ constexpr std::array kMigrations{
     Migration{6, "interactions and daily counters", kInteractions},
     Migration{7, "report jobs", kReports},
     Migration{8, "report leases name their worker", kReportWorkers},
+    Migration{9, "queued interactions carry a count", kInteractionCounts},
 };
 
 }  // namespace
