@@ -1,5 +1,5 @@
 # The two commands of the README, and a few more for working on the code.
-.PHONY: run test build bench clean
+.PHONY: run test build bench fuzz clean
 
 run:            ## install what is missing, build, migrate, load demo data, serve on http://127.0.0.1:8080
 	@scripts/run
@@ -13,6 +13,10 @@ build:          ## release build only
 
 bench:          ## benchmarks, one table (docs/benchmarks.md); one with SCENARIO=name
 	@scripts/bench $(SCENARIO)
+
+fuzz:           ## the libFuzzer targets under ASan + UBSan, 60 s each (FUZZ_SECONDS=n); findings in build/asan/fuzz-findings
+	@scripts/install-deps
+	@scripts/fuzz
 
 clean:          ## remove build output (keeps ./var)
 	rm -rf build

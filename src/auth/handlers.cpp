@@ -29,15 +29,6 @@ net::Response session_response(const net::RequestContext& ctx, const IssuedSessi
   return response;
 }
 
-std::optional<boost::json::object> parse_body(const net::RequestContext& ctx, net::Response& failure) {
-  auto body = net::parse_json_object(ctx.request.body());
-  if (!body) {
-    failure = net::error_response(ctx, body.error());
-    return std::nullopt;
-  }
-  return std::move(*body);
-}
-
 std::optional<HotelInput> read_hotel(net::FieldReader& fields, std::vector<FieldIssue>& issues) {
   const boost::json::object* object = fields.optional_object("hotel");
   if (object == nullptr) return std::nullopt;
@@ -51,19 +42,48 @@ std::optional<HotelInput> read_hotel(net::FieldReader& fields, std::vector<Field
 
 // The refresh token from an optional `{refresh_token}` body, else from the cookie.
 Result<std::optional<std::string>, Error> presented_refresh_token(const net::RequestContext& ctx) {
-  std::optional<boost::json::object> body;
-  if (!ctx.request.body().empty()) {
-    auto parsed = net::parse_json_object(ctx.request.body());
-    if (!parsed) return Failure{parsed.error()};
-    net::FieldReader fields(*parsed);
-    fields.optional_string("refresh_token");
-    if (auto issues = fields.finish(); !issues.empty()) return Failure{validation_error(std::move(issues))};
-    body = std::move(*parsed);
-  }
-  return refresh_token_of(ctx.request, body ? &*body : nullptr);
+  auto body = read_refresh_body(ctx.request.body());
+  if (!body) return Failure{body.error()};
+  return refresh_token_of(ctx.request, *body ? &**body : nullptr);
 }
 
 }  // namespace
+
+Result<Registration, Error> read_registration(std::string_view body) {
+  auto object = net::parse_json_object(body);
+  if (!object) return Failure{object.error()};
+  net::FieldReader fields(*object);
+  Registration registration{fields.required_string("email"),
+                            fields.required_string("password"),
+                            fields.required_string("name"),
+                            fields.required_string("role"),
+                            std::nullopt,
+                            {}};
+  std::vector<FieldIssue> nested;
+  registration.hotel = read_hotel(fields, nested);
+  registration.read_issues = fields.finish();
+  registration.read_issues.insert(registration.read_issues.end(), nested.begin(), nested.end());
+  return registration;
+}
+
+Result<Credentials, Error> read_credentials(std::string_view body) {
+  auto object = net::parse_json_object(body);
+  if (!object) return Failure{object.error()};
+  net::FieldReader fields(*object);
+  Credentials credentials{fields.required_string("email"), fields.required_string("password")};
+  if (auto issues = fields.finish(); !issues.empty()) return Failure{validation_error(std::move(issues))};
+  return credentials;
+}
+
+Result<std::optional<boost::json::object>, Error> read_refresh_body(std::string_view body) {
+  if (body.empty()) return std::optional<boost::json::object>{};
+  auto parsed = net::parse_json_object(body);
+  if (!parsed) return Failure{parsed.error()};
+  net::FieldReader fields(*parsed);
+  fields.optional_string("refresh_token");
+  if (auto issues = fields.finish(); !issues.empty()) return Failure{validation_error(std::move(issues))};
+  return std::optional<boost::json::object>{std::move(*parsed)};
+}
 
 boost::json::object user_json(const User& user) {
   boost::json::object json{{"id", user.id},
@@ -100,34 +120,20 @@ std::optional<std::string> refresh_token_of(const net::Request& request, const b
 }
 
 boost::asio::awaitable<net::Response> AuthHandlers::register_user(net::RequestContext& ctx) {
-  net::Response failure;
-  auto body = parse_body(ctx, failure);
-  if (!body) co_return failure;
-  net::FieldReader fields(*body);
-  Registration registration{fields.required_string("email"), fields.required_string("password"),
-                            fields.required_string("name"), fields.required_string("role"), std::nullopt, {}};
-  std::vector<FieldIssue> nested;
-  registration.hotel = read_hotel(fields, nested);
-  registration.read_issues = fields.finish();
-  registration.read_issues.insert(registration.read_issues.end(), nested.begin(), nested.end());
+  auto registration = read_registration(ctx.request.body());
+  if (!registration) co_return net::error_response(ctx, registration.error());
 
   // Hashing the password takes tens of milliseconds: off the I/O thread.
-  auto user = co_await workers_.run([&] { return service_.register_user(registration); });
+  auto user = co_await workers_.run([&] { return service_.register_user(*registration); });
   if (!user) co_return net::error_response(ctx, user.error());
   co_return net::json_response(ctx, net::http::status::created, {{"user", user_json(*user)}});
 }
 
 boost::asio::awaitable<net::Response> AuthHandlers::login(net::RequestContext& ctx) {
-  net::Response failure;
-  auto body = parse_body(ctx, failure);
-  if (!body) co_return failure;
-  net::FieldReader fields(*body);
-  const std::string email = fields.required_string("email");
-  const std::string password = fields.required_string("password");
-  if (auto issues = fields.finish(); !issues.empty()) {
-    co_return net::error_response(ctx, validation_error(std::move(issues)));
-  }
-  auto session = co_await workers_.run([&] { return service_.login(email, password, ctx.client_address); });
+  auto credentials = read_credentials(ctx.request.body());
+  if (!credentials) co_return net::error_response(ctx, credentials.error());
+  auto session = co_await workers_.run(
+      [&] { return service_.login(credentials->email, credentials->password, ctx.client_address); });
   if (!session) co_return net::error_response(ctx, session.error());
   co_return session_response(ctx, *session, to_seconds(Clock::now()));
 }

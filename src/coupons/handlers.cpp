@@ -12,9 +12,7 @@ namespace {
 using net::http::status;
 
 Result<CouponDraft, Error> draft_of(const net::RequestContext& ctx, bool creating) {
-  auto body = net::parse_json_object(ctx.request.body());
-  if (!body) return Failure{body.error()};
-  return read_draft(*body, creating);
+  return read_draft(ctx.request.body(), creating);
 }
 
 net::Response coupon_response(const net::RequestContext& ctx, status code, const Result<Coupon, Error>& coupon,

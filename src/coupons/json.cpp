@@ -44,6 +44,12 @@ boost::json::object coupon_json(const CouponWithStats& entry, SysSeconds now) {
   return json;
 }
 
+Result<CouponDraft, Error> read_draft(std::string_view body, bool creating) {
+  auto object = net::parse_json_object(body);
+  if (!object) return Failure{object.error()};
+  return read_draft(*object, creating);
+}
+
 CouponDraft read_draft(const boost::json::object& body, bool creating) {
   net::FieldReader fields(body);
   CouponDraft draft;

@@ -21,16 +21,22 @@ boost::asio::awaitable<net::Response> HotelHandlers::get(net::RequestContext& ct
   co_return profile_response(ctx, profile);
 }
 
-boost::asio::awaitable<net::Response> HotelHandlers::update_mine(net::RequestContext& ctx) {
-  auto body = net::parse_json_object(ctx.request.body());
-  if (!body) co_return net::error_response(ctx, body.error());
-  net::FieldReader reader(*body);
+Result<HotelFields, Error> read_hotel_fields(std::string_view body) {
+  auto object = net::parse_json_object(body);
+  if (!object) return Failure{object.error()};
+  net::FieldReader reader(*object);
   HotelFields fields{reader.optional_string("name"), reader.optional_string("city"),
                      reader.optional_string("country"), reader.optional_string("timezone"),
                      reader.optional_string("description"), {}};
   fields.read_issues = reader.finish();
-  if (body->empty()) fields.read_issues.push_back({"body", "must change at least one field"});
-  auto profile = co_await workers_.run([&] { return service_.update_mine(ctx.caller(), fields); });
+  if (object->empty()) fields.read_issues.push_back({"body", "must change at least one field"});
+  return fields;
+}
+
+boost::asio::awaitable<net::Response> HotelHandlers::update_mine(net::RequestContext& ctx) {
+  auto fields = read_hotel_fields(ctx.request.body());
+  if (!fields) co_return net::error_response(ctx, fields.error());
+  auto profile = co_await workers_.run([&] { return service_.update_mine(ctx.caller(), *fields); });
   co_return profile_response(ctx, profile);
 }
 

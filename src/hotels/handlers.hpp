@@ -1,5 +1,6 @@
 #pragma once
 // HTTP handlers of the hotel profile rows of API.md.
+#include "core/result.hpp"
 #include "core/worker_pool.hpp"
 #include "hotels/service.hpp"
 #include "net/http.hpp"
@@ -18,5 +19,9 @@ class HotelHandlers {
   HotelService& service_;
   WorkerPool& workers_;
 };
+
+//! The body of PATCH /hotelier/hotel as read: field problems go in read_issues (the rules add their own), an
+//! error only when the body is not one JSON object.
+Result<HotelFields, Error> read_hotel_fields(std::string_view body);
 
 }  // namespace hc::hotels

@@ -1,8 +1,6 @@
 #include "live/endpoint.hpp"
 
-#include "core/json.hpp"
-#include "interactions/client_event.hpp"
-#include "net/json_body.hpp"
+#include "live/frames.hpp"
 #include "net/responses.hpp"
 #include "notifications/json.hpp"
 
@@ -29,30 +27,6 @@ std::string error_frame(std::string_view code, std::string_view message) {
 
 std::string notification_frame(const notifications::Notification& notification) {
   return frame({{"type", "notification"}, {"notification", notifications::notification_json(notification)}});
-}
-
-std::string_view type_of(const json::object& message) { return string_at(message, "type").value_or(""); }
-
-// {"type": "auth", "token": "...", "resume_after": "<notification id>"?}
-struct Hello {
-  std::string token;
-  std::optional<std::int64_t> resume_after;
-};
-
-constexpr std::string_view kAuthFirst = "the first frame must be {\"type\": \"auth\"}";
-
-Result<Hello, std::string> read_hello(const json::object& message) {
-  if (type_of(message) != "auth") return Failure{std::string(kAuthFirst)};
-  Hello hello;
-  const auto token = string_at(message, "token");
-  if (!token) return Failure{std::string("the auth frame needs a token")};
-  hello.token = std::string(*token);
-  if (const auto* resume = message.if_contains("resume_after"); resume != nullptr && !resume->is_null()) {
-    const auto text_id = string_at(message, "resume_after");
-    hello.resume_after = text_id ? notifications::parse_notification_id(*text_id) : std::nullopt;
-    if (!hello.resume_after) return Failure{std::string("resume_after must be a notification id")};
-  }
-  return hello;
 }
 
 std::chrono::steady_clock::duration until(SysSeconds at) {
@@ -185,8 +159,7 @@ boost::asio::awaitable<std::optional<SocketEndpoint::SignedIn>> SocketEndpoint::
   session.close_after(kAuthDeadline, net::close_code::auth_timeout, "no auth frame within 10 seconds");
   const auto first = co_await session.receive();
   if (!first) co_return std::nullopt;
-  const auto message = net::parse_json_object(*first);
-  auto hello = message ? read_hello(*message) : Result<Hello, std::string>(Failure{std::string(kAuthFirst)});
+  auto hello = read_hello_frame(*first);
   if (!hello) {
     session.close(net::close_code::policy_violation, hello.error());
     co_return std::nullopt;
@@ -246,32 +219,36 @@ boost::asio::awaitable<void> SocketEndpoint::converse(std::shared_ptr<net::WebSo
 boost::asio::awaitable<void> SocketEndpoint::serve_signed_in(net::WebSocketSession& session,
                                                              const Principal& principal) {
   while (const auto text = co_await session.receive()) {
-    auto message = net::parse_json_object(*text);
-    if (!message) {
-      session.send(error_frame("malformed_json", "a frame must be one JSON object"));
-      continue;
-    }
-    const std::string_view type = type_of(*message);
-    if (type == "interaction") {
-      // Answered by nothing: gathered and queued in the background, or dropped and counted when malformed.
-      message->erase("type");
-      auto event = interactions::read_client_event(*message, principal.user_id, to_seconds(Clock::now()));
-      if (event) interactions_.add(std::move(*event));
-      else interactions_.add_malformed();
-    } else if (type == "ping") {
-      session.send(frame({{"type", "pong"}}));
-    } else if (type == "auth") {
-      // A fresh token for the same account extends the socket's life; no need to reconnect.
-      const auto hello = read_hello(*message);
-      const auto renewed = authenticator_.authenticate(hello ? std::string_view(hello->token) : std::string_view{});
-      if (!renewed || renewed->user_id != principal.user_id) {
-        session.close(net::close_code::unauthorized, "the token is invalid or belongs to another account");
-        continue;
+    ClientFrame message = read_client_frame(*text, principal.user_id, to_seconds(Clock::now()));
+    switch (message.kind) {
+      case FrameKind::malformed_json:
+        session.send(error_frame("malformed_json", "a frame must be one JSON object"));
+        break;
+      case FrameKind::interaction:
+        // Answered by nothing: gathered and queued in the background, or dropped and counted when malformed.
+        if (message.interaction)
+          interactions_.add(std::move(*message.interaction));
+        else
+          interactions_.add_malformed();
+        break;
+      case FrameKind::ping:
+        session.send(frame({{"type", "pong"}}));
+        break;
+      case FrameKind::auth: {
+        // A fresh token for the same account extends the socket's life; no need to reconnect.
+        const auto renewed =
+            authenticator_.authenticate(message.hello ? std::string_view(message.hello->token) : std::string_view{});
+        if (!renewed || renewed->user_id != principal.user_id) {
+          session.close(net::close_code::unauthorized, "the token is invalid or belongs to another account");
+          break;
+        }
+        session.close_after(until(renewed->expires_at), net::close_code::unauthorized, "the token has expired");
+        session.send(frame({{"type", "ready"}}));
+        break;
       }
-      session.close_after(until(renewed->expires_at), net::close_code::unauthorized, "the token has expired");
-      session.send(frame({{"type", "ready"}}));
-    } else {
-      session.send(error_frame("bad_request", "unknown frame type; expected interaction, ping or auth"));
+      case FrameKind::unknown:
+        session.send(error_frame("bad_request", "unknown frame type; expected interaction, ping or auth"));
+        break;
     }
   }
 }

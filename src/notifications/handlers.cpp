@@ -19,13 +19,9 @@ std::optional<std::int64_t> parse_id(std::string_view text) {
   return id && *id >= 1 ? id : std::nullopt;
 }
 
-// {up_to: id} or {ids: [id, ...]}, ids as strings (as the API gives them).
-struct ReadRequest {
-  std::optional<std::int64_t> up_to;
-  std::vector<std::int64_t> ids;
-};
+}  // namespace
 
-Result<ReadRequest, Error> read_request(std::string_view body_text) {
+Result<ReadRequest, Error> read_mark_read_request(std::string_view body_text) {
   auto body = net::parse_json_object(body_text);
   if (!body) return Failure{body.error()};
   net::FieldReader fields(*body);
@@ -55,8 +51,6 @@ Result<ReadRequest, Error> read_request(std::string_view body_text) {
   return request;
 }
 
-}  // namespace
-
 boost::asio::awaitable<net::Response> NotificationHandlers::list(net::RequestContext& ctx) {
   auto limit = parse_limit(ctx.query("limit"));
   if (!limit) co_return net::error_response(ctx, limit.error());
@@ -79,7 +73,7 @@ boost::asio::awaitable<net::Response> NotificationHandlers::list(net::RequestCon
 }
 
 boost::asio::awaitable<net::Response> NotificationHandlers::mark_read(net::RequestContext& ctx) {
-  auto request = read_request(ctx.request.body());
+  auto request = read_mark_read_request(ctx.request.body());
   if (!request) co_return net::error_response(ctx, request.error());
   const SysSeconds now = to_seconds(Clock::now());
   co_await workers_.run([&] {

@@ -35,10 +35,10 @@ net::Response redemption_response(const net::RequestContext& ctx, status code, c
   return net::json_response(ctx, code, {{"redemption", redemption_json(*r, now)}});
 }
 
-// The desk routes take `{code}` (and undo `{reason}`): one non-blank line of at most `max` characters; every
-// other field is refused.
-Result<std::string, Error> read_text_field(const net::RequestContext& ctx, std::string_view name, std::size_t max) {
-  auto body = net::parse_json_object(ctx.request.body());
+}  // namespace
+
+Result<std::string, Error> read_desk_field(std::string_view body_text, std::string_view name, std::size_t max) {
+  auto body = net::parse_json_object(body_text);
   if (!body) return Failure{body.error()};
   net::FieldReader fields(*body);
   std::string value = std::string(trim_spaces(fields.required_string(name)));
@@ -49,8 +49,6 @@ Result<std::string, Error> read_text_field(const net::RequestContext& ctx, std::
   if (auto issues = fields.finish(); !issues.empty()) return Failure{validation_error(std::move(issues))};
   return value;
 }
-
-}  // namespace
 
 boost::asio::awaitable<net::Response> RedemptionHandlers::claim(net::RequestContext& ctx) {
   // Waits for the batch this claim is committed in.
@@ -91,21 +89,21 @@ boost::asio::awaitable<net::Response> RedemptionHandlers::qr(net::RequestContext
 }
 
 boost::asio::awaitable<net::Response> RedemptionHandlers::lookup(net::RequestContext& ctx) {
-  auto code = read_text_field(ctx, "code", 64);
+  auto code = read_desk_field(ctx.request.body(), "code", 64);
   if (!code) co_return net::error_response(ctx, code.error());
   auto found = co_await workers_.run([&] { return service_.lookup(ctx.caller(), *code, ctx.client_address); });
   co_return redemption_response(ctx, status::ok, found, service_.now());
 }
 
 boost::asio::awaitable<net::Response> RedemptionHandlers::use(net::RequestContext& ctx) {
-  auto code = read_text_field(ctx, "code", 64);
+  auto code = read_desk_field(ctx.request.body(), "code", 64);
   if (!code) co_return net::error_response(ctx, code.error());
   auto used = co_await workers_.run([&] { return service_.use(ctx.caller(), *code, ctx.client_address); });
   co_return redemption_response(ctx, status::ok, used, service_.now());
 }
 
 boost::asio::awaitable<net::Response> RedemptionHandlers::undo(net::RequestContext& ctx) {
-  auto reason = read_text_field(ctx, "reason", 500);
+  auto reason = read_desk_field(ctx.request.body(), "reason", 500);
   if (!reason) co_return net::error_response(ctx, reason.error());
   auto undone = co_await workers_.run(
       [&] { return service_.undo(ctx.caller(), ctx.param("id"), *reason, ctx.client_address); });

@@ -1,5 +1,6 @@
 #pragma once
 // HTTP handlers of the Redemptions rows of API.md: claims, the wallet, QR codes, and the front desk.
+#include "core/result.hpp"
 #include "core/worker_pool.hpp"
 #include "net/http.hpp"
 #include "redemptions/claim_batcher.hpp"
@@ -29,5 +30,9 @@ class RedemptionHandlers {
   ClaimBatcher& claims_;
   WorkerPool& workers_;
 };
+
+//! A desk route's body: `{code}` (and undo's `{reason}`), one field `name` holding one non-blank line of at most
+//! `max` characters, spaces around it trimmed; every other field is refused.
+Result<std::string, Error> read_desk_field(std::string_view body, std::string_view name, std::size_t max);
 
 }  // namespace hc::redemptions

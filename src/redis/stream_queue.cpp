@@ -9,6 +9,7 @@
 #include <charconv>
 #include <optional>
 #include <set>
+#include <tuple>
 
 namespace hc::redis {
 namespace {
@@ -217,7 +218,10 @@ interactions::FoldResult RedisStreamQueue::fold_once(std::size_t batch, SysSecon
 }
 
 std::pair<std::int64_t, std::chrono::seconds> RedisStreamQueue::backlog(SysSeconds now) {
-  auto [depth, age] = database_.backlog(now);
+  // Named variables rather than a structured binding, which clang 14 (the sanitizer build) cannot capture.
+  std::int64_t depth = 0;
+  std::chrono::seconds age{};
+  std::tie(depth, age) = database_.backlog(now);
   on_redis([&] {
     auto connection = pool_.lease();
     depth += connection->command("XLEN", options_.key).integer();

@@ -26,7 +26,9 @@ boost::json::object report_json(const Report& r) {
   return json;
 }
 
-Result<ReportRequest, Error> read_request(std::string_view body) {
+}  // namespace
+
+Result<ReportRequest, Error> read_report_request(std::string_view body) {
   auto object = net::parse_json_object(body);
   if (!object) return Failure{object.error()};
   net::FieldReader fields(*object);
@@ -46,10 +48,8 @@ Result<ReportRequest, Error> read_request(std::string_view body) {
   return request;
 }
 
-}  // namespace
-
 boost::asio::awaitable<net::Response> ReportHandlers::request(net::RequestContext& ctx) {
-  auto request = read_request(ctx.request.body());
+  auto request = read_report_request(ctx.request.body());
   if (!request) co_return net::error_response(ctx, request.error());
   // 202 once the job is stored: the worker renders it, and the hotelier follows its status or waits for report.ready.
   auto report = co_await workers_.run([&] { return service_.request(ctx.caller(), *request); });

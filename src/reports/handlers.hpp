@@ -1,5 +1,6 @@
 #pragma once
 // POST /hotelier/reports, GET /hotelier/reports, GET /hotelier/reports/{id} and its /download.
+#include "core/result.hpp"
 #include "core/worker_pool.hpp"
 #include "net/http.hpp"
 #include "reports/service.hpp"
@@ -19,5 +20,8 @@ class ReportHandlers {
   ReportService& service_;
   WorkerPool& workers_;
 };
+
+//! The body of POST /hotelier/reports ({from, to, format}), each field's shape checked (the range is the service's).
+Result<ReportRequest, Error> read_report_request(std::string_view body);
 
 }  // namespace hc::reports

@@ -54,8 +54,8 @@ void lock_coupons(Connection& db, const std::vector<redemptions::ClaimRequest>& 
   ids.reserve(requests.size());
   for (const redemptions::ClaimRequest& request : requests) ids.push_back(request.coupon_id);
   std::ranges::sort(ids);
-  const auto [first, last] = std::ranges::unique(ids);
-  ids.erase(first, last);
+  // std::unique rather than std::ranges::unique, whose subrange clang 14 cannot use with libstdc++ 12.
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   // ORDER BY below FOR NO KEY UPDATE: the rows are locked as they come out of the sort.
   db.exec("SELECT id FROM coupons WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE", text_array(ids));
 }
