@@ -1,11 +1,12 @@
 #include "core/log.hpp"
 
-#include <boost/json/serialize.hpp>
-#include <boost/json/string.hpp>
 #include <spdlog/logger.h>
 #include <spdlog/pattern_formatter.h>
 #include <spdlog/sinks/null_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
+
+#include <array>
+#include <charconv>
 
 namespace hc {
 namespace {
@@ -21,8 +22,37 @@ spdlog::level::level_enum to_spdlog(LogLevel level) {
   return spdlog::level::info;
 }
 
+// A JSON string as Boost.JSON writes one (quotes, backslashes and control characters escaped, other bytes as they
+// are), written straight into the line: a log line is written per request, and this was two allocations a field.
 void append_json_string(std::string& out, std::string_view text) {
-  out += boost::json::serialize(boost::json::string(text));
+  static constexpr std::string_view kNamed = "\b\f\n\r\t";  // written as \b \f \n \r \t
+  static constexpr std::string_view kLetters = "bfnrt";
+  static constexpr std::string_view kHex = "0123456789abcdef";
+  out += '"';
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (byte >= 0x20) {
+      out += c;
+    } else if (const auto named = kNamed.find(c); named != std::string_view::npos) {
+      out += '\\';
+      out += kLetters[named];
+    } else {
+      out += "\\u00";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xf];
+    }
+  }
+  out += '"';
+}
+
+// The shortest text that reads back as the same double.
+void append_double(std::string& out, double value) {
+  std::array<char, 32> text{};
+  const auto [end, error] = std::to_chars(text.data(), text.data() + text.size(), value);
+  out.append(text.data(), error == std::errc{} ? static_cast<std::size_t>(end - text.data()) : 0);
 }
 
 void append_value(std::string& out, const LogValue& value) {
@@ -33,6 +63,8 @@ void append_value(std::string& out, const LogValue& value) {
           append_json_string(out, v);
         } else if constexpr (std::is_same_v<V, bool>) {
           out += v ? "true" : "false";
+        } else if constexpr (std::is_same_v<V, double>) {
+          append_double(out, v);
         } else {
           out += std::to_string(v);
         }

@@ -1,8 +1,8 @@
 #include "ops/metrics.hpp"
 
+#include <unistd.h>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 namespace hc::ops {
 namespace {
@@ -35,8 +35,13 @@ void Metrics::on_exchange(std::string_view route, std::string_view method, unsig
                           std::chrono::nanoseconds duration) {
   const double seconds = std::chrono::duration<double>(duration).count();
   const std::lock_guard lock(mutex_);
-  ++requests_[{std::string(route), std::string(method), status}];
-  Histogram& histogram = latency_[std::string(route)];
+  auto counted = requests_.find(std::tuple{route, method, status});
+  if (counted == requests_.end())
+    counted = requests_.emplace(std::tuple{std::string(route), std::string(method), status}, 0).first;
+  ++counted->second;
+  auto timed = latency_.find(route);
+  if (timed == latency_.end()) timed = latency_.emplace(std::string(route), Histogram{}).first;
+  Histogram& histogram = timed->second;
   for (std::size_t i = 0; i < kBuckets.size(); ++i) {
     if (seconds <= kBuckets[i]) ++histogram.counts[i];
   }
@@ -97,8 +102,8 @@ std::string Metrics::render() const {
     out << "# HELP hc_circuit_breaker_opened_total Times each circuit breaker has opened.\n"
         << "# TYPE hc_circuit_breaker_opened_total counter\n";
     for (const CircuitBreaker* breaker : breakers_) {
-      out << "hc_circuit_breaker_opened_total{breaker=\"" << label(breaker->name()) << "\"} "
-          << breaker->times_opened() << '\n';
+      out << "hc_circuit_breaker_opened_total{breaker=\"" << label(breaker->name()) << "\"} " << breaker->times_opened()
+          << '\n';
     }
   }
   return out.str();

@@ -43,8 +43,9 @@ class Metrics final : public net::ExchangeObserver {
   };
 
   mutable std::mutex mutex_;
-  std::map<std::tuple<std::string, std::string, unsigned>, std::uint64_t> requests_;
-  std::map<std::string, Histogram> latency_;
+  // Transparent comparators: an exchange is counted without copying its route and method into new strings.
+  std::map<std::tuple<std::string, std::string, unsigned>, std::uint64_t, std::less<>> requests_;
+  std::map<std::string, Histogram, std::less<>> latency_;
   std::vector<Gauge> gauges_;
   std::vector<const CircuitBreaker*> breakers_;
   std::atomic<std::int64_t> open_connections_{0};
