@@ -457,7 +457,7 @@ int App::serve() {
   BackgroundLoops background(io.main(), log_);
   std::vector<BackgroundWork> work{{"socket events", parts_->workers,
                                     [this, &background] { return queue_socket_events(background); },
-                                    kSocketInteractionInterval}};
+                                    kSocketInteractionInterval, true}};
   if (config_.background) std::ranges::move(shared_background_work(background), std::back_inserter(work));
   background.start(work);
   const std::function<void()> stop_background = [&background] { background.stop(); };

@@ -11,7 +11,7 @@ namespace hc::app {
 namespace {
 
 // Runs the work's pass on its pool until `stopping`: again at once while it finds work or was woken during the
-// pass, else after the pause (which a wake cuts short).
+// pass (unless it gathers), else after the pause (which a wake cuts short).
 boost::asio::awaitable<void> repeat_in_background(BackgroundWork work, BackgroundLoops::Loop& loop,
                                                   const std::atomic<bool>& stopping, const Logger& log) {
   namespace asio = boost::asio;
@@ -24,7 +24,7 @@ boost::asio::awaitable<void> repeat_in_background(BackgroundWork work, Backgroun
       // A failing pass (a busy or full disk) is retried after the pause; it never ends the loop.
       log.error("background work failed", {{"work", work.name}, {"what", std::string_view(e.what())}});
     }
-    if (handled > 0 || loop.woken) continue;
+    if (!work.gathers && (handled > 0 || loop.woken)) continue;
     loop.idle.expires_after(work.pause);
     co_await loop.idle.async_wait(asio::as_tuple(asio::use_awaitable));
   }

@@ -25,6 +25,9 @@ struct BackgroundWork {
   WorkerPool& pool;
   std::function<std::size_t()> pass;
   std::chrono::milliseconds pause;
+  //! A pass that hands on what gathered since the last one (the sockets' events) waits the pause after every pass:
+  //! run again at once, each pass would take a handful, and what it hands on would be many small pieces.
+  bool gathers = false;
 };
 
 //! The background loops of a process, on one strand so that stopping them never races with their timers.

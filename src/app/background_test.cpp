@@ -71,5 +71,20 @@ TEST(BackgroundLoops, AWakeDuringAPassMakesAnotherPassFollow) {
   loop.finish();
 }
 
+// Work that gathers (the sockets' events) waits its pause after a pass that found something too.
+TEST(BackgroundLoops, WorkThatGathersWaitsItsPauseAfterEveryPass) {
+  boost::asio::io_context io;
+  WorkerPool pool{1};
+  const Logger log = Logger::null();
+  BackgroundLoops loops{io, log};
+  std::atomic<int> passes{0};
+  loops.start({{"socket events", pool, [&] { return static_cast<std::size_t>(++passes); }, 100ms, true}});
+  io.run_for(250ms);
+  EXPECT_GE(passes, 1);
+  EXPECT_LE(passes, 4) << "a pass that found something is not repeated at once (250 ms, 100 ms pauses)";
+  loops.stop();
+  io.run_for(1s);
+}
+
 }  // namespace
 }  // namespace hc::app
