@@ -7,6 +7,7 @@
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
+#include <exception>
 #include <mutex>
 
 namespace hc::live {
@@ -176,7 +177,22 @@ boost::asio::awaitable<void> SocketEndpoint::converse(std::shared_ptr<net::WebSo
   auto signed_in = co_await sign_in(*session);
   if (!signed_in) co_return;
   const Principal& principal = signed_in->principal;
-  const std::optional<std::int64_t> resume_after = signed_in->resume_after;
+  std::shared_ptr<Subscriber> socket;
+  try {
+    socket = co_await go_live(session, *signed_in);
+    if (socket) co_await serve_signed_in(*session, principal);
+  } catch (const std::exception& e) {
+    log_.error("socket conversation failed", {{"what", std::string_view(e.what())}});
+    session->close(net::close_code::internal_error, "something went wrong on our side; reconnect");
+  }
+  if (socket) hub_.leave(principal.user_id, socket.get());
+  if (session->cut_off()) log_.warn("socket cut off: its client did not read", {{"client", session->client_address()}});
+}
+
+boost::asio::awaitable<std::shared_ptr<Subscriber>> SocketEndpoint::go_live(
+    const std::shared_ptr<net::WebSocketSession>& session, const SignedIn& signed_in) {
+  const Principal& principal = signed_in.principal;
+  const std::optional<std::int64_t> resume_after = signed_in.resume_after;
   // Without resume_after the client has what it wants up to now: a catch-up after a gap in the bus starts from the
   // newest notification, not from the first.
   std::int64_t last_sent = resume_after.value_or(0);
@@ -186,11 +202,12 @@ boost::asio::awaitable<void> SocketEndpoint::converse(std::shared_ptr<net::WebSo
     } catch (const std::exception& e) {
       log_.error("socket sign-in failed", {{"what", std::string_view(e.what())}});
       session->close(net::close_code::internal_error, "something went wrong on our side; reconnect");
-      co_return;
+      co_return nullptr;
     }
   }
   auto socket = std::make_shared<LiveSocket>(session, principal.user_id, last_sent, Inbox{inbox_, workers_, log_});
   hub_.join(principal.user_id, socket);
+  std::exception_ptr failed;
   try {
     session->close_after(until(principal.expires_at), net::close_code::unauthorized, "the token has expired");
     session->send(frame({{"type", "ready"}}));
@@ -207,49 +224,52 @@ boost::asio::awaitable<void> SocketEndpoint::converse(std::shared_ptr<net::WebSo
       }
     }
     socket->go_live();
-    co_await serve_signed_in(*session, principal);
-  } catch (const std::exception& e) {
-    log_.error("socket conversation failed", {{"what", std::string_view(e.what())}});
-    session->close(net::close_code::internal_error, "something went wrong on our side; reconnect");
+  } catch (...) {
+    failed = std::current_exception();
   }
-  hub_.leave(principal.user_id, socket.get());
-  if (session->cut_off()) log_.warn("socket cut off: its client did not read", {{"client", session->client_address()}});
+  if (!failed) co_return socket;
+  hub_.leave(principal.user_id, socket.get());  // the conversation that would leave never starts
+  std::rethrow_exception(failed);
 }
 
 boost::asio::awaitable<void> SocketEndpoint::serve_signed_in(net::WebSocketSession& session,
                                                              const Principal& principal) {
-  while (const auto text = co_await session.receive()) {
-    ClientFrame message = read_client_frame(*text, principal.user_id, to_seconds(Clock::now()));
-    switch (message.kind) {
-      case FrameKind::malformed_json:
-        session.send(error_frame("malformed_json", "a frame must be one JSON object"));
-        break;
-      case FrameKind::interaction:
-        // Answered by nothing: gathered and queued in the background, or dropped and counted when malformed.
-        if (message.interaction)
-          interactions_.add(std::move(*message.interaction));
-        else
-          interactions_.add_malformed();
-        break;
-      case FrameKind::ping:
-        session.send(frame({{"type", "pong"}}));
-        break;
-      case FrameKind::auth: {
-        // A fresh token for the same account extends the socket's life; no need to reconnect.
-        const auto renewed =
-            authenticator_.authenticate(message.hello ? std::string_view(message.hello->token) : std::string_view{});
-        if (!renewed || renewed->user_id != principal.user_id) {
-          session.close(net::close_code::unauthorized, "the token is invalid or belongs to another account");
-          break;
-        }
-        session.close_after(until(renewed->expires_at), net::close_code::unauthorized, "the token has expired");
-        session.send(frame({{"type", "ready"}}));
+  while (const auto text = co_await session.receive()) answer(session, principal, *text);
+}
+
+// Not a coroutine: what answering a frame needs lives on the stack for the moment it takes, not in the frame of the
+// conversation, which lasts as long as the socket.
+void SocketEndpoint::answer(net::WebSocketSession& session, const Principal& principal, std::string_view text) {
+  ClientFrame message = read_client_frame(text, principal.user_id, to_seconds(Clock::now()));
+  switch (message.kind) {
+    case FrameKind::malformed_json:
+      session.send(error_frame("malformed_json", "a frame must be one JSON object"));
+      break;
+    case FrameKind::interaction:
+      // Answered by nothing: gathered and queued in the background, or dropped and counted when malformed.
+      if (message.interaction)
+        interactions_.add(std::move(*message.interaction));
+      else
+        interactions_.add_malformed();
+      break;
+    case FrameKind::ping:
+      session.send(frame({{"type", "pong"}}));
+      break;
+    case FrameKind::auth: {
+      // A fresh token for the same account extends the socket's life; no need to reconnect.
+      const auto renewed =
+          authenticator_.authenticate(message.hello ? std::string_view(message.hello->token) : std::string_view{});
+      if (!renewed || renewed->user_id != principal.user_id) {
+        session.close(net::close_code::unauthorized, "the token is invalid or belongs to another account");
         break;
       }
-      case FrameKind::unknown:
-        session.send(error_frame("bad_request", "unknown frame type; expected interaction, ping or auth"));
-        break;
+      session.close_after(until(renewed->expires_at), net::close_code::unauthorized, "the token has expired");
+      session.send(frame({{"type", "ready"}}));
+      break;
     }
+    case FrameKind::unknown:
+      session.send(error_frame("bad_request", "unknown frame type; expected interaction, ping or auth"));
+      break;
   }
 }
 

@@ -37,8 +37,15 @@ class SocketEndpoint final : public net::WebSocketEndpoint {
   //! so that the frame, its JSON and the token are freed once the client is known instead of staying in the
   //! conversation's frame for the socket's life (about 900 bytes per idle socket).
   boost::asio::awaitable<std::optional<SignedIn>> sign_in(net::WebSocketSession& session);
+  //! Joins the hub, says ready, and sends what the client missed if it asked to resume; the socket then receives
+  //! live, or nullptr (and the socket closing) if its inbox cannot be read. A coroutine of its own so that the
+  //! replay's pages and state are freed once it is done.
+  boost::asio::awaitable<std::shared_ptr<Subscriber>> go_live(const std::shared_ptr<net::WebSocketSession>& session,
+                                                              const SignedIn& signed_in);
   //! Answers the frames of a signed-in client until the socket ends.
   boost::asio::awaitable<void> serve_signed_in(net::WebSocketSession& session, const Principal& principal);
+  //! Answers one frame of a signed-in client.
+  void answer(net::WebSocketSession& session, const Principal& principal, std::string_view text);
 
   Hub& hub_;
   const net::Authenticator& authenticator_;

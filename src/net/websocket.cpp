@@ -6,6 +6,7 @@
 #include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 
+#include <algorithm>
 #include <mutex>
 #include <utility>
 #include <vector>
@@ -17,6 +18,8 @@ namespace beast = boost::beast;
 namespace websocket = beast::websocket;
 namespace {
 constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
+// Most messages are small (an interaction is about 100 bytes, a ping 15); a sign-in with its token takes a few reads.
+constexpr std::size_t kReadPiece = 128;
 }
 
 // Messages on their way from other threads to the sockets of one I/O context. The first message of a burst posts
@@ -95,7 +98,9 @@ asio::awaitable<std::optional<std::string>> WebSocketSession::receive() {
     bool too_big = false;
     beast::error_code ec;
     do {
-      auto [read_ec, bytes] = co_await ws_.async_read_some(buffer_, limits_.max_message + 1 - buffer_.size(), kTuple);
+      // Read in small pieces: the buffer a read prepares is held while the socket waits, mostly for hours.
+      const std::size_t room = limits_.max_message + 1 - buffer_.size();
+      auto [read_ec, bytes] = co_await ws_.async_read_some(buffer_, std::min(room, kReadPiece), kTuple);
       ec = read_ec;
       too_big = buffer_.size() > limits_.max_message;
     } while (!ec && !too_big && !ws_.is_message_done());
@@ -133,7 +138,8 @@ void WebSocketSession::close(std::uint16_t code, std::string reason) {
     if (self->closing_ || self->ended_) return;
     self->closing_ = true;
     self->deadline_.cancel();
-    self->close_reason_ = websocket::close_reason(static_cast<websocket::close_code>(code), reason);
+    self->close_code_ = code;
+    self->close_text_ = std::move(reason);
     if (!self->writing_) self->start_close();  // else the writer closes once the queue is written
   });
 }
@@ -191,7 +197,8 @@ void WebSocketSession::write_next() {
 void WebSocketSession::start_close() {
   if (ended_) return;
   writing_ = true;  // the close frame is the last write
-  ws_.async_close(close_reason_, [self = shared_from_this()](const beast::error_code&) {
+  const websocket::close_reason reason(static_cast<websocket::close_code>(close_code_), close_text_);
+  ws_.async_close(reason, [self = shared_from_this()](const beast::error_code&) {
     self->writing_ = false;
     self->end();
   });

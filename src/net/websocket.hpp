@@ -80,7 +80,9 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
   bool closing_ = false;  // a close was asked for: no more messages in either direction
   bool ended_ = false;    // the connection is gone
   bool cut_off_ = false;
-  boost::beast::websocket::close_reason close_reason_;
+  // What the close frame says, kept as a code and text (Beast's close_reason holds 123 bytes in place).
+  std::uint16_t close_code_ = 0;
+  std::string close_text_;
   boost::asio::steady_timer drained_signal_;
   boost::asio::steady_timer deadline_;
   SendQueue& sends_;  // the send queue of the connection's context
