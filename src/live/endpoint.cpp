@@ -1,6 +1,7 @@
 #include "live/endpoint.hpp"
 
 #include "live/frames.hpp"
+#include "live/notification_frame.hpp"
 #include "net/responses.hpp"
 #include "notifications/json.hpp"
 
@@ -24,10 +25,6 @@ std::string frame(json::object message) { return json::serialize(message); }
 
 std::string error_frame(std::string_view code, std::string_view message) {
   return frame({{"type", "error"}, {"error", {{"code", code}, {"message", message}}}});
-}
-
-std::string notification_frame(const notifications::Notification& notification) {
-  return frame({{"type", "notification"}, {"notification", notifications::notification_json(notification)}});
 }
 
 std::chrono::steady_clock::duration until(SysSeconds at) {
@@ -57,17 +54,17 @@ class LiveSocket final : public Subscriber, public std::enable_shared_from_this<
              Inbox inbox)
       : session_(std::move(session)), user_id_(std::move(user_id)), inbox_(inbox), last_sent_(last_sent) {}
 
-  void deliver(const std::shared_ptr<const notifications::Delivery>& delivery, std::int64_t id) override {
+  void deliver(const std::shared_ptr<const NotificationFrame>& frame, std::int64_t id) override {
     const std::lock_guard lock(mutex_);
     if (!live_) {
       if (held_back_.size() >= kMaxHeldBack) {
         session_->abort();  // a client this far behind is better off reconnecting with resume_after
         return;
       }
-      held_back_.emplace_back(id, delivery);
+      held_back_.emplace_back(id, frame);
       return;
     }
-    send_if_new(id, *delivery);
+    send_if_new(id, *frame);
   }
 
   void signal(const std::shared_ptr<const std::string>& frame) override {
@@ -105,18 +102,16 @@ class LiveSocket final : public Subscriber, public std::enable_shared_from_this<
       return;
     }
     std::sort(held_back_.begin(), held_back_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (const auto& [id, delivery] : held_back_) send_if_new(id, *delivery);
+    for (const auto& [id, frame] : held_back_) send_if_new(id, *frame);
     held_back_.clear();
     live_ = true;
   }
 
  private:
-  void send_if_new(std::int64_t id, const notifications::Delivery& delivery) {
+  void send_if_new(std::int64_t id, const NotificationFrame& frame) {
     if (id <= last_sent_) return;
     last_sent_ = id;
-    const notifications::Content& content = delivery.content;
-    session_->send(notification_frame(
-        {std::to_string(id), content.kind, content.title, content.body, content.data, delivery.created_at, false}));
+    session_->send(frame.with_id(id));
   }
 
   // With mutex_ held and the socket not live: the inbox after the last notification sent, on a worker thread.
@@ -150,7 +145,7 @@ class LiveSocket final : public Subscriber, public std::enable_shared_from_this<
   std::int64_t last_sent_;
   bool live_ = false;
   bool catch_up_pending_ = false;  // a gap in the bus ended while a replay ran
-  std::vector<std::pair<std::int64_t, std::shared_ptr<const notifications::Delivery>>> held_back_;
+  std::vector<std::pair<std::int64_t, std::shared_ptr<const NotificationFrame>>> held_back_;
 };
 
 }  // namespace

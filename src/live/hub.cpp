@@ -45,7 +45,9 @@ void Hub::publish(std::shared_ptr<const notifications::Delivery> delivery) {
       for (auto& socket : sockets) online.emplace_back(std::move(socket), recipient.notification_id);
     }
   }
-  for (const auto& [socket, id] : online) socket->deliver(delivery, id);
+  if (online.empty()) return;
+  const auto frame = std::make_shared<const NotificationFrame>(*delivery);  // once for every recipient
+  for (const auto& [socket, id] : online) socket->deliver(frame, id);
 }
 
 void Hub::signal(const std::vector<std::string>& user_ids, const std::shared_ptr<const std::string>& frame) {

@@ -2,6 +2,7 @@
 // Who is connected to this node right now: the sockets of each signed-in user. The outbox dispatcher's
 // deliveries reach them through here; a user with several sockets (phone and laptop) gets every notification
 // on each.
+#include "live/notification_frame.hpp"
 #include "notifications/model.hpp"
 
 #include <cstdint>
@@ -17,9 +18,9 @@ namespace hc::live {
 class Subscriber {
  public:
   virtual ~Subscriber() = default;
-  //! Hands over one of the delivery's notifications (its id in this user's inbox). Never blocks.
-  virtual void deliver(const std::shared_ptr<const notifications::Delivery>& delivery,
-                       std::int64_t notification_id) = 0;
+  //! Hands over one of a delivery's notifications, as the delivery's frame and its id in this user's inbox.
+  //! Never blocks.
+  virtual void deliver(const std::shared_ptr<const NotificationFrame>& frame, std::int64_t notification_id) = 0;
   //! Hands over a short-lived frame (a hint such as "your statistics changed": no inbox row, never replayed,
   //! dropped when the socket is not live yet). Never blocks.
   virtual void signal(const std::shared_ptr<const std::string>& frame) = 0;

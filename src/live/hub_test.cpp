@@ -1,5 +1,6 @@
 #include "live/hub.hpp"
 
+#include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
 
 namespace hc::live {
@@ -8,8 +9,10 @@ namespace {
 // Records what it is handed.
 class Recorder final : public Subscriber {
  public:
-  void deliver(const std::shared_ptr<const notifications::Delivery>& delivery, std::int64_t id) override {
-    received.emplace_back(delivery->content.title, id);
+  void deliver(const std::shared_ptr<const NotificationFrame>& frame, std::int64_t id) override {
+    const boost::json::value sent = boost::json::parse(frame->with_id(id));
+    EXPECT_EQ(sent.at("notification").at("id").as_string(), std::to_string(id));
+    received.emplace_back(std::string(sent.at("notification").at("title").as_string()), id);
   }
   void signal(const std::shared_ptr<const std::string>& frame) override { signals.push_back(*frame); }
   void catch_up() override { ++catch_ups; }
