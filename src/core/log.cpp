@@ -7,6 +7,7 @@
 
 #include <array>
 #include <charconv>
+#include <cmath>
 
 namespace hc {
 namespace {
@@ -48,11 +49,15 @@ void append_json_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
-// The shortest text that reads back as the same double.
+// The shortest text that reads back as the same double; null for what JSON has no number for.
 void append_double(std::string& out, double value) {
   std::array<char, 32> text{};
   const auto [end, error] = std::to_chars(text.data(), text.data() + text.size(), value);
-  out.append(text.data(), error == std::errc{} ? static_cast<std::size_t>(end - text.data()) : 0);
+  if (!std::isfinite(value) || error != std::errc{}) {
+    out += "null";
+    return;
+  }
+  out.append(text.data(), end);
 }
 
 void append_value(std::string& out, const LogValue& value) {

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <boost/json/parse.hpp>
 
+#include <cmath>
+#include <limits>
 #include <string>
 
 namespace hc {
@@ -40,6 +42,13 @@ TEST(Log, NumbersAreJsonNumbersThatReadBackExactly) {
   EXPECT_EQ(line.at("bytes").to_number<std::uint64_t>(), 42U);
   EXPECT_EQ(line.at("delta").to_number<std::int64_t>(), -3);
   EXPECT_TRUE(line.at("ok").as_bool());
+}
+
+TEST(Log, ANumberJsonCannotHoldIsWrittenAsNull) {
+  const Logger log = Logger::to_stdout(LogLevel::info);
+  const boost::json::object line = logged(log, "odd", {{"nan", std::nan("")}, {"inf", std::numeric_limits<double>::infinity()}});
+  EXPECT_TRUE(line.at("nan").is_null());
+  EXPECT_TRUE(line.at("inf").is_null());
 }
 
 }  // namespace

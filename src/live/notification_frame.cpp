@@ -4,6 +4,7 @@
 
 #include <boost/json/serialize.hpp>
 
+#include <stdexcept>
 #include <string_view>
 
 namespace hc::live {
@@ -21,6 +22,7 @@ NotificationFrame::NotificationFrame(const notifications::Delivery& delivery) {
   // (whatever the title or the body say, their quotes are escaped).
   constexpr std::string_view kId = R"("id":"0")";
   const std::size_t at = whole.find(kId);
+  if (at == std::string::npos) throw std::logic_error("a notification frame without its id first");
   head_ = whole.substr(0, at + kId.size() - 2);
   tail_ = whole.substr(at + kId.size() - 1);
 }

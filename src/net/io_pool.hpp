@@ -26,7 +26,8 @@ class IoPool {
   //! Runs every context, the first on this thread and the others on threads of their own, until all have ended.
   void run();
   //! Lets the contexts other than the first end once their connections have (until then they wait for new
-  //! ones). Call once the server stopped accepting. Any thread.
+  //! ones). Call once the server stopped accepting, from any thread, while the first context still runs (it is
+  //! done there).
   void release();
 
  private:

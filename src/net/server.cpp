@@ -229,7 +229,7 @@ asio::awaitable<bool> Server::serve_one(Connection& c) {
 
   Request request = parser.release();
   if (start.match.route != nullptr && start.match.route->websocket != nullptr && websocket::is_upgrade(request)) {
-    c.upgrade = std::make_unique<Connection::Upgrade>(std::move(request), start);
+    c.upgrade = std::make_unique<Connection::Upgrade>(Connection::Upgrade{std::move(request), start});
     co_return false;
   }
   // The handler's own time is not the client's: no socket deadline while we work.

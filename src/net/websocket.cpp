@@ -37,18 +37,19 @@ class WebSocketSession::SendQueue final : public asio::execution_context::servic
 
   void add(std::shared_ptr<WebSocketSession> session, std::string text) {
     const asio::any_io_executor executor = session->ws_.get_executor();
-    bool first = false;
-    {
-      const std::lock_guard lock(mutex_);
-      first = pending_.empty();
-      pending_.emplace_back(std::move(session), std::move(text));
-    }
+    // The hand-over is posted under the lock: whoever finds the list not empty knows its hand-over is queued
+    // already, so a close posted after this send cannot overtake it.
+    const std::lock_guard lock(mutex_);
+    const bool first = pending_.empty();
+    pending_.emplace_back(std::move(session), std::move(text));
     if (first) asio::post(executor, [this] { hand_over(); });
   }
 
  private:
+  using Pending = std::vector<std::pair<std::shared_ptr<WebSocketSession>, std::string>>;
+
   void hand_over() {
-    std::vector<std::pair<std::shared_ptr<WebSocketSession>, std::string>> batch;
+    Pending batch;
     {
       const std::lock_guard lock(mutex_);
       batch.swap(pending_);
@@ -57,12 +58,13 @@ class WebSocketSession::SendQueue final : public asio::execution_context::servic
   }
 
   void shutdown() override {
+    Pending dropped;  // the sessions go outside the lock
     const std::lock_guard lock(mutex_);
-    pending_.clear();
+    dropped.swap(pending_);
   }
 
   std::mutex mutex_;
-  std::vector<std::pair<std::shared_ptr<WebSocketSession>, std::string>> pending_;
+  Pending pending_;
 };
 
 WebSocketSession::WebSocketSession(beast::tcp_stream stream, const WebSocketLimits& limits,
@@ -98,9 +100,11 @@ asio::awaitable<std::optional<std::string>> WebSocketSession::receive() {
     bool too_big = false;
     beast::error_code ec;
     do {
-      // Read in small pieces: the buffer a read prepares is held while the socket waits, mostly for hours.
+      // A small first piece, since the buffer a read prepares is held while the socket waits (mostly for hours);
+      // then as much again as a message has so far, so a long one takes a few reads, not hundreds.
       const std::size_t room = limits_.max_message + 1 - buffer_.size();
-      auto [read_ec, bytes] = co_await ws_.async_read_some(buffer_, std::min(room, kReadPiece), kTuple);
+      const std::size_t piece = std::max(kReadPiece, buffer_.size());
+      auto [read_ec, bytes] = co_await ws_.async_read_some(buffer_, std::min(room, piece), kTuple);
       ec = read_ec;
       too_big = buffer_.size() > limits_.max_message;
     } while (!ec && !too_big && !ws_.is_message_done());
