@@ -35,9 +35,10 @@ void Metrics::on_exchange(std::string_view route, std::string_view method, unsig
                           std::chrono::nanoseconds duration) {
   const double seconds = std::chrono::duration<double>(duration).count();
   const std::lock_guard lock(mutex_);
-  auto counted = requests_.find(std::tuple{route, method, status});
-  if (counted == requests_.end())
-    counted = requests_.emplace(std::tuple{std::string(route), std::string(method), status}, 0).first;
+  auto counted = requests_.find(ExchangeView{route, method, status});
+  if (counted == requests_.end()) {
+    counted = requests_.emplace(ExchangeKey{std::string(route), std::string(method), status}, 0).first;
+  }
   ++counted->second;
   auto timed = latency_.find(route);
   if (timed == latency_.end()) timed = latency_.emplace(std::string(route), Histogram{}).first;

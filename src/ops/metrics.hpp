@@ -11,6 +11,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <tuple>
 
 namespace hc::ops {
@@ -42,9 +43,26 @@ class Metrics final : public net::ExchangeObserver {
     std::function<double()> read;
   };
 
+  // Requests are counted by route, method and status; the order compares views, so that an exchange is looked up
+  // without copying its route and method into new strings.
+  using ExchangeView = std::tuple<std::string_view, std::string_view, unsigned>;
+  struct ExchangeKey {
+    std::string route;
+    std::string method;
+    unsigned status = 0;
+  };
+  struct ExchangeOrder {
+    using is_transparent = void;
+    static ExchangeView view(const ExchangeKey& key) { return {key.route, key.method, key.status}; }
+    static ExchangeView view(const ExchangeView& key) { return key; }
+    template <class A, class B>
+    bool operator()(const A& a, const B& b) const {
+      return view(a) < view(b);
+    }
+  };
+
   mutable std::mutex mutex_;
-  // Transparent comparators: an exchange is counted without copying its route and method into new strings.
-  std::map<std::tuple<std::string, std::string, unsigned>, std::uint64_t, std::less<>> requests_;
+  std::map<ExchangeKey, std::uint64_t, ExchangeOrder> requests_;
   std::map<std::string, Histogram, std::less<>> latency_;
   std::vector<Gauge> gauges_;
   std::vector<const CircuitBreaker*> breakers_;
