@@ -18,8 +18,6 @@ namespace beast = boost::beast;
 namespace websocket = beast::websocket;
 namespace {
 constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
-// Most messages are small (an interaction is about 100 bytes, a ping 15); a sign-in with its token takes a few reads.
-constexpr std::size_t kReadPiece = 128;
 }
 
 // Messages on their way from other threads to the sockets of one I/O context. The first message of a burst posts
@@ -100,11 +98,7 @@ asio::awaitable<std::optional<std::string>> WebSocketSession::receive() {
     bool too_big = false;
     beast::error_code ec;
     do {
-      // A small first piece, since the buffer a read prepares is held while the socket waits (mostly for hours);
-      // then as much again as a message has so far, so a long one takes a few reads, not hundreds.
-      const std::size_t room = limits_.max_message + 1 - buffer_.size();
-      const std::size_t piece = std::max(kReadPiece, buffer_.size());
-      auto [read_ec, bytes] = co_await ws_.async_read_some(buffer_, std::min(room, piece), kTuple);
+      auto [read_ec, bytes] = co_await ws_.async_read_some(buffer_, limits_.max_message + 1 - buffer_.size(), kTuple);
       ec = read_ec;
       too_big = buffer_.size() > limits_.max_message;
     } while (!ec && !too_big && !ws_.is_message_done());
