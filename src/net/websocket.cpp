@@ -18,6 +18,7 @@ namespace beast = boost::beast;
 namespace websocket = beast::websocket;
 namespace {
 constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
+constexpr int kKernelSendBuffer = 64 * 1024;
 }
 
 // Messages on their way from other threads to the sockets of one I/O context. The first message of a burst posts
@@ -73,6 +74,11 @@ WebSocketSession::WebSocketSession(beast::tcp_stream stream, const WebSocketLimi
       drained_signal_(ws_.get_executor()),
       deadline_(ws_.get_executor()),
       sends_(asio::use_service<SendQueue>(asio::query(ws_.get_executor(), asio::execution::context))) {
+  // The kernel may hold this much that the client has not read yet; beyond it, writes wait and the session's own
+  // bounded queue grows, so a client that stops reading is cut off after a bounded amount, not after the several
+  // megabytes the kernel's autotuning would otherwise buffer for it.
+  beast::error_code ignored;
+  beast::get_lowest_layer(ws_).socket().set_option(asio::socket_base::send_buffer_size(kKernelSendBuffer), ignored);
   // From here on the WebSocket stream keeps the time: the TCP stream's own deadline must not fire.
   beast::get_lowest_layer(ws_).expires_never();
   ws_.set_option(websocket::stream_base::timeout{limits.handshake_timeout, limits.idle_timeout, true});
