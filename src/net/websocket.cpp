@@ -7,9 +7,7 @@
 #include <boost/beast/websocket/rfc6455.hpp>
 
 #include <algorithm>
-#include <mutex>
 #include <utility>
-#include <vector>
 
 namespace hc::net {
 
@@ -21,59 +19,13 @@ constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
 constexpr int kKernelSendBuffer = 64 * 1024;
 }
 
-// Messages on their way from other threads to the sockets of one I/O context. The first message of a burst posts
-// one hand-over to the context, and the others join it: a coupon published to 10,000 followers crosses to each
-// I/O thread once rather than once per socket. Order is kept per socket: a hand-over takes the whole list in the
-// order the sends came, and a close or an abort asked for after a send is posted after that send's hand-over.
-// A session's executor is its context's own (one thread per context, see IoPool), so the hand-over may call
-// each session directly.
-class WebSocketSession::SendQueue final : public asio::execution_context::service {
- public:
-  using key_type = SendQueue;
-  static inline asio::execution_context::id id;
-
-  explicit SendQueue(asio::execution_context& context) : service(context) {}
-
-  void add(std::shared_ptr<WebSocketSession> session, std::string text) {
-    const asio::any_io_executor executor = session->ws_.get_executor();
-    // The hand-over is posted under the lock: whoever finds the list not empty knows its hand-over is queued
-    // already, so a close posted after this send cannot overtake it.
-    const std::lock_guard lock(mutex_);
-    const bool first = pending_.empty();
-    pending_.emplace_back(std::move(session), std::move(text));
-    if (first) asio::post(executor, [this] { hand_over(); });
-  }
-
- private:
-  using Pending = std::vector<std::pair<std::shared_ptr<WebSocketSession>, std::string>>;
-
-  void hand_over() {
-    Pending batch;
-    {
-      const std::lock_guard lock(mutex_);
-      batch.swap(pending_);
-    }
-    for (auto& [session, text] : batch) session->enqueue(std::move(text));
-  }
-
-  void shutdown() override {
-    Pending dropped;  // the sessions go outside the lock
-    const std::lock_guard lock(mutex_);
-    dropped.swap(pending_);
-  }
-
-  std::mutex mutex_;
-  Pending pending_;
-};
-
 WebSocketSession::WebSocketSession(beast::tcp_stream stream, const WebSocketLimits& limits,
                                    std::string client_address)
     : ws_(std::move(stream)),
       limits_(limits),
       client_address_(std::move(client_address)),
       drained_signal_(ws_.get_executor()),
-      deadline_(ws_.get_executor()),
-      sends_(asio::use_service<SendQueue>(asio::query(ws_.get_executor(), asio::execution::context))) {
+      deadline_(ws_.get_executor()) {
   // The kernel may hold this much that the client has not read yet; beyond it, writes wait and the session's own
   // bounded queue grows, so a client that stops reading is cut off after a bounded amount, not after the several
   // megabytes the kernel's autotuning would otherwise buffer for it.
@@ -135,7 +87,10 @@ asio::awaitable<bool> WebSocketSession::drained() {
   co_return !ended_;
 }
 
-void WebSocketSession::send(std::string text) { sends_.add(shared_from_this(), std::move(text)); }
+void WebSocketSession::send(std::string text) {
+  asio::post(ws_.get_executor(),
+             [self = shared_from_this(), text = std::move(text)]() mutable { self->enqueue(std::move(text)); });
+}
 
 void WebSocketSession::close(std::uint16_t code, std::string reason) {
   asio::post(ws_.get_executor(), [self = shared_from_this(), code, reason = std::move(reason)]() mutable {

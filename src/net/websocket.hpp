@@ -45,8 +45,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
   //! Waits until everything queued has been written (to pace long replays); false once the connection ends.
   boost::asio::awaitable<bool> drained();
 
-  //! Queues a text message. A client whose queue passes the bound is cut off. Messages sent from other threads
-  //! to the sockets of one I/O thread in a burst go over to it together (see SendQueue).
+  //! Queues a text message. A client whose queue passes the bound is cut off.
   void send(std::string text);
   //! Sends a close frame once what is queued has been written.
   void close(std::uint16_t code, std::string reason);
@@ -60,9 +59,6 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
   [[nodiscard]] bool cut_off() const { return cut_off_; }
 
  private:
-  class SendQueue;
-  friend class SendQueue;
-
   void enqueue(std::string text);
   void write_next();
   void start_close();
@@ -85,7 +81,6 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
   std::string close_text_;
   boost::asio::steady_timer drained_signal_;
   boost::asio::steady_timer deadline_;
-  SendQueue& sends_;  // the send queue of the connection's context
 };
 
 //! The conversation on an accepted WebSocket (the real-time hub implements it).
