@@ -1,14 +1,8 @@
-// The body of POST /interactions, the batch endpoint for clients without a socket: the body parsed as the handler
-// parses it (net::parse_json_object), then each element of its `events` list through the event reader the handler
-// and the socket share (interactions/client_event.hpp). An accepted event is well formed and scoped to its sender.
-//
-// The handler's own check of the list's shape (present, a list, at most 500) is not run here: it sits inside
-// InteractionHandlers::post_batch, in src/interactions, which another branch is changing (docs/reliability.md).
+// The body of POST /interactions, the batch endpoint for clients without a socket, read as the handler reads it
+// (interactions::read_client_batch): the body's JSON, the `events` list's shape (present, a list, at most 500),
+// then each event through the reader the handler and the socket share. An accepted batch is within the limit and
+// accounts for every element; an accepted event is well formed and scoped to its sender; a refused body says why.
 #include "interactions/client_event.hpp"
-#include "net/json_body.hpp"
-
-#include <boost/json/array.hpp>
-#include <boost/json/value.hpp>
 
 #include <cstdint>
 #include <cstdlib>
@@ -30,13 +24,12 @@ void check(const interactions::Interaction& event) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view body(reinterpret_cast<const char*>(data), size);
-  const auto object = net::parse_json_object(body);
-  if (!object) return 0;
-  const boost::json::value* events = object->if_contains("events");
-  if (events == nullptr || !events->is_array()) return 0;
-  for (const boost::json::value& value : events->get_array()) {
-    if (!value.is_object()) continue;
-    if (const auto event = interactions::read_client_event(value.get_object(), "u1", kNow)) check(*event);
+  const auto batch = interactions::read_client_batch(body, "u1", kNow);
+  if (!batch) {
+    if (batch.error().code != Errc::malformed_json && batch.error().code != Errc::validation_failed) std::abort();
+    return 0;
   }
+  if (batch->good.size() + batch->malformed > interactions::kMaxBatchEvents) std::abort();
+  for (const auto& event : batch->good) check(event);
   return 0;
 }

@@ -2,6 +2,7 @@
 
 #include "core/json.hpp"
 #include "core/text.hpp"
+#include "net/json_body.hpp"
 
 #include <algorithm>
 
@@ -41,6 +42,25 @@ std::optional<Interaction> read_client_event(const boost::json::object& event, s
     interaction.at = std::min(*at, now);
   }
   return interaction;
+}
+
+Result<ClientBatch, Error> read_client_batch(std::string_view body, std::string_view sender, SysSeconds now) {
+  auto object = net::parse_json_object(body);
+  if (!object) return Failure{object.error()};
+  net::FieldReader fields(*object);
+  const boost::json::value* events = fields.field("events");  // its shape is checked below
+  auto issues = fields.finish();
+  if (events == nullptr || !events->is_array() || events->get_array().size() > kMaxBatchEvents) {
+    issues.push_back({"events", "must be a list of at most 500 events"});
+  }
+  if (!issues.empty()) return Failure{validation_error(std::move(issues))};
+  ClientBatch batch;
+  for (const auto& value : events->get_array()) {
+    auto event = value.is_object() ? read_client_event(value.get_object(), sender, now) : std::nullopt;
+    if (event) batch.good.push_back(std::move(*event));
+    else ++batch.malformed;
+  }
+  return batch;
 }
 
 }  // namespace hc::interactions

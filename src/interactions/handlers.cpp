@@ -1,7 +1,6 @@
 #include "interactions/handlers.hpp"
 
 #include "interactions/client_event.hpp"
-#include "net/json_body.hpp"
 #include "net/responses.hpp"
 
 #include <boost/json.hpp>
@@ -16,25 +15,10 @@ boost::json::object counts_json(const Counts& c) {
 }  // namespace
 
 boost::asio::awaitable<net::Response> InteractionHandlers::post_batch(net::RequestContext& ctx) {
-  auto body = net::parse_json_object(ctx.request.body());
-  if (!body) co_return net::error_response(ctx, body.error());
-  net::FieldReader fields(*body);
-  const boost::json::value* events = fields.field("events");  // its shape is checked below
-  auto issues = fields.finish();
-  if (events == nullptr || !events->is_array() || events->get_array().size() > kMaxBatchEvents) {
-    issues.push_back({"events", "must be a list of at most 500 events"});
-  }
-  if (!issues.empty()) co_return net::error_response(ctx, validation_error(std::move(issues)));
-  const SysSeconds now = service_.now();
-  std::vector<Interaction> good;
-  std::size_t malformed = 0;
-  for (const auto& value : events->get_array()) {
-    auto event = value.is_object() ? read_client_event(value.get_object(), ctx.caller().user_id, now) : std::nullopt;
-    if (event) good.push_back(std::move(*event));
-    else ++malformed;
-  }
+  auto batch = read_client_batch(ctx.request.body(), ctx.caller().user_id, service_.now());
+  if (!batch) co_return net::error_response(ctx, batch.error());
   // 202 once the events are durably queued: counting them is the background worker's job.
-  const IngestResult result = co_await workers_.run([&] { return service_.ingest(good, malformed); });
+  const IngestResult result = co_await workers_.run([&] { return service_.ingest(batch->good, batch->malformed); });
   co_return net::json_response(ctx, net::http::status::accepted,
                                {{"accepted", result.accepted}, {"dropped", result.dropped}});
 }

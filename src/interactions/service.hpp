@@ -12,7 +12,6 @@
 
 namespace hc::interactions {
 
-inline constexpr std::size_t kMaxBatchEvents = 500;
 inline constexpr std::size_t kFoldBatch = 5000;
 
 struct IngestResult {

@@ -20,6 +20,7 @@ namespace json = boost::json;
 constexpr auto kAuthDeadline = 10s;
 constexpr std::size_t kReplayPage = 200;
 constexpr std::size_t kMaxHeldBack = 10'000;
+constexpr std::string_view kRoute = "/api/v1/ws";  // for the log: the route the socket came in on
 
 std::string frame(json::object message) { return json::serialize(message); }
 
@@ -155,14 +156,20 @@ boost::asio::awaitable<std::optional<SocketEndpoint::SignedIn>> SocketEndpoint::
   session.close_after(kAuthDeadline, net::close_code::auth_timeout, "no auth frame within 10 seconds");
   const auto first = co_await session.receive();
   if (!first) co_return std::nullopt;
+  // A refused sign-in is the socket's 401: it stays in the log at --log-level warn, as refused requests do.
+  const auto refuse = [&](std::uint16_t code, std::string_view reason) {
+    log_.warn("socket sign-in refused", {{"route", kRoute}, {"client", session.client_address()},
+                                         {"close_code", std::uint64_t{code}}, {"reason", reason}});
+    session.close(code, std::string(reason));
+  };
   auto hello = read_hello_frame(*first);
   if (!hello) {
-    session.close(net::close_code::policy_violation, hello.error());
+    refuse(net::close_code::policy_violation, hello.error());
     co_return std::nullopt;
   }
   auto principal = authenticator_.authenticate(hello->token);
   if (!principal) {
-    session.close(net::close_code::unauthorized, "the token is invalid or has expired; sign in again");
+    refuse(net::close_code::unauthorized, "the token is invalid or has expired; sign in again");
     co_return std::nullopt;
   }
   co_return SignedIn{std::move(*principal), hello->resume_after};

@@ -263,6 +263,13 @@ bool Dispatcher::origin_allowed(const http::request_header<>& header) const {
                                              origin->value()) != policy_.allowed_origins.end();
 }
 
+// A refusal (who are you, not yours, too many) is a security event: it stays in the log at --log-level warn.
+LogLevel Dispatcher::level_of(unsigned status) {
+  if (status >= 500) return LogLevel::error;
+  if (status == 401 || status == 403 || status == 429) return LogLevel::warn;
+  return LogLevel::info;
+}
+
 void Dispatcher::record(const http::request_header<>& header, const ExchangeStart& start, unsigned status) const {
   record(header, start, start.match.route != nullptr ? std::string_view(start.match.route->pattern) : "unmatched",
          status, 0);
@@ -272,7 +279,7 @@ void Dispatcher::record(const http::request_header<>& header, const ExchangeStar
                         std::string_view route_label, unsigned status, std::size_t bytes) const {
   const auto duration = std::chrono::steady_clock::now() - start.at;
   observer_.on_exchange(route_label, header.method_string(), status, duration);
-  log_.write(status >= 500 ? LogLevel::error : LogLevel::info, "request",
+  log_.write(level_of(status), "request",
              {{"request_id", start.request_id},
               {"method", header.method_string()},
               {"path", path_of(header.target()).substr(0, 256)},

@@ -96,6 +96,8 @@ class Dispatcher {
               std::string_view route_label) const;
   void record(const http::request_header<>& header, const ExchangeStart& start, std::string_view route_label,
               unsigned status, std::size_t bytes) const;
+  //! How loud an exchange's log line is: errors for 5xx, warnings for refusals (401, 403, 429).
+  static LogLevel level_of(unsigned status);
 
   const Router& router_;
   const Authenticator& authenticator_;

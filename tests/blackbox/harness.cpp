@@ -1,6 +1,7 @@
 #include "harness.hpp"
 
 #include "postgres_server.hpp"
+#include "suite_logs.hpp"
 
 #include <boost/algorithm/string/predicate.hpp>
 #include <boost/asio/connect.hpp>
@@ -23,6 +24,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 
 #include <algorithm>
@@ -127,6 +129,54 @@ HttpResult to_result(const Message& response) {
   HttpResult result{response.result_int(), {}, response.body()};
   for (const auto& field : response) result.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
   return result;
+}
+
+// Coupon codes as the server shows them: XXXX-XXXX-XXXX.
+bool looks_like_code(std::string_view text) {
+  if (text.size() != 14 || text[4] != '-' || text[9] != '-') return false;
+  return std::all_of(text.begin(), text.end(), [](char c) { return c == '-' || std::isalnum(static_cast<unsigned char>(c)); });
+}
+
+// Every secret in a JSON value: tokens, passwords, and coupon codes (an error's "code" is not one).
+void witness_secrets_in(const boost::json::value& value) {
+  if (const auto* object = value.if_object()) {
+    for (const auto& [key, member] : *object) {
+      if (const auto* text = member.if_string()) {
+        const std::string_view k = key;
+        if (k == "password" || k == "access_token" || k == "refresh_token" || (k == "code" && looks_like_code(*text))) {
+          witness_secret(*text);
+        }
+      } else {
+        witness_secrets_in(member);
+      }
+    }
+  } else if (const auto* array = value.if_array()) {
+    for (const auto& element : *array) witness_secrets_in(element);
+  }
+}
+
+void witness_json(std::string_view text) {
+  boost::system::error_code ec;
+  const auto value = boost::json::parse(text, ec);
+  if (!ec) witness_secrets_in(value);
+}
+
+// What the log check after the suite needs to know of one exchange (see suite_logs.hpp): the secrets that went
+// either way, and whether the server refused it.
+void witness_exchange(const Headers& request_headers, std::string_view request_body, const HttpResult& result) {
+  for (const auto& [name, value] : request_headers) {
+    if (boost::iequals(name, "Authorization") && boost::istarts_with(value, "Bearer ")) witness_secret(value.substr(7));
+  }
+  witness_json(request_body);
+  witness_json(result.body);
+  for (const auto& cookie : result.all("Set-Cookie")) {
+    const auto value = cookie.substr(0, cookie.find(';'));
+    const auto equals = value.find('=');
+    if (equals != std::string::npos) witness_secret(value.substr(equals + 1));
+  }
+  if (result.status == 401 || result.status == 403 || result.status == 429) {
+    witness_refusal(result.status, result.header("X-Request-Id"));
+  }
 }
 
 }  // namespace
@@ -250,8 +300,7 @@ bool ServerProcess::running() {
   int status = 0;
   const pid_t done = ::waitpid(pid_, &status, WNOHANG);
   if (done == pid_) {
-    exit_code_ = exit_code_of(status);
-    pid_ = -1;
+    reaped(exit_code_of(status));
     return false;
   }
   return true;
@@ -260,9 +309,14 @@ bool ServerProcess::running() {
 int ServerProcess::stop(int signal_number) {
   if (pid_ <= 0) return exit_code_.value_or(-1);
   ::kill(pid_, signal_number);
-  exit_code_ = wait_exit(pid_);
-  pid_ = -1;
+  reaped(wait_exit(pid_));
   return *exit_code_;
+}
+
+void ServerProcess::reaped(int exit_code) {
+  exit_code_ = exit_code;
+  pid_ = -1;
+  keep_server_log(log_file_);
 }
 
 void ServerProcess::send_signal(int signal_number) {
@@ -309,6 +363,7 @@ HttpResult HttpClient::request(http::verb method, const std::string& target, con
   HttpResult result = to_result(parser.get());
   beast::error_code ec;
   stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+  witness_exchange(headers, body, result);
   return result;
 }
 
@@ -397,7 +452,9 @@ HttpResult RawConnection::read_response(std::chrono::milliseconds timeout, bool 
       throw std::runtime_error("no complete response within the timeout");
     }
   }
-  return to_result(parser.get());
+  HttpResult result = to_result(parser.get());
+  witness_exchange({}, {}, result);
+  return result;
 }
 
 std::string RawConnection::read_until_close(std::chrono::milliseconds timeout) {

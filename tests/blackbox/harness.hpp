@@ -80,6 +80,8 @@ class ServerProcess {
  private:
   void start(std::vector<std::string> extra_args, const std::map<std::string, std::string>& env);
   void abandon_start();
+  //! Notes that the process has ended, and keeps its log for the check after the suite.
+  void reaped(int exit_code);
 
   std::filesystem::path data_dir_;
   std::filesystem::path log_file_;

@@ -8,6 +8,8 @@
 #include <signal.h>
 
 #include <chrono>
+#include <sstream>
+#include <string>
 
 namespace hc::test {
 namespace {
@@ -281,6 +283,43 @@ TEST(Operations, SigtermLetsTheRequestInFlightFinishAndRefusesNewConnections) {
   const auto leaked = leaked_secrets(log, {"a-long-enough-password", json_text(answer.json(), "/access_token"),
                                            json_text(answer.json(), "/refresh_token")});
   EXPECT_TRUE(leaked.empty()) << "the server log contains a password or token";
+}
+
+// The request log line whose request_id is this one, parsed; null when there is none.
+json::value request_line(const std::string& log, const std::string& request_id) {
+  std::istringstream lines(log);
+  for (std::string line; std::getline(lines, line);) {
+    boost::system::error_code ec;
+    auto value = json::parse(line, ec);
+    if (!ec && value.is_object() && json_text(value, "/msg") == "request" && json_text(value, "/request_id") == request_id) {
+      return value;
+    }
+  }
+  return nullptr;
+}
+
+// Logged as warnings, they stay in the log when an operator turns it down to --log-level warn.
+TEST(Operations, RefusalsAreLoggedAsWarningsWithRouteClientAndRequestId) {
+  ServerProcess server;
+  HttpClient client(server.port());
+  const auto healthy_answer = client.get("/healthz");
+  const auto unauthorised = client.get("/api/v1/coupons/abc");
+  ASSERT_EQ(unauthorised.status, 401u);
+  const std::string traveller = sign_up(client, "refused@example.com");
+  const auto forbidden = client.get("/api/v1/hotelier/coupons", traveller);
+  ASSERT_EQ(forbidden.status, 403u);
+
+  const std::string log = server.log();
+  EXPECT_EQ(json_text(request_line(log, healthy_answer.header("X-Request-Id")), "/level"), "info") << log;
+  for (const auto& [refused, route] : {std::pair{&unauthorised, "/api/v1/coupons/{id}"},
+                                       std::pair{&forbidden, "/api/v1/hotelier/coupons"}}) {
+    const auto line = request_line(log, refused->header("X-Request-Id"));
+    ASSERT_FALSE(line.is_null()) << "no log line for the " << refused->status << ":\n" << log;
+    EXPECT_EQ(json_text(line, "/level"), "warning");
+    EXPECT_EQ(json_text(line, "/route"), route);
+    EXPECT_EQ(json_text(line, "/client"), "127.0.0.1");
+    EXPECT_EQ(line.at("status").to_number<unsigned>(), refused->status);
+  }
 }
 
 TEST(Operations, ServerStillHealthyAfterRoutingErrors) {

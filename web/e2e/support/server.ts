@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, existsSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -57,7 +57,12 @@ export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   let output = "";
+  // With HC_TEST_LOGS set (scripts/test), the whole log is kept for the log check after the suite.
+  const logsDir = process.env.HC_TEST_LOGS;
+  const keptLog = logsDir ? join(logsDir, "servers", `e2e.${port}.log`) : undefined;
+  if (logsDir) mkdirSync(join(logsDir, "servers"), { recursive: true });
   const keep = (chunk: Buffer) => {
+    if (keptLog) appendFileSync(keptLog, chunk);
     output += chunk.toString();
     if (output.length > 2_000_000) output = output.slice(-1_000_000);
   };
