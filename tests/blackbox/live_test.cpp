@@ -97,6 +97,16 @@ TEST_F(Live, AWrongFirstFrameOrABadTokenIsRefused) {
   const auto bad_token = forger.wait_closed();
   ASSERT_TRUE(bad_token);
   EXPECT_EQ(bad_token->code, 4401);
+
+  // Both are refusals, logged as warnings (as a 401 is) with where they came from; never with the token.
+  const std::string log = server.log();
+  for (const char* code : {R"("close_code":1008)", R"("close_code":4401)"}) {
+    const auto line_start = log.rfind('\n', log.find(code)) + 1;
+    const std::string line = log.substr(line_start, log.find('\n', line_start) - line_start);
+    EXPECT_NE(line.find(R"("level":"warning","msg":"socket sign-in refused")"), std::string::npos) << log;
+    EXPECT_NE(line.find(R"("client":"127.0.0.1")"), std::string::npos) << line;
+  }
+  EXPECT_EQ(log.find("c2lnbmF0dXJl"), std::string::npos) << "the log holds the token";
 }
 
 TEST_F(Live, AMessageOver64KiBClosesWith1009) {
