@@ -11,6 +11,7 @@
 #include "net/dispatcher.hpp"
 #include "net/response_writer.hpp"
 #include "net/responses.hpp"
+#include "net/server.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
@@ -132,12 +133,7 @@ bool serve_one(std::string_view& input) {
     const std::size_t used = header_parser.put(asio::buffer(input.data(), input.size()), ec);
     input.remove_prefix(used);
     if (ec && ec != http::error::need_more) {
-      Error error = make_error(Errc::bad_request);
-      if (ec == http::error::header_limit)
-        error = make_error(Errc::headers_too_large);
-      else if (ec == http::error::body_limit)
-        error = make_error(Errc::payload_too_large);
-      reject(header_parser.get(), dispatcher.start(header_parser.get(), "203.0.113.7"), error);
+      reject(header_parser.get(), dispatcher.start(header_parser.get(), "203.0.113.7"), net::unreadable_request(ec, false));
       return false;
     }
     if (used == 0) return false;  // waiting for bytes the client never sends: the request timeout ends it
@@ -157,8 +153,7 @@ bool serve_one(std::string_view& input) {
     const std::size_t used = parser.put(asio::buffer(input.data(), input.size()), ec);
     input.remove_prefix(used);
     if (ec && ec != http::error::need_more) {
-      reject(parser.get().base(), start,
-             make_error(ec == http::error::body_limit ? Errc::payload_too_large : Errc::bad_request));
+      reject(parser.get().base(), start, net::unreadable_request(ec, true));
       return false;
     }
     if (used == 0) return false;

@@ -79,6 +79,14 @@ asio::awaitable<void> drain_and_close(Connection& connection) {
 
 }  // namespace
 
+Error unreadable_request(const boost::system::error_code& ec, bool in_body) {
+  if (ec == http::error::header_limit) return make_error(Errc::headers_too_large);
+  if (ec == http::error::body_limit) return make_error(Errc::payload_too_large);
+  Error error = make_error(Errc::bad_request);
+  error.message = in_body ? "The request body is not valid HTTP/1.1" : "The request is not valid HTTP/1.1";
+  return error;
+}
+
 Server::Server(IoPool& io, const Dispatcher& dispatcher, ExchangeObserver& observer, Logger log)
     : io_(io), dispatcher_(dispatcher), observer_(observer), log_(std::move(log)), acceptor_(io.main()) {}
 
@@ -190,10 +198,7 @@ asio::awaitable<bool> Server::serve_one(Connection& c) {
   const http::request_header<>& header = header_parser.get();
   if (header_ec) {
     if (is_disconnect(header_ec)) co_return false;
-    Error error = make_error(Errc::bad_request);
-    if (header_ec == http::error::header_limit) error = make_error(Errc::headers_too_large);
-    else if (header_ec == http::error::body_limit) error = make_error(Errc::payload_too_large);
-    else error.message = "The request is not valid HTTP/1.1";
+    const Error error = unreadable_request(header_ec, false);
     Response response = dispatcher_.reject(header, dispatcher_.start(header, c.client_address), error);
     co_await write_response(c.stream, response, c.head);
     co_await drain_and_close(c);
@@ -218,10 +223,7 @@ asio::awaitable<bool> Server::serve_one(Connection& c) {
   auto [body_ec, body_bytes] = co_await http::async_read(c.stream, c.buffer, parser, kTuple);
   if (body_ec) {
     if (is_disconnect(body_ec)) co_return false;
-    const bool too_large = body_ec == http::error::body_limit;
-    Error error = make_error(too_large ? Errc::payload_too_large : Errc::bad_request);
-    if (!too_large) error.message = "The request body is not valid HTTP/1.1";
-    Response response = dispatcher_.reject(parser.get().base(), start, error);
+    Response response = dispatcher_.reject(parser.get().base(), start, unreadable_request(body_ec, true));
     co_await write_response(c.stream, response, c.head);
     co_await drain_and_close(c);
     co_return false;

@@ -1,6 +1,7 @@
 #pragma once
 // The HTTP server: an acceptor, one coroutine per connection, the limits of HttpLimits, and a graceful
 // shutdown that lets requests in flight finish.
+#include "core/error.hpp"
 #include "core/log.hpp"
 #include "net/dispatcher.hpp"
 #include "net/io_pool.hpp"
@@ -18,6 +19,10 @@
 namespace hc::net {
 
 class Connection;
+
+//! The answer to a request the parser could not read (a parse error other than the client going away): 431 for a
+//! header over the limit, 413 for a body over it, else 400 saying which part is not valid HTTP/1.1.
+Error unreadable_request(const boost::system::error_code& ec, bool in_body);
 
 class Server {
  public:
