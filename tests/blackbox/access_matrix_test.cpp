@@ -38,10 +38,14 @@ constexpr Actor kActors[] = {Actor::anonymous, Actor::another_traveller, Actor::
 
 std::string_view name_of(Actor actor) {
   switch (actor) {
-    case Actor::anonymous: return "someone not signed in";
-    case Actor::another_traveller: return "another traveller";
-    case Actor::another_hotelier: return "another hotelier";
-    case Actor::owner: return "the owner";
+    case Actor::anonymous:
+      return "someone not signed in";
+    case Actor::another_traveller:
+      return "another traveller";
+    case Actor::another_hotelier:
+      return "another hotelier";
+    case Actor::owner:
+      return "the owner";
   }
   return "?";
 }
@@ -59,10 +63,14 @@ struct Row {
   [[nodiscard]] std::string route() const { return route_key(method, pattern); }
   [[nodiscard]] unsigned expected(Actor actor) const {
     switch (actor) {
-      case Actor::anonymous: return anonymous_status;
-      case Actor::another_traveller: return another_traveller_status;
-      case Actor::another_hotelier: return another_hotelier_status;
-      case Actor::owner: return owner_status;
+      case Actor::anonymous:
+        return anonymous_status;
+      case Actor::another_traveller:
+        return another_traveller_status;
+      case Actor::another_hotelier:
+        return another_hotelier_status;
+      case Actor::owner:
+        return owner_status;
     }
     return 0;
   }
@@ -71,8 +79,7 @@ struct Row {
 // API.md: a route for one role answers 403 to the other and 401 without a valid token; another owner's object
 // answers 404, never revealing that it exists.
 constexpr Row kMatrix[] = {
-    {verb::get, "/api/v1/hotels/{id}", Owner::hotelier, 200, 200, 200, 401,
-     "any signed-in account may read a hotel"},
+    {verb::get, "/api/v1/hotels/{id}", Owner::hotelier, 200, 200, 200, 401, "any signed-in account may read a hotel"},
     {verb::get, "/api/v1/coupons/{id}", Owner::hotelier, 200, 200, 200, 401,
      "any signed-in account may read an active coupon"},
     {verb::patch, "/api/v1/coupons/{id}", Owner::hotelier, 200, 403, 404, 401,
@@ -144,6 +151,15 @@ json::object with_field(json::object body, std::string_view name, const json::va
   return body;
 }
 
+// A JSON body that is valid as it is, who sends it, the fields the server owns that a client might slip in, and how
+// to see that nothing happened (empty where the check comes after the whole sweep).
+struct BodyCase {
+  std::string token;
+  std::function<Call()> request;
+  json::object owned_fields;  // each with a value a client might try
+  std::function<std::string()> state;
+};
+
 //! Two hotels and two travellers, and one of each object a route can name: a coupon of the first hotel with an
 //! image, a claimed and a used redemption of it, and a finished report.
 class AccessMatrix : public RedemptionApiTest {
@@ -171,10 +187,14 @@ class AccessMatrix : public RedemptionApiTest {
 
   [[nodiscard]] std::string token_of(Owner whose, Actor actor) const {
     switch (actor) {
-      case Actor::anonymous: return {};
-      case Actor::another_traveller: return tom.token;
-      case Actor::another_hotelier: return rita.token;
-      case Actor::owner: return whose == Owner::hotelier ? olive.token : ada.token;
+      case Actor::anonymous:
+        return {};
+      case Actor::another_traveller:
+        return tom.token;
+      case Actor::another_hotelier:
+        return rita.token;
+      case Actor::owner:
+        return whose == Owner::hotelier ? olive.token : ada.token;
     }
     return {};
   }
@@ -183,7 +203,7 @@ class AccessMatrix : public RedemptionApiTest {
     return send(method, request.target, request.body, token, request.content_type);
   }
 
-  //! A valid request for each route that needs more than its path: ids filled in, a body where it takes one.
+  //! A valid request for each route the tests call: the ids of SetUp's objects, a body where the route takes one.
   std::map<std::string, std::function<Call()>> valid_calls() {
     const std::string coupon = "/api/v1/coupons/" + coupon_id;
     const std::string hotel = "/api/v1/hotels/" + olive.hotel_id;
@@ -195,21 +215,37 @@ class AccessMatrix : public RedemptionApiTest {
         {"GET /api/v1/hotels/{id}", plain(hotel)},
         {"PUT /api/v1/hotels/{id}/subscription", plain(hotel + "/subscription")},
         {"DELETE /api/v1/hotels/{id}/subscription", plain(hotel + "/subscription")},
-        {"PATCH /api/v1/hotels/mine", [] { return json_call("/api/v1/hotels/mine", {{"description", "Now with a sauna"}}); }},
-        {"PUT /api/v1/hotels/mine/logo", [] { return Call{"/api/v1/hotels/mine/logo", png_1x1(), "image/png"}; }},
+        {"PATCH /api/v1/hotels/mine",
+         [] {
+           return json_call("/api/v1/hotels/mine", {{"description", "Now with a sauna"}});
+         }},
+        {"PUT /api/v1/hotels/mine/logo",
+         [] {
+           return Call{"/api/v1/hotels/mine/logo", png_1x1(), "image/png"};
+         }},
         {"POST /api/v1/coupons", [] { return json_call("/api/v1/coupons", coupon_body("Late checkout")); }},
         {"GET /api/v1/coupons/{id}", plain(coupon)},
-        {"PATCH /api/v1/coupons/{id}", [coupon] { return json_call(coupon, {{"title", "Spa evening"}}); }},
-        {"PUT /api/v1/coupons/{id}/image", [coupon] { return Call{coupon + "/image", png_1x1(), "image/png"}; }},
+        {"PATCH /api/v1/coupons/{id}",
+         [coupon] {
+           return json_call(coupon, {{"title", "Spa evening"}});
+         }},
+        {"PUT /api/v1/coupons/{id}/image",
+         [coupon] {
+           return Call{coupon + "/image", png_1x1(), "image/png"};
+         }},
         {"GET /api/v1/hotelier/coupons", plain("/api/v1/hotelier/coupons")},
         {"POST /api/v1/coupons/{id}/redeem", plain(coupon + "/redeem")},
         {"GET /api/v1/redemptions/{id}/qr.svg", plain(claimed_redemption + "/qr.svg")},
         {"GET /api/v1/redemptions/{id}/qr.png", plain(claimed_redemption + "/qr.png")},
         {"POST /api/v1/redemptions/{id}/cancel", plain(claimed_redemption + "/cancel")},
         {"POST /api/v1/hotelier/redemptions/lookup",
-         [code] { return json_call("/api/v1/hotelier/redemptions/lookup", {{"code", code}}); }},
+         [code] {
+           return json_call("/api/v1/hotelier/redemptions/lookup", {{"code", code}});
+         }},
         {"POST /api/v1/hotelier/redemptions/use",
-         [code] { return json_call("/api/v1/hotelier/redemptions/use", {{"code", code}}); }},
+         [code] {
+           return json_call("/api/v1/hotelier/redemptions/use", {{"code", code}});
+         }},
         {"POST /api/v1/hotelier/redemptions/{id}/undo",
          [this] {
            return json_call("/api/v1/hotelier/redemptions/" + text(used, "id") + "/undo",
@@ -218,12 +254,18 @@ class AccessMatrix : public RedemptionApiTest {
         {"GET /api/v1/hotelier/desk-log", plain("/api/v1/hotelier/desk-log")},
         {"GET /api/v1/hotelier/stats", plain("/api/v1/hotelier/stats")},
         {"POST /api/v1/hotelier/reports",
-         [] { return json_call("/api/v1/hotelier/reports", {{"from", "2026-02-01"}, {"to", "2026-02-07"}, {"format", "pdf"}}); }},
+         [] {
+           return json_call("/api/v1/hotelier/reports",
+                            {{"from", "2026-02-01"}, {"to", "2026-02-07"}, {"format", "pdf"}});
+         }},
         {"GET /api/v1/hotelier/reports", plain("/api/v1/hotelier/reports")},
         {"GET /api/v1/hotelier/reports/{id}", plain(report)},
         {"GET /api/v1/hotelier/reports/{id}/download", plain(report + "/download")},
         // The image the coupon shows now: the owner's upload in the matrix replaces (and removes) the first one.
-        {"GET /media/{folder}/{name}", [this, coupon] { return Call{json_text(get(coupon, olive.token).json(), "/image_url"), {}, {}}; }},
+        {"GET /media/{folder}/{name}",
+         [this, coupon] {
+           return Call{json_text(get(coupon, olive.token).json(), "/image_url"), {}, {}};
+         }},
     };
   }
 
@@ -231,27 +273,31 @@ class AccessMatrix : public RedemptionApiTest {
   std::map<std::string, std::function<std::string()>> owner_reads() {
     const auto coupon = [this] { return seen(get_coupon(olive.token, coupon_id)); };
     const auto hotel = [this] { return seen(get("/api/v1/hotels/" + olive.hotel_id, olive.token)); };
-    const auto redemption = [this](const json::object& which) {
-      return [this, id = text(which, "id")] { return json::serialize(wallet_entry(ada.token, id)); };
-    };
     return {
         {"PATCH /api/v1/coupons/{id}", coupon},
         {"PUT /api/v1/coupons/{id}/image", coupon},
         {"POST /api/v1/coupons/{id}/redeem", coupon},
         {"PUT /api/v1/hotels/{id}/subscription", hotel},
         {"DELETE /api/v1/hotels/{id}/subscription", hotel},
-        {"POST /api/v1/redemptions/{id}/cancel", redemption(claimed)},
+        {"POST /api/v1/redemptions/{id}/cancel", in_wallet(claimed)},
         // The desk's own view of the used code (a lookup changes nothing).
-        {"POST /api/v1/hotelier/redemptions/{id}/undo", [this] { return seen(lookup(olive.token, text(used, "code"))); }},
+        {"POST /api/v1/hotelier/redemptions/{id}/undo",
+         [this] { return seen(lookup(olive.token, text(used, "code"))); }},
     };
+  }
+
+  //! The redemption as Ada's wallet shows it.
+  std::function<std::string()> in_wallet(const json::object& redemption) {
+    return [this, id = text(redemption, "id")] { return json::serialize(wallet_entry(ada.token, id)); };
   }
 
   //! Everything the hotelier can read of their hotel, coupons, desk and reports (the coupons without their counters,
   //! which the background fold of earlier claims may still be moving).
   std::string hotelier_view() {
     std::string view;
-    for (const std::string& target : {std::string("/api/v1/me"), "/api/v1/hotels/" + olive.hotel_id,
-                                      std::string("/api/v1/hotelier/reports"), std::string("/api/v1/hotelier/desk-log")}) {
+    for (const std::string& target :
+         {std::string("/api/v1/me"), "/api/v1/hotels/" + olive.hotel_id, std::string("/api/v1/hotelier/reports"),
+          std::string("/api/v1/hotelier/desk-log")}) {
       view += target + ": " + seen(get(target, olive.token)) + "\n";
     }
     for (json::object coupon : hotelier_list_all(olive.token, "limit=100")) {
@@ -259,6 +305,108 @@ class AccessMatrix : public RedemptionApiTest {
       view += json::serialize(coupon) + "\n";
     }
     return view + seen(lookup(olive.token, text(claimed, "code")));
+  }
+
+  //! For each route that takes a JSON body: a valid call and the fields the server owns. Ada's second session (its
+  //! access token and refresh token) is the one the sign-in routes are tried with; `newest_notification` is hers.
+  std::map<std::string, BodyCase> body_cases(const std::string& session_token, const std::string& refresh_token,
+                                             const std::string& newest_notification) {
+    const auto calls = valid_calls();
+    const auto reads = owner_reads();
+    const auto body_call = [](std::string target, json::object body) {
+      return [target, body] { return json_call(target, body); };
+    };
+    const std::string stamp = "2026-01-01T00:00:00Z";
+    return {
+        {"POST /api/v1/auth/register",
+         BodyCase{{},
+                  body_call("/api/v1/auth/register", {{"email", "newcomer@example.com"},
+                                                      {"password", kTestPassword},
+                                                      {"name", "New Comer"},
+                                                      {"role", "user"}}),
+                  {{"id", "u-chosen"}, {"created_at", stamp}, {"hotel_id", olive.hotel_id}},
+                  [this] {
+                    return std::to_string(login(client, "newcomer@example.com", std::string(kTestPassword)).status);
+                  }}},
+        {"POST /api/v1/auth/login",
+         BodyCase{{},
+                  body_call("/api/v1/auth/login", {{"email", "ada@example.com"}, {"password", kTestPassword}}),
+                  {{"id", "u-chosen"}, {"role", "hotelier"}, {"expires_in", 86400000}},
+                  {}}},
+        {"POST /api/v1/auth/refresh", BodyCase{{},
+                                               body_call("/api/v1/auth/refresh", {{"refresh_token", refresh_token}}),
+                                               {{"user_id", tom.user_id}, {"expires_at", "2099-01-01T00:00:00Z"}},
+                                               {}}},
+        {"POST /api/v1/auth/logout", BodyCase{session_token,
+                                              body_call("/api/v1/auth/logout", {{"refresh_token", refresh_token}}),
+                                              {{"user_id", tom.user_id}},
+                                              {}}},
+        {"PATCH /api/v1/hotels/mine",
+         BodyCase{
+             olive.token,
+             calls.at("PATCH /api/v1/hotels/mine"),
+             {{"id", "h-chosen"}, {"logo_url", "/media/hotels/x.png"}, {"followers", 1000}, {"active_coupons", 50}},
+             [this] { return seen(get("/api/v1/hotels/" + olive.hotel_id, olive.token)); }}},
+        {"POST /api/v1/coupons",
+         BodyCase{olive.token,
+                  calls.at("POST /api/v1/coupons"),
+                  {{"id", "c-chosen"},
+                   {"hotel_id", rita.hotel_id},
+                   {"remaining", 1000},
+                   {"redeemed_count", 0},
+                   {"image_url", "/media/coupons/x.png"},
+                   {"created_at", stamp},
+                   {"updated_at", stamp}},
+                  [this] { return joined(ids_of(hotelier_list_all(olive.token, "limit=100"))); }}},
+        {"PATCH /api/v1/coupons/{id}", BodyCase{olive.token,
+                                                calls.at("PATCH /api/v1/coupons/{id}"),
+                                                {{"id", "c-chosen"},
+                                                 {"hotel_id", rita.hotel_id},
+                                                 {"hotel", json::object{{"id", rita.hotel_id}}},
+                                                 {"remaining", 1000},
+                                                 {"redeemed_count", 0},
+                                                 {"image_url", "/media/coupons/x.png"},
+                                                 {"created_at", stamp},
+                                                 {"updated_at", stamp}},
+                                                reads.at("PATCH /api/v1/coupons/{id}")}},
+        {"POST /api/v1/hotelier/redemptions/lookup", BodyCase{olive.token,
+                                                              calls.at("POST /api/v1/hotelier/redemptions/lookup"),
+                                                              {{"hotel_id", rita.hotel_id}, {"status", "used"}},
+                                                              in_wallet(claimed)}},
+        {"POST /api/v1/hotelier/redemptions/use", BodyCase{olive.token,
+                                                           calls.at("POST /api/v1/hotelier/redemptions/use"),
+                                                           {{"id", text(used, "id")},
+                                                            {"status", "used"},
+                                                            {"used_at", stamp},
+                                                            {"used_by", rita.user_id},
+                                                            {"hotel_id", rita.hotel_id}},
+                                                           in_wallet(claimed)}},
+        {"POST /api/v1/hotelier/redemptions/{id}/undo",
+         BodyCase{olive.token,
+                  calls.at("POST /api/v1/hotelier/redemptions/{id}/undo"),
+                  {{"status", "redeemed"}, {"used_at", nullptr}, {"id", text(claimed, "id")}},
+                  in_wallet(used)}},
+        {"POST /api/v1/me/notifications/read",
+         BodyCase{ada.token,
+                  body_call("/api/v1/me/notifications/read", {{"up_to", newest_notification}}),
+                  {{"read", true}, {"user_id", tom.user_id}, {"created_at", stamp}},
+                  [this] { return seen(get("/api/v1/me/notifications", ada.token)); }}},
+        {"POST /api/v1/interactions",
+         BodyCase{ada.token,
+                  body_call("/api/v1/interactions",
+                            {{"events", json::array{json::object{{"coupon_id", coupon_id}, {"action", "view"}}}}}),
+                  {{"user_id", tom.user_id}, {"received_at", stamp}},
+                  {}}},
+        {"POST /api/v1/hotelier/reports",
+         BodyCase{olive.token,
+                  calls.at("POST /api/v1/hotelier/reports"),
+                  {{"id", "r-chosen"},
+                   {"status", "ready"},
+                   {"created_at", stamp},
+                   {"finished_at", stamp},
+                   {"download_url", "/elsewhere"}},
+                  [this] { return seen(get("/api/v1/hotelier/reports", olive.token)); }}},
+    };
   }
 
   Hotelier olive;  // owns the hotel, the coupon and the report
@@ -322,102 +470,14 @@ TEST_F(AccessMatrix, ATravellersTokenOnEveryHotelierRouteIsForbiddenAndChangesNo
   EXPECT_GT(hotelier_routes, 0) << "the route table has no hotelier route";
 }
 
-// A JSON body that is valid as it is, who sends it, the fields the server owns that a client might slip in, and how
-// to see that nothing happened (empty where the check comes after the whole sweep).
-struct BodyCase {
-  std::string token;
-  std::function<Call()> request;
-  json::object owned_fields;  // each with a value a client might try
-  std::function<std::string()> state;
-};
-
 TEST_F(AccessMatrix, ServerOwnedFieldsInAnyBodyAreRefusedByNameAndChangeNothing) {
-  const auto calls = valid_calls();
-  const auto wallet_of = [this](const json::object& which) {
-    return [this, id = text(which, "id")] { return json::serialize(wallet_entry(ada.token, id)); };
-  };
-  const auto reads = owner_reads();
   // A session of Ada's of its own: its refresh token must still work after the refused refreshes and sign-outs.
   const auto session = login(client, "ada@example.com", std::string(kTestPassword)).json();
   const std::string refresh_token = json_text(session, "/refresh_token");
-  const std::string session_token = json_text(session, "/access_token");
   // A notification of Ada's to mark read: her code was used at the desk in SetUp.
   const auto inbox = inbox_when(ada.token, 1);
   ASSERT_FALSE(inbox.empty()) << "Ada was never told her code was used";
-  const std::string newest_notification = text(inbox.front(), "id");
-  const auto body_call = [](std::string target, json::object body) {
-    return [target, body] { return json_call(target, body); };
-  };
-  const std::string stamp = "2026-01-01T00:00:00Z";
-
-  const std::map<std::string, BodyCase> cases = {
-      {"POST /api/v1/auth/register",
-       BodyCase{{},
-        body_call("/api/v1/auth/register", {{"email", "newcomer@example.com"}, {"password", kTestPassword},
-                                            {"name", "New Comer"}, {"role", "user"}}),
-        {{"id", "u-chosen"}, {"created_at", stamp}, {"hotel_id", olive.hotel_id}},
-        [this] { return std::to_string(login(client, "newcomer@example.com", std::string(kTestPassword)).status); }}},
-      {"POST /api/v1/auth/login",
-       BodyCase{{},
-        body_call("/api/v1/auth/login", {{"email", "ada@example.com"}, {"password", kTestPassword}}),
-        {{"id", "u-chosen"}, {"role", "hotelier"}, {"expires_in", 86400000}},
-        {}}},
-      {"POST /api/v1/auth/refresh",
-       BodyCase{{},
-        body_call("/api/v1/auth/refresh", {{"refresh_token", refresh_token}}),
-        {{"user_id", tom.user_id}, {"expires_at", "2099-01-01T00:00:00Z"}},
-        {}}},
-      {"POST /api/v1/auth/logout",
-       BodyCase{session_token, body_call("/api/v1/auth/logout", {{"refresh_token", refresh_token}}), {{"user_id", tom.user_id}}, {}}},
-      {"PATCH /api/v1/hotels/mine",
-       BodyCase{olive.token,
-        calls.at("PATCH /api/v1/hotels/mine"),
-        {{"id", "h-chosen"}, {"logo_url", "/media/hotels/x.png"}, {"followers", 1000}, {"active_coupons", 50}},
-        [this] { return seen(get("/api/v1/hotels/" + olive.hotel_id, olive.token)); }}},
-      {"POST /api/v1/coupons",
-       BodyCase{olive.token,
-        calls.at("POST /api/v1/coupons"),
-        {{"id", "c-chosen"}, {"hotel_id", rita.hotel_id}, {"remaining", 1000}, {"redeemed_count", 0},
-         {"image_url", "/media/coupons/x.png"}, {"created_at", stamp}, {"updated_at", stamp}},
-        [this] { return joined(ids_of(hotelier_list_all(olive.token, "limit=100"))); }}},
-      {"PATCH /api/v1/coupons/{id}",
-       BodyCase{olive.token,
-        calls.at("PATCH /api/v1/coupons/{id}"),
-        {{"id", "c-chosen"}, {"hotel_id", rita.hotel_id}, {"hotel", json::object{{"id", rita.hotel_id}}},
-         {"remaining", 1000}, {"redeemed_count", 0}, {"image_url", "/media/coupons/x.png"}, {"created_at", stamp},
-         {"updated_at", stamp}},
-        reads.at("PATCH /api/v1/coupons/{id}")}},
-      {"POST /api/v1/hotelier/redemptions/lookup",
-       BodyCase{olive.token, calls.at("POST /api/v1/hotelier/redemptions/lookup"), {{"hotel_id", rita.hotel_id}, {"status", "used"}},
-        wallet_of(claimed)}},
-      {"POST /api/v1/hotelier/redemptions/use",
-       BodyCase{olive.token,
-        calls.at("POST /api/v1/hotelier/redemptions/use"),
-        {{"id", text(used, "id")}, {"status", "used"}, {"used_at", stamp}, {"used_by", rita.user_id},
-         {"hotel_id", rita.hotel_id}},
-        wallet_of(claimed)}},
-      {"POST /api/v1/hotelier/redemptions/{id}/undo",
-       BodyCase{olive.token,
-        calls.at("POST /api/v1/hotelier/redemptions/{id}/undo"),
-        {{"status", "redeemed"}, {"used_at", nullptr}, {"id", text(claimed, "id")}},
-        wallet_of(used)}},
-      {"POST /api/v1/me/notifications/read",
-       BodyCase{ada.token,
-        body_call("/api/v1/me/notifications/read", {{"up_to", newest_notification}}),
-        {{"read", true}, {"user_id", tom.user_id}, {"created_at", stamp}},
-        [this] { return seen(get("/api/v1/me/notifications", ada.token)); }}},
-      {"POST /api/v1/interactions",
-       BodyCase{ada.token,
-        body_call("/api/v1/interactions", {{"events", json::array{json::object{{"coupon_id", coupon_id}, {"action", "view"}}}}}),
-        {{"user_id", tom.user_id}, {"received_at", stamp}},
-        {}}},
-      {"POST /api/v1/hotelier/reports",
-       BodyCase{olive.token,
-        calls.at("POST /api/v1/hotelier/reports"),
-        {{"id", "r-chosen"}, {"status", "ready"}, {"created_at", stamp}, {"finished_at", stamp},
-         {"download_url", "/elsewhere"}},
-        [this] { return seen(get("/api/v1/hotelier/reports", olive.token)); }}},
-  };
+  const auto cases = body_cases(json_text(session, "/access_token"), refresh_token, text(inbox.front(), "id"));
 
   for (const auto& route : app::server_routes()) {
     if (route.body != net::BodyKind::json || route.method == verb::get) continue;
