@@ -6,8 +6,8 @@
 // The route handlers are stand-ins that answer at once: the real ones need the services, worker threads and a
 // database, which make an input's outcome depend on the ones before it (so a finding would not replay) and cost
 // milliseconds an input. What the handlers read from a body is fuzzed on its own (json_bodies, interaction_batch).
-#include "app/app.hpp"
-#include "app/config.hpp"
+#include "app/route_table.hpp"
+#include "core/log.hpp"
 #include "net/dispatcher.hpp"
 #include "net/response_writer.hpp"
 #include "net/responses.hpp"
@@ -24,7 +24,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
-#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -64,22 +63,13 @@ boost::asio::awaitable<net::Response> stand_in(net::RequestContext& ctx) {
   co_return net::json_response(ctx, http::status::ok, {{"params", std::move(params)}, {"query", std::move(query)}});
 }
 
-// The route table the server builds, each route answered by the stand-in. The App is built once on an empty
-// SQLite database in a temporary folder, only to read its routes; `websocket` gets the patterns that upgrade.
+// The route table the server builds, each route answered by the stand-in; `websocket` gets the patterns that upgrade.
 net::Router real_routes(std::vector<std::string>& websocket) {
-  std::string dir = (std::filesystem::temp_directory_path() / "hc-fuzz-http-XXXXXX").string();
-  if (::mkdtemp(dir.data()) == nullptr) std::abort();
-  auto config = app::build_config({{"data-dir", dir}, {"worker-threads", "1"}});
-  if (!config.ok()) std::abort();
   net::Router router;
-  {
-    const app::App app(*config, Logger::null());
-    for (const net::Route& route : app.router().routes()) {
-      router.add({route.method, route.pattern, route.access, route.body, stand_in, nullptr});
-      if (route.websocket != nullptr) websocket.push_back(route.pattern);
-    }
+  for (const app::RouteShape& route : app::server_routes()) {
+    router.add({route.method, route.pattern, route.access, route.body, stand_in, nullptr});
+    if (route.websocket) websocket.push_back(route.pattern);
   }
-  std::filesystem::remove_all(dir);
   return router;
 }
 
