@@ -3,6 +3,7 @@
 // boundary, the common headers, and the access log and metrics.
 #include "core/log.hpp"
 #include "core/result.hpp"
+#include "core/storage_full.hpp"
 #include "net/router.hpp"
 
 #include <chrono>
@@ -105,6 +106,7 @@ class Dispatcher {
   DispatchPolicy policy_;
   Fallback fallback_;  // empty: unrouted requests get 404
   std::string fallback_label_;
+  mutable StorageFullWarnings storage_full_;  // a full disk is logged once per burst, not once per request
 };
 
 }  // namespace hc::net
