@@ -64,7 +64,7 @@ class FullError final : public Error, public StorageFull {
 };
 
 //! Throws the error, as a FullError when it says the disk is full.
-[[noreturn]] inline void raise(const Error& error) {
+[[noreturn]] inline void throw_error(const Error& error) {
   if (error.is_full()) throw FullError(error);
   throw error;
 }
