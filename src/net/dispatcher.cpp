@@ -279,7 +279,10 @@ void Dispatcher::record(const http::request_header<>& header, const ExchangeStar
                         std::string_view route_label, unsigned status, std::size_t bytes) const {
   const auto duration = std::chrono::steady_clock::now() - start.at;
   observer_.on_exchange(route_label, header.method_string(), status, duration);
-  log_.write(status >= 500 ? LogLevel::error : LogLevel::info, "request",
+  // A 503 is an answer the server chose (a dependency down, a full disk, the connection limit), logged where it was
+  // chosen, once per cause; an error line is for the unexpected.
+  const LogLevel level = status == 503 ? LogLevel::warn : status >= 500 ? LogLevel::error : LogLevel::info;
+  log_.write(level, "request",
              {{"request_id", start.request_id},
               {"method", header.method_string()},
               {"path", path_of(header.target()).substr(0, 256)},
