@@ -13,7 +13,8 @@ namespace {
 // Runs the work's pass on its pool until `stopping`: again at once while it finds work or was woken during the
 // pass (unless it gathers), else after the pause (which a wake cuts short).
 boost::asio::awaitable<void> repeat_in_background(BackgroundWork work, BackgroundLoops::Loop& loop,
-                                                  const std::atomic<bool>& stopping, const Logger& log) {
+                                                  const std::atomic<bool>& stopping, const Logger& log,
+                                                  StorageFullWarnings& storage_full) {
   namespace asio = boost::asio;
   while (!stopping) {
     loop.woken = false;  // this pass sees whatever was committed before the wake
@@ -22,7 +23,11 @@ boost::asio::awaitable<void> repeat_in_background(BackgroundWork work, Backgroun
       handled = co_await work.pool.run([&work] { return work.pass(); });
     } catch (const std::exception& e) {
       // A failing pass (a busy or full disk) is retried after the pause; it never ends the loop.
-      log.error("background work failed", {{"work", work.name}, {"what", std::string_view(e.what())}});
+      if (is_storage_full(e)) {
+        storage_full.note(work.name, e);
+      } else {
+        log.error("background work failed", {{"work", work.name}, {"what", std::string_view(e.what())}});
+      }
     }
     if (!work.gathers && (handled > 0 || loop.woken)) continue;
     loop.idle.expires_after(work.pause);
@@ -33,12 +38,12 @@ boost::asio::awaitable<void> repeat_in_background(BackgroundWork work, Backgroun
 }  // namespace
 
 BackgroundLoops::BackgroundLoops(boost::asio::io_context& io, const Logger& log)
-    : strand_(boost::asio::make_strand(io)), log_(log) {}
+    : strand_(boost::asio::make_strand(io)), log_(log), storage_full_(log) {}
 
 void BackgroundLoops::start(const std::vector<BackgroundWork>& work) {
   for (const BackgroundWork& each : work) {
     Loop& loop = loops_.emplace_back(strand_, each.name);
-    boost::asio::co_spawn(strand_, repeat_in_background(each, loop, stopping_, log_),
+    boost::asio::co_spawn(strand_, repeat_in_background(each, loop, stopping_, log_, storage_full_),
                           [&log = log_, name = each.name](const std::exception_ptr& escaped) {
                             if (!escaped) return;
                             try {

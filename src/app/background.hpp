@@ -2,6 +2,7 @@
 // The background work of a process (the outbox, the interaction fold, report jobs, a node's socket events): each
 // kind a loop that runs a pass on a pool, again at once while it finds work, else after a pause.
 #include "core/log.hpp"
+#include "core/storage_full.hpp"
 #include "core/worker_pool.hpp"
 
 #include <boost/asio/io_context.hpp>
@@ -57,6 +58,7 @@ class BackgroundLoops {
  private:
   boost::asio::strand<boost::asio::io_context::executor_type> strand_;
   const Logger& log_;
+  StorageFullWarnings storage_full_;  // a pass the full disk refused is retried; logged once per burst
   std::atomic<bool> stopping_{false};
   std::deque<Loop> loops_;  // a deque: loops never move while they wait on their timers
 };

@@ -108,7 +108,8 @@ Dispatcher::Dispatcher(const Router& router, const Authenticator& authenticator,
       observer_(observer),
       log_(std::move(log)),
       limits_(limits),
-      policy_(std::move(policy)) {}
+      policy_(std::move(policy)),
+      storage_full_(log_) {}
 
 std::size_t Dispatcher::body_limit(const ExchangeStart& start) const {
   const Route* route = start.match.route;
@@ -156,10 +157,16 @@ boost::asio::awaitable<Response> Dispatcher::handle(const Request& request, cons
     error.retry_after = e.retry_after();
     response = error_response(request, start.request_id, error);
   } catch (const std::exception& e) {
-    // The one boundary for the unexpected: the client gets a bare 500, the log gets the reason.
-    log_.error("unhandled exception", {{"request_id", start.request_id}, {"route", route_label},
-                                       {"what", std::string_view(e.what())}});
-    response = error_response(request, start.request_id, make_error(Errc::internal));
+    if (is_storage_full(e)) {
+      // Nothing was written and reads still work: the client may try again once space returns.
+      storage_full_.note(route_label, e);
+      response = error_response(request, start.request_id, storage_full_error());
+    } else {
+      // The one boundary for the unexpected: the client gets a bare 500, the log gets the reason.
+      log_.error("unhandled exception",
+                 {{"request_id", start.request_id}, {"route", route_label}, {"what", std::string_view(e.what())}});
+      response = error_response(request, start.request_id, make_error(Errc::internal));
+    }
   }
   finish(response, request, start, route_label);
   if (request.method() == http::verb::head && response.result() != http::status::not_modified) {
@@ -263,8 +270,11 @@ bool Dispatcher::origin_allowed(const http::request_header<>& header) const {
                                              origin->value()) != policy_.allowed_origins.end();
 }
 
-// A refusal (who are you, not yours, too many) is a security event: it stays in the log at --log-level warn.
+// A refusal (who are you, not yours, too many) is a security event: it stays in the log at --log-level warn. A 503
+// is an answer the server chose (a dependency down, a full disk, the connection limit), logged where it was chosen,
+// once per cause; an error line is for the unexpected.
 LogLevel Dispatcher::level_of(unsigned status) {
+  if (status == 503) return LogLevel::warn;
   if (status >= 500) return LogLevel::error;
   if (status == 401 || status == 403 || status == 429) return LogLevel::warn;
   return LogLevel::info;

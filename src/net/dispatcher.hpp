@@ -3,6 +3,7 @@
 // boundary, the common headers, and the access log and metrics.
 #include "core/log.hpp"
 #include "core/result.hpp"
+#include "core/storage_full.hpp"
 #include "net/router.hpp"
 
 #include <chrono>
@@ -96,7 +97,7 @@ class Dispatcher {
               std::string_view route_label) const;
   void record(const http::request_header<>& header, const ExchangeStart& start, std::string_view route_label,
               unsigned status, std::size_t bytes) const;
-  //! How loud an exchange's log line is: errors for 5xx, warnings for refusals (401, 403, 429).
+  //! How loud an exchange's log line is: errors for 5xx but 503, warnings for 503 and refusals (401, 403, 429).
   static LogLevel level_of(unsigned status);
 
   const Router& router_;
@@ -107,6 +108,7 @@ class Dispatcher {
   DispatchPolicy policy_;
   Fallback fallback_;  // empty: unrouted requests get 404
   std::string fallback_label_;
+  mutable StorageFullWarnings storage_full_;  // a full disk is logged once per burst, not once per request
 };
 
 }  // namespace hc::net

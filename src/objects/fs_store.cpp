@@ -28,7 +28,9 @@ constexpr mode_t kFolderMode = 0755;
 
 [[noreturn]] void throw_errno(const std::string& what, const std::string& path) {
   const int error = errno;  // read before building the message can disturb it
-  throw StoreError(what + " " + path + ": " + std::generic_category().message(error));
+  std::string message = what + " " + path + ": " + std::generic_category().message(error);
+  if (error == ENOSPC || error == EDQUOT) throw StoreFull(std::move(message));
+  throw StoreError(std::move(message));
 }
 
 class Fd {

@@ -1,5 +1,7 @@
 #include "objects/guarded_store.hpp"
 
+#include <optional>
+
 namespace hc::objects {
 
 GuardedObjectStore::GuardedObjectStore(std::unique_ptr<ObjectStore> store, CircuitBreaker& breaker)
@@ -15,7 +17,17 @@ decltype(auto) GuardedObjectStore::guarded(F&& call) {
 }
 
 void GuardedObjectStore::put(std::string_view key, std::string_view bytes, std::string_view content_type) {
-  guarded([&] { store_->put(key, bytes, content_type); });
+  // A full disk is the store's answer, not an outage: it must not open the breaker, which would refuse reads too.
+  // It reaches the caller as it is, and the API answers 503 for it.
+  std::optional<StoreFull> full;
+  guarded([&] {
+    try {
+      store_->put(key, bytes, content_type);
+    } catch (const StoreFull& error) {
+      full = error;
+    }
+  });
+  if (full) throw *full;
 }
 
 std::optional<StoredObject> GuardedObjectStore::get(std::string_view key) {

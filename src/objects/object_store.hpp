@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/storage_full.hpp"
+
 namespace hc::objects {
 
 struct StoredObject {
@@ -18,6 +20,12 @@ struct StoredObject {
 class StoreError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+//! The store's disk is full: the object was not written, and can be once space returns.
+class StoreFull final : public StoreError, public StorageFull {
+ public:
+  using StoreError::StoreError;
 };
 
 class ObjectStore {

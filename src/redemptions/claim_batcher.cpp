@@ -103,17 +103,23 @@ std::vector<ClaimBatcher::Answered> ClaimBatcher::commit(std::vector<Waiting> ba
   std::vector<Answered> answered;
   answered.reserve(batch.size());
   std::vector<Result<Redemption, Errc>> claimed;
+  Error failure = make_error(Errc::internal);
   try {
     claimed = repository_.claim_all(requests);
   } catch (const std::exception& e) {
-    log_.error("claim batch failed", {{"claims", std::uint64_t{batch.size()}}, {"what", std::string_view(e.what())}});
+    if (is_storage_full(e)) {
+      storage_full_.note("claims", e);
+      failure = storage_full_error();
+    } else {
+      log_.error("claim batch failed", {{"claims", std::uint64_t{batch.size()}}, {"what", std::string_view(e.what())}});
+    }
   } catch (...) {
     log_.error("claim batch failed",
                {{"claims", std::uint64_t{batch.size()}}, {"what", std::string_view("unknown exception")}});
   }
   if (claimed.empty()) {
     // Nothing of the batch was committed: every claim of it fails, and the next batch starts afresh.
-    for (Waiting& waiting : batch) answered.push_back({std::move(waiting), Failure{make_error(Errc::internal)}});
+    for (Waiting& waiting : batch) answered.push_back({std::move(waiting), Failure{failure}});
     return answered;
   }
   // Committed: from here on each claim gets its own outcome.

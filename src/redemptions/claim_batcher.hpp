@@ -5,6 +5,7 @@
 // and the worker threads stay free for the other requests. Each claim keeps the outcome it would have had alone.
 #include "core/log.hpp"
 #include "core/principal.hpp"
+#include "core/storage_full.hpp"
 #include "core/time.hpp"
 #include "core/worker_pool.hpp"
 #include "redemptions/repository.hpp"
@@ -38,7 +39,12 @@ class ClaimBatcher {
 
   ClaimBatcher(RedemptionRepository& repository, WorkerPool& workers, NowFn now, Logger log,
                std::size_t max_batch = kMaxBatch)
-      : repository_(repository), workers_(workers), now_(std::move(now)), log_(std::move(log)), max_batch_(max_batch) {}
+      : repository_(repository),
+        workers_(workers),
+        now_(std::move(now)),
+        log_(std::move(log)),
+        max_batch_(max_batch),
+        storage_full_(log_) {}
   ClaimBatcher(const ClaimBatcher&) = delete;
   ClaimBatcher& operator=(const ClaimBatcher&) = delete;
   //! The worker pool must have finished (stop()) every batch before.
@@ -88,6 +94,7 @@ class ClaimBatcher {
   NowFn now_;
   Logger log_;
   std::size_t max_batch_;
+  StorageFullWarnings storage_full_;
 
   std::mutex mutex_;
   std::deque<Waiting> queue_;

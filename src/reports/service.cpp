@@ -4,6 +4,7 @@
 #include "coupons/rules.hpp"
 #include "core/paging.hpp"
 #include "core/random.hpp"
+#include "core/storage_full.hpp"
 #include "core/text.hpp"
 #include "interactions/period.hpp"
 #include "notifications/events.hpp"
@@ -143,7 +144,11 @@ void ReportService::run(Report& report) {
     reports_.postpone(report, "waiting for the " + e.dependency(),
                       now() + std::max(e.retry_after(), kDependencyRecheck));
   } catch (const std::exception& e) {
-    fail_attempt(report, e);
+    if (!is_storage_full(e) || now() - report.created_at >= kLongestWaitForADependency) return fail_attempt(report, e);
+    // The disk is full: like a store that is down, the job waits for space without spending an attempt. (If
+    // even this write is refused, the job stays leased and is taken up again when its lease runs out.)
+    log_.warn("report waits for disk space", {{"report_id", report.id}, {"what", std::string_view(e.what())}});
+    reports_.postpone(report, "waiting for disk space", now() + std::max(kStorageFullRetryAfter, kDependencyRecheck));
   }
 }
 

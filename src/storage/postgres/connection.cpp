@@ -199,7 +199,7 @@ Result Connection::collect_results(std::string_view operation) {
     }
     PQclear(result);
   }
-  if (failure) throw *failure;
+  if (failure) throw_error(*failure);
   if (lost()) throw Error(ErrorKind::connection, std::string(operation) + ": the connection was lost");
   if (!last) throw Error(ErrorKind::other, std::string(operation) + ": the server sent no result");
   return std::move(*last);

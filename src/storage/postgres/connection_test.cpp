@@ -142,6 +142,19 @@ TEST_F(PostgresConnection, UniqueViolationHasItsOwnKind) {
   EXPECT_EQ(db_.exec("SELECT count(*) FROM users").int64(0, 0), 1) << "the connection is still usable";
 }
 
+TEST_F(PostgresConnection, AFullDiskOnTheServerIsMarkedAsAFullDisk) {
+  try {
+    db_.exec("DO $$ BEGIN RAISE EXCEPTION 'could not extend file' USING ERRCODE = 'disk_full'; END $$");
+    FAIL() << "the exception was not raised";
+  } catch (const FullError& error) {
+    EXPECT_EQ(error.sqlstate(), "53100");
+    EXPECT_TRUE(is_storage_full(error));
+  }
+  const Error other = error_of([&] { db_.exec("DO $$ BEGIN RAISE EXCEPTION 'no' USING ERRCODE = 'P0001'; END $$"); });
+  EXPECT_FALSE(is_storage_full(other));
+  EXPECT_EQ(db_.exec("SELECT 1").int64(0, 0), 1) << "the connection is still usable";
+}
+
 TEST_F(PostgresConnection, ConcurrentUpdateUnderSerializableIsRetryable) {
   db_.exec_script("CREATE TABLE stock (n int); INSERT INTO stock VALUES (1)");
   Connection other(ConnectionOptions{.url = url_});

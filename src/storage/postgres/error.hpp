@@ -5,6 +5,8 @@
 #include <string>
 #include <utility>
 
+#include "core/storage_full.hpp"
+
 namespace hc::postgres {
 
 enum class ErrorKind {
@@ -45,5 +47,18 @@ class Error : public std::runtime_error {
 
 //! The kind of error a SQLSTATE stands for.
 ErrorKind error_kind(const std::string& sqlstate) noexcept;
+
+//! 53100 disk_full: the server's disk is full. Still an Error for this layer's callers; marked StorageFull for the
+//! layers above, which answer 503 instead of 500.
+class FullError final : public Error, public StorageFull {
+ public:
+  explicit FullError(const Error& error) : Error(error) {}
+};
+
+//! Throws the error, as a FullError when it says the server's disk is full.
+[[noreturn]] inline void throw_error(const Error& error) {
+  if (error.sqlstate() == "53100") throw FullError(error);
+  throw error;
+}
 
 }  // namespace hc::postgres

@@ -109,7 +109,7 @@ void Connection::exec(std::string_view sql) {
   const std::string text(sql);  // sqlite3_exec wants a NUL-terminated string
   const int rc = sqlite3_exec(db_.get(), text.c_str(), nullptr, nullptr, nullptr);
   if (rc != SQLITE_OK) {
-    throw Error(db_.get(), rc, "exec");
+    throw_error(Error(db_.get(), rc, "exec"));
   }
 }
 

@@ -280,6 +280,27 @@ TEST_F(ConnectionTest, DetectsFullDatabase) {
     FAIL() << "max_page_count not enforced";
   } catch (const Error& error) {
     EXPECT_TRUE(error.is_full()) << error.what();
+    EXPECT_TRUE(is_storage_full(error)) << "the layers above would answer 500 rather than 503";
+  }
+}
+
+TEST_F(ConnectionTest, AFullDatabaseIsMarkedAsAFullDiskThroughAStatementToo) {
+  db_.exec("CREATE TABLE big (b BLOB); PRAGMA max_page_count = 16");
+  Transaction transaction(db_);
+  try {
+    for (int i = 0; i < 100; ++i) db_.prepare("INSERT INTO big VALUES (randomblob(?))").bind(1, 4096).run();
+    FAIL() << "max_page_count not enforced";
+  } catch (const FullError& error) {
+    EXPECT_TRUE(error.is_full()) << error.what();
+  }
+}
+
+TEST_F(ConnectionTest, OtherFailuresAreNotMarkedAsAFullDisk) {
+  try {
+    db_.exec("INSERT INTO coupon (hotel_id) VALUES (999)");
+    FAIL() << "dangling foreign key accepted";
+  } catch (const Error& error) {
+    EXPECT_FALSE(is_storage_full(error)) << error.what();
   }
 }
 

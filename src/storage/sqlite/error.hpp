@@ -3,6 +3,8 @@
 // expected outcome (a taken e-mail address, a busy database) from a real failure without parsing text.
 #include <sqlite3.h>
 
+#include "core/storage_full.hpp"
+
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -53,5 +55,18 @@ class Error : public std::runtime_error {
 
   int code_;
 };
+
+//! SQLITE_FULL: the disk (or the database's max_page_count) is full. Still an Error for this layer's callers;
+//! marked StorageFull for the layers above, which answer 503 instead of 500.
+class FullError final : public Error, public StorageFull {
+ public:
+  explicit FullError(const Error& error) : Error(error) {}
+};
+
+//! Throws the error, as a FullError when it says the disk is full.
+[[noreturn]] inline void throw_error(const Error& error) {
+  if (error.is_full()) throw FullError(error);
+  throw error;
+}
 
 }  // namespace hc::sqlite

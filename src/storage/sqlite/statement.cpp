@@ -114,7 +114,7 @@ bool Statement::step() {
   }
   Error error(sqlite3_db_handle(stmt_.get()), rc, "step");
   sqlite3_reset(stmt_.get());  // releases the locks at once rather than at the next use of the statement
-  throw error;
+  throw_error(error);
 }
 
 void Statement::run() {
