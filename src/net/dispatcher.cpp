@@ -83,13 +83,19 @@ std::optional<std::string> RequestContext::query(std::string_view name) const {
 
 namespace {
 
-// The query string's parameters, percent-decoded; a target Boost.URL cannot read has none.
+// The query string's parameters, percent-decoded; a target Boost.URL cannot read (a stray '%') has none.
 std::vector<std::pair<std::string, std::string>> parse_query(std::string_view target) {
   std::vector<std::pair<std::string, std::string>> params;
   auto url = boost::urls::parse_origin_form(target);
   if (!url) return params;
   for (const auto& param : url->params()) params.emplace_back(param.key, param.has_value ? param.value : std::string{});
   return params;
+}
+
+// A query string that cannot be read is refused rather than taken as no parameters at all: a search whose filters
+// were silently dropped would answer another question than the one asked.
+bool query_is_readable(std::string_view target) {
+  return target.find('?') == std::string_view::npos || boost::urls::parse_origin_form(target).has_value();
 }
 
 // Every name and value of the query is text a database can store (search terms, filters and cursors reach SQL).
@@ -139,7 +145,11 @@ boost::asio::awaitable<Response> Dispatcher::handle(const Request& request, cons
   std::string route_label = "unmatched";
   Response response;
   try {
-    if (query_is_text(ctx.query_params)) {
+    if (!query_is_readable(request.target())) {
+      Error error = make_error(Errc::bad_request);
+      error.message = "The query string is not valid percent-encoded text";
+      response = error_response(request, start.request_id, error);
+    } else if (query_is_text(ctx.query_params)) {
       response = co_await route(request, start.match, ctx, route_label);
     } else {
       Error error = make_error(Errc::bad_request);
