@@ -96,32 +96,45 @@ class SlowClients : public RedemptionApiTest {
     ASSERT_FALSE(coupon.empty());
   }
 
+  //! How slowhttptest sees the end of a connection the server has cut off.
+  enum class ClientView {
+    closed,  // at once
+    // Not until the kernel has delivered what the server wrote before closing: an orphaned socket keeps sending
+    // to a slow reader long after the server has let go of it. The server's own count is what tells then.
+    draining,
+  };
+
   //! Runs slowhttptest in one mode (its flags) while a normal client signs in and searches the whole time;
   //! checks that every slow connection was cut off in time and that every normal request succeeded.
-  void attack(const std::vector<std::string>& mode_flags, const std::string& path) {
+  void attack(const std::vector<std::string>& mode_flags, const std::string& path, ClientView view) {
     const TempDir work;
+    // A draining slow reader would keep slowhttptest running to its time limit: a short one is enough there.
+    const int attack_seconds = view == ClientView::closed ? kAttackSeconds : 15;
     std::vector<std::string> argv{"slowhttptest", "-c", std::to_string(connections), "-r",
-                                  std::to_string(kConnectionsPerSecond), "-l", std::to_string(kAttackSeconds),
+                                  std::to_string(kConnectionsPerSecond), "-l", std::to_string(attack_seconds),
                                   "-p", "3", "-g", "-o", (work.path() / "slow").string(), "-u",
                                   "http://127.0.0.1:" + std::to_string(server.port()) + path};
     argv.insert(argv.begin() + 1, mode_flags.begin(), mode_flags.end());
 
+    // A person using the site meanwhile: sign in now and then, search often; and the server's count of open
+    // connections, with the time since the attack began.
     std::atomic<bool> done = false;
     std::vector<std::string> failures;
     std::size_t normal_requests = 0;
-    long most_open = 0;
+    std::vector<std::pair<double, long>> open_samples;
+    const auto began = std::chrono::steady_clock::now();
     std::thread normal([&] {
-      // A person using the site meanwhile: sign in now and then, search often, check the server's socket count.
       for (int i = 0; !done; ++i) {
         const HttpResult result = i % 20 == 0 ? login(client, "ada@example.com", std::string(kTestPassword))
                                               : client.get("/api/v1/coupons?q=spa", ada.token);
         ++normal_requests;
         if (result.status != 200) failures.push_back(std::to_string(result.status) + " " + result.body.substr(0, 200));
-        most_open = std::max(most_open, open_connections(client));
+        const long open = open_connections(client);
+        open_samples.emplace_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count(), open);
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
       }
     });
-    const auto exit_code = run_to_end(argv, work.path() / "output.txt", std::chrono::seconds(kAttackSeconds + 30));
+    const auto exit_code = run_to_end(argv, work.path() / "output.txt", std::chrono::seconds(attack_seconds + 30));
     done = true;
     normal.join();
     const std::string output = read_text_file(work.path() / "output.txt");
@@ -130,37 +143,50 @@ class SlowClients : public RedemptionApiTest {
     ASSERT_FALSE(seconds.empty()) << "slowhttptest wrote no statistics (is it installed? scripts/install-deps --test)\n"
                                   << output;
 
-    // Every connection slowhttptest opened has been closed, soon after the last of them was opened.
-    const Second& last = seconds.back();
-    EXPECT_EQ(last.connected + last.pending, 0) << "connections left open at the end:\n" << csv_rows(seconds);
-    EXPECT_GE(last.closed, static_cast<int>(connections) * 9 / 10)
-        << "fewer connections than asked for were made and closed:\n" << csv_rows(seconds) << output;
-    int all_opened_at = last.at;
+    // slowhttptest made its connections, and its probe always found the server available.
+    int all_opened_at = -1;
+    int most_made = 0;
     for (const auto& s : seconds) {
-      if (s.closed + s.pending + s.connected >= static_cast<int>(connections)) {
-        all_opened_at = s.at;
-        break;
-      }
-    }
-    for (const auto& s : seconds) {
-      EXPECT_FALSE(s.at > all_opened_at + kTimeoutSeconds + kMarginSeconds && s.connected > 0)
-          << s.connected << " connections still open at second " << s.at << ", though the last was opened at second "
-          << all_opened_at << " and the timeout is " << kTimeoutSeconds << " s:\n" << csv_rows(seconds);
+      most_made = std::max(most_made, s.closed + s.pending + s.connected);
+      if (all_opened_at < 0 && s.closed + s.pending + s.connected >= static_cast<int>(connections)) all_opened_at = s.at;
       EXPECT_TRUE(s.service_available) << "slowhttptest's probe found the server unavailable at second " << s.at;
     }
-    // The server's side: its sockets were really in use during the attack, and are given back.
+    ASSERT_GE(most_made, static_cast<int>(connections) * 9 / 10)
+        << "fewer connections than asked for were made:\n" << csv_rows(seconds) << output;
+    if (all_opened_at < 0) all_opened_at = seconds.back().at;
+    const int deadline = all_opened_at + kTimeoutSeconds + kMarginSeconds;
+
+    // The server's side: it held the connections, and let go of them all within the timeout of the last one.
+    long most_open = 0;
+    std::string late;
+    for (const auto& [at, open] : open_samples) {
+      most_open = std::max(most_open, open);
+      if (at > deadline + 1 && open > 5 && late.empty()) late = std::to_string(open) + " at " + std::to_string(at) + " s";
+    }
     EXPECT_GE(most_open, static_cast<long>(connections) / 2)
-        << "the server never held many connections: the attack did not reach it";
-    EXPECT_TRUE(eventually(std::chrono::seconds(kTimeoutSeconds + kMarginSeconds), std::chrono::milliseconds(200),
-                           [&] { return open_connections(client) <= 2; }))
-        << "the server still counts " << open_connections(client) << " open connections";
+        << "the server never held many connections at once: the attack did not reach it";
+    EXPECT_EQ(late, "") << "the server still held connections after second " << deadline + 1;
+
+    // slowhttptest's side. (Its CSV stops a second before its end, so the end is read from what it printed.)
+    std::smatch end;
+    static const std::regex kEnd(R"(Test ended on (\d+)\w* second)");
+    ASSERT_TRUE(std::regex_search(output, end, kEnd)) << output;
+    const int ended_at = std::stoi(end[1]);
+    if (view == ClientView::closed) {
+      EXPECT_NE(output.find("No open connections left"), std::string::npos)
+          << "slowhttptest ended with connections still open:\n" << csv_rows(seconds);
+      EXPECT_LE(ended_at, deadline) << "the last connection was opened at second " << all_opened_at
+                                    << ", the last one closed at second " << ended_at << ", with a timeout of "
+                                    << kTimeoutSeconds << " s:\n" << csv_rows(seconds);
+    }
 
     EXPECT_TRUE(failures.empty()) << failures.size() << " of " << normal_requests
                                   << " normal requests failed during the attack: " << joined(failures);
     EXPECT_GE(normal_requests, 10u) << "the normal client hardly ran during the attack";
-    std::cout << "slowhttptest " << mode_flags.front() << ": " << connections << " connections, all closed by second "
-              << last.at << " (all opened by second " << all_opened_at << "); at most " << most_open
-              << " open on the server; " << normal_requests << " normal requests meanwhile, all answered 200\n";
+    std::cout << "slowhttptest " << mode_flags.front() << ": " << connections << " connections, all opened by second "
+              << all_opened_at << ", slowhttptest ended at second " << ended_at << "; at most " << most_open
+              << " open on the server, none after second " << deadline + 1 << "; " << normal_requests
+              << " normal requests meanwhile, all answered 200\n";
   }
 
   const std::uint64_t connections = env_count("HOTELCOUPON_ABUSE_SLOW_CONNECTIONS", 1000);
@@ -171,17 +197,20 @@ class SlowClients : public RedemptionApiTest {
 
 TEST_F(SlowClients, SlowHeadersAreCutOffAtTheRequestTimeoutWhileOthersAreServed) {
   // Slowloris: a header that never ends, a line more every second.
-  attack({"-H", "-i", "1", "-x", "24"}, "/api/v1/coupons?q=spa");
+  attack({"-H", "-i", "1", "-x", "24"}, "/api/v1/coupons?q=spa", ClientView::closed);
 }
 
 TEST_F(SlowClients, SlowBodiesAreCutOffAtTheRequestTimeoutWhileOthersAreServed) {
   // A complete header announcing 8 KiB of JSON, then a few bytes a second.
-  attack({"-B", "-i", "1", "-x", "10", "-s", "8192", "-t", "POST", "-f", "application/json"}, "/api/v1/auth/login");
+  attack({"-B", "-i", "1", "-x", "10", "-s", "8192", "-t", "POST", "-f", "application/json"}, "/api/v1/auth/login",
+         ClientView::closed);
 }
 
 TEST_F(SlowClients, SlowReadersAreCutOffAtTheIdleTimeoutWhileOthersAreServed) {
-  // Three requests at once for the largest document, then a tiny receive window read 32 bytes a second.
-  attack({"-X", "-w", "512", "-y", "1024", "-n", "1", "-z", "32", "-k", "3"}, "/api/v1/openapi.json");
+  // Three requests at once for the largest document (98 KB), then a tiny receive window read 32 bytes a second.
+  // The server stops writing to such a reader after the idle timeout, as it does for an idle connection.
+  attack({"-X", "-w", "512", "-y", "1024", "-n", "1", "-z", "32", "-k", "3"}, "/api/v1/openapi.json",
+         ClientView::draining);
 }
 
 }  // namespace
