@@ -16,7 +16,6 @@
 #include <iostream>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <thread>
 
 namespace hc::test {
