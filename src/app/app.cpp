@@ -232,7 +232,7 @@ struct App::Parts {
         database(open_database(config, config.worker_threads + kReportThreads)),
         tokens(token_key(config), std::string(auth::kTokenIssuer), std::string(auth::kTokenAudience)),
         login_failures(kLoginMaxFailures, kLoginWindow),
-        desk_failures(kDeskMaxFailures, kDeskWindow),
+        desk_failures(config.desk_max_failures, kDeskWindow),
         in_process_bus(log),
         redis(open_redis(config, config.worker_threads + kReportThreads + 1, login_failures, desk_failures, log)),
         live_bus(redis ? static_cast<bus::LiveBus&>(redis->guarded_bus) : in_process_bus),

@@ -216,6 +216,7 @@ void read_security(Builder& b, Config& config) {
   if (auto text = b.get("jwt-secret-file")) config.jwt_secret_file = std::string(*text);
   b.seconds("access-token-ttl", config.access_token_ttl, 60, 24 * 3600);
   b.seconds("refresh-token-ttl", config.refresh_token_ttl, 3600, 365 * 24 * 3600);
+  b.integer<int>("desk-max-failures", config.desk_max_failures, 1, 1'000'000'000);
   if (auto text = b.get("sqlite-synchronous")) {
     if (*text == "FULL" || *text == "NORMAL" || *text == "EXTRA") config.sqlite_synchronous = std::string(*text);
     else b.bad("sqlite-synchronous", *text, "is not one of FULL, EXTRA, NORMAL");
@@ -255,6 +256,7 @@ const std::vector<Setting>& settings() {
       {"jwt-secret-file", "HC_JWT_SECRET_FILE", "File holding the access-token key (>= 32 bytes). Default: generated in <data dir>/secrets"},
       {"access-token-ttl", "HC_ACCESS_TOKEN_TTL", "Access token lifetime in seconds. Default 900"},
       {"refresh-token-ttl", "HC_REFRESH_TOKEN_TTL", "Refresh token lifetime in seconds. Default 2592000 (30 days)"},
+      {"desk-max-failures", "HC_DESK_MAX_FAILURES", "Wrong codes a hotelier (and a client address) may type at the desk in 10 minutes before 429. Default 20"},
       {"trust-proxy", "HC_TRUST_PROXY", "Take the client address from X-Forwarded-For (behind nginx). Default false"},
       {"background", "HC_BACKGROUND", "Whether serve also does the background work (outbox, counters, reports); false on nodes whose workers do it. Default true"},
       {"sqlite-synchronous", "HC_SQLITE_SYNCHRONOUS", "SQLite synchronous mode: FULL, EXTRA or NORMAL. Default FULL"},

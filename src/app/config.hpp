@@ -1,6 +1,7 @@
 #pragma once
 // The one typed configuration, read once at start-up from flags, then HC_* environment variables, then an
 // optional file; every bad setting is reported at once.
+#include "app/limits.hpp"
 #include "core/log.hpp"
 #include "core/result.hpp"
 #include "net/dispatcher.hpp"
@@ -39,6 +40,8 @@ struct Config {
   std::filesystem::path jwt_secret_file;  // empty: <data_dir>/secrets/jwt.key, generated on first run
   std::chrono::seconds access_token_ttl{15 * 60};
   std::chrono::seconds refresh_token_ttl{30 * 24 * 3600};
+  // Wrong codes a hotelier, and a client address, may type at the desk within kDeskWindow before 429.
+  int desk_max_failures = kDeskMaxFailures;
   bool trust_proxy = false;
   bool background = true;  // serve runs the outbox, the interaction fold and the report jobs too
   std::string sqlite_synchronous = "FULL";

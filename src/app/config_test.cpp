@@ -195,6 +195,18 @@ TEST(Config, BuiltWebAppIsFoundInTheWorkingDirectoryThenBesideTheBuild) {
   EXPECT_EQ(find_built_web_app(cwd, executable), cwd / "web" / "dist");
 }
 
+TEST(Config, TheDeskLimitIsTwentyWrongCodesUnlessSetOtherwise) {
+  auto defaults = load_config({}, {});
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_EQ(defaults->desk_max_failures, 20);
+  auto raised = load_config({}, {{"HC_DESK_MAX_FAILURES", "100000"}});
+  ASSERT_TRUE(raised.ok());
+  EXPECT_EQ(raised->desk_max_failures, 100000);
+  auto zero = load_config({{"desk-max-failures", "0"}}, {});
+  ASSERT_FALSE(zero.ok());
+  EXPECT_TRUE(mentions(zero.error(), "HC_DESK_MAX_FAILURES"));
+}
+
 TEST(Config, EverySettingHasAnEnvironmentVariableNamedAfterItsFlag) {
   for (const Setting& setting : settings()) {
     std::string expected = "HC_";

@@ -7,7 +7,7 @@ namespace hc::app {
 
 inline constexpr int kLoginMaxFailures = 10;
 inline constexpr std::chrono::minutes kLoginWindow{15};
-inline constexpr int kDeskMaxFailures = 20;
+inline constexpr int kDeskMaxFailures = 20;  // the default of HC_DESK_MAX_FAILURES
 inline constexpr std::chrono::minutes kDeskWindow{10};
 
 }  // namespace hc::app

@@ -21,7 +21,7 @@ RedisServices::RedisServices(const Config& config, std::size_t connections, Fail
     : pool(redis::PoolOptions{.connection = connection_options(config), .size = connections}),
       breaker("redis", BreakerOptions{}, log),
       shared_login(pool, kLoginMaxFailures, kLoginWindow, "hc:limit:login:"),
-      shared_desk(pool, kDeskMaxFailures, kDeskWindow, "hc:limit:desk:"),
+      shared_desk(pool, config.desk_max_failures, kDeskWindow, "hc:limit:desk:"),
       login(shared_login, local_login, breaker),
       desk(shared_desk, local_desk, breaker),
       bus(pool, connection_options(config), log),

@@ -83,17 +83,24 @@ std::optional<std::string> RequestContext::query(std::string_view name) const {
 
 namespace {
 
-// The query string's parameters, percent-decoded; a target Boost.URL cannot read has none.
-std::vector<std::pair<std::string, std::string>> parse_query(std::string_view target) {
-  std::vector<std::pair<std::string, std::string>> params;
+using Params = std::vector<std::pair<std::string, std::string>>;
+
+// The query string's parameters, percent-decoded; nullopt when the target has a query Boost.URL cannot read (a
+// stray '%'). Such a query is refused rather than taken as no parameters at all: a search whose filters were
+// silently dropped would answer another question than the one asked.
+std::optional<Params> parse_query(std::string_view target) {
+  Params params;
   auto url = boost::urls::parse_origin_form(target);
-  if (!url) return params;
+  if (!url) {
+    if (target.find('?') != std::string_view::npos) return std::nullopt;
+    return params;  // an odd path without a query: routing answers it
+  }
   for (const auto& param : url->params()) params.emplace_back(param.key, param.has_value ? param.value : std::string{});
   return params;
 }
 
 // Every name and value of the query is text a database can store (search terms, filters and cursors reach SQL).
-bool query_is_text(const std::vector<std::pair<std::string, std::string>>& params) {
+bool query_is_text(const Params& params) {
   return std::ranges::all_of(params, [](const auto& param) {
     return is_storable_text(param.first) && is_storable_text(param.second);
   });
@@ -136,11 +143,16 @@ ExchangeStart Dispatcher::start(const http::request_header<>& header, std::strin
 }
 
 boost::asio::awaitable<Response> Dispatcher::handle(const Request& request, const ExchangeStart& start) const {
-  RequestContext ctx{request, start.request_id, start.client_address, {}, std::nullopt, parse_query(request.target())};
+  auto query = parse_query(request.target());
+  RequestContext ctx{request, start.request_id, start.client_address, {}, std::nullopt, query ? std::move(*query) : Params{}};
   std::string route_label = "unmatched";
   Response response;
   try {
-    if (query_is_text(ctx.query_params)) {
+    if (!query) {
+      Error error = make_error(Errc::bad_request);
+      error.message = "The query string is not valid percent-encoded text";
+      response = error_response(request, start.request_id, error);
+    } else if (query_is_text(ctx.query_params)) {
       response = co_await route(request, start.match, ctx, route_label);
     } else {
       Error error = make_error(Errc::bad_request);

@@ -29,6 +29,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 
 #include <chrono>
 #include <cstdio>
@@ -518,6 +519,18 @@ std::string sign_up(const HttpClient& client, const std::string& email, const st
   const auto session = login(client, email, std::string(kTestPassword));
   EXPECT_EQ(session.status, 200u) << session.body;
   return session.status == 200 ? json_text(session.json(), "/access_token") : std::string{};
+}
+
+std::uint64_t env_count(const char* name, std::uint64_t fallback) {
+  const char* text = std::getenv(name);
+  if (text == nullptr || *text == '\0') return fallback;
+  std::uint64_t value = 0;
+  const std::string_view digits(text);
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (ec != std::errc{} || end != digits.data() + digits.size() || value == 0) {
+    throw std::invalid_argument(std::string(name) + " must be a positive whole number, not '" + text + "'");
+  }
+  return value;
 }
 
 std::string shell_output(const std::string& command) {

@@ -65,6 +65,8 @@ class ServerProcess {
   ServerProcess& operator=(const ServerProcess&) = delete;
 
   [[nodiscard]] std::uint16_t port() const { return port_; }
+  //! The server's process id (-1 once it has exited), e.g. to read its memory in /proc.
+  [[nodiscard]] int pid() const { return pid_; }
   [[nodiscard]] const std::filesystem::path& data_dir() const { return data_dir_; }
   //! Everything the server has logged so far.
   [[nodiscard]] std::string log() const;
@@ -170,6 +172,10 @@ bool eventually(std::chrono::milliseconds timeout, std::chrono::milliseconds ste
   }
   return true;
 }
+
+//! A size or count from the test's environment (a soak run sets larger ones), or `fallback` when the variable is
+//! unset; throws std::invalid_argument if it is set but not a positive whole number.
+std::uint64_t env_count(const char* name, std::uint64_t fallback);
 
 //! The token key the server keeps in its data folder, as the hex line written there ("" if there is none).
 std::string token_key_hex(const ServerProcess& server);

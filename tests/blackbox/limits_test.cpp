@@ -183,6 +183,20 @@ TEST(Limits, InvalidUtf8InJsonIsRejected) {
   expect_healthy(client);
 }
 
+TEST(Limits, AQueryStringThatIsNotValidPercentEncodingIsABadRequest) {
+  // Not read as no parameters at all: the search would drop its filters and answer with every coupon.
+  ServerProcess server;
+  HttpClient client(server.port());
+  const std::string token = sign_up(client, "a@example.com");
+  for (const std::string query : {"q=%zz", "cursor=%%%", "q=spa&city=%", "limit=5%"}) {
+    const auto result = client.get("/api/v1/coupons?" + query, token);
+    EXPECT_EQ(result.status, 400u) << query << ": " << result.body;
+    EXPECT_EQ(result.error_code(), "bad_request") << query;
+  }
+  EXPECT_EQ(client.get("/api/v1/coupons?q=50%25%20off", token).status, 200u) << "a well-encoded % must still work";
+  expect_healthy(client);
+}
+
 TEST(Limits, DeeplyNestedJsonIsRejected) {
   ServerProcess server;
   HttpClient client(server.port());
@@ -210,6 +224,25 @@ TEST(Limits, InvalidHttpIsABadRequest) {
   EXPECT_TRUE(bad_version.starts_with("HTTP/1.1 400")) << bad_version;
   const std::string bad_length = client.raw("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n");
   EXPECT_TRUE(bad_length.starts_with("HTTP/1.1 400")) << bad_length;
+  expect_healthy(client);
+}
+
+TEST(Limits, ATransferEncodingNotEndingInOneChunkedIsRefusedAndTheConnectionClosed) {
+  // Read as a request without a body, its body would be taken for the next request on the connection.
+  ServerProcess server;
+  HttpClient client(server.port());
+  for (const std::string coding : {"gzip", "chunked, gzip", "gzip, chunked, chunked", "identity"}) {
+    RawConnection connection(server.port());
+    ASSERT_TRUE(connection.send("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                "Transfer-Encoding: " + coding + "\r\n\r\n0\r\n\r\n"));
+    const auto answer = connection.read_response();
+    EXPECT_EQ(answer.status, 400u) << coding << ": " << answer.body;
+    EXPECT_EQ(answer.error_code(), "bad_request") << coding << ": " << answer.body;
+    EXPECT_EQ(answer.header("Connection"), "close") << coding;
+    const std::string rest = connection.read_until_close(std::chrono::seconds(3));
+    EXPECT_EQ(rest, "") << coding << ": the body was read as another request";
+    EXPECT_TRUE(connection.closed_by_peer()) << coding;
+  }
   expect_healthy(client);
 }
 

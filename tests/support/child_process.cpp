@@ -38,26 +38,47 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::file
 
 ChildProcess::~ChildProcess() { stop(); }
 
+namespace {
+
+int exit_status(int status) {
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+  return -1;
+}
+
+}  // namespace
+
 bool ChildProcess::running() {
   if (reaped_) return false;
-  int status = 0;
-  if (::waitpid(pid_, &status, WNOHANG) == pid_) reaped_ = true;
+  if (::waitpid(pid_, &status_, WNOHANG) == pid_) reaped_ = true;
   return !reaped_;
+}
+
+std::optional<int> ChildProcess::exit_code() {
+  if (running()) return std::nullopt;
+  return exit_status(status_);
 }
 
 int ChildProcess::stop(std::chrono::milliseconds grace) {
   if (reaped_) return 0;
   ::kill(pid_, SIGTERM);
-  int status = 0;
-  const bool ended = wait_until([&] { return ::waitpid(pid_, &status, WNOHANG) == pid_; }, grace);
+  const bool ended = wait_until([&] { return ::waitpid(pid_, &status_, WNOHANG) == pid_; }, grace);
   if (!ended) {
     ::kill(pid_, SIGKILL);
-    ::waitpid(pid_, &status, 0);
+    ::waitpid(pid_, &status_, 0);
   }
   reaped_ = true;
-  if (WIFEXITED(status)) return WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
-  return -1;
+  return exit_status(status_);
+}
+
+std::optional<int> run_to_end(const std::vector<std::string>& argv, const std::filesystem::path& output,
+                              std::chrono::milliseconds timeout) {
+  ChildProcess tool(argv, output);
+  if (!wait_until([&] { return !tool.running(); }, timeout)) {
+    tool.stop();
+    return std::nullopt;
+  }
+  return tool.exit_code();
 }
 
 std::uint16_t free_loopback_port() {

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -23,12 +24,20 @@ class ChildProcess {
   int stop(std::chrono::milliseconds grace = std::chrono::seconds(10));
   //! True while the process has not ended.
   [[nodiscard]] bool running();
+  //! Its exit status (128 + signal if killed) once it has ended, or nullopt while it runs.
+  [[nodiscard]] std::optional<int> exit_code();
   [[nodiscard]] int pid() const { return pid_; }
 
  private:
   int pid_ = -1;
   bool reaped_ = false;
+  int status_ = 0;  // waitpid's status once reaped
 };
+
+//! Runs a tool (argv[0] looked up in PATH) to its end, stdout and stderr appended to `output`: its exit status, or
+//! nullopt if it was still running after `timeout` (it is then stopped).
+std::optional<int> run_to_end(const std::vector<std::string>& argv, const std::filesystem::path& output,
+                              std::chrono::milliseconds timeout);
 
 //! Polls `done` every 20 ms until it is true or `timeout` passes; returns its last answer.
 template <class F>
