@@ -1,11 +1,14 @@
 # The two commands of the README, and a few more for working on the code.
-.PHONY: run test build bench fuzz clean
+.PHONY: run test soak build bench fuzz clean
 
 run:            ## install what is missing, build, migrate, load demo data, serve on http://127.0.0.1:8080
 	@scripts/run
 
 test:           ## the same set-up, then every test (release, then ASan + UBSan)
 	@scripts/test
+
+soak:           ## the reliability suite's long forms (docs/reliability.md): floods, 500 kills, 10 min of fuzzing per target
+	@scripts/soak
 
 build:          ## release build only
 	@scripts/install-deps

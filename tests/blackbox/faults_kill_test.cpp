@@ -12,8 +12,8 @@
 //   - the views counted are at least the acknowledged events and at most the events sent.
 // What was not acknowledged may or may not have happened; either way the numbers above must agree.
 //
-// HC_FAULT_ROUNDS sets the number of rounds (default 50; `make soak` runs more); HC_FAULT_SEED replays the kill
-// moments and the choices of a run (its seed is printed; the threads' timing is the machine's).
+// HOTELCOUPON_FAULT_ROUNDS sets the number of rounds (default 50; `make soak` runs more); HOTELCOUPON_FAULT_SEED
+// replays the kill moments and the choices of a run (its seed is printed; the threads' timing is the machine's).
 #include "coupon_fixture.hpp"
 #include "harness.hpp"
 
@@ -53,12 +53,6 @@ constexpr int kTravellers = 6;
 constexpr unsigned kClaimers = 3;         // threads claiming, each as a traveller drawn at every claim
 constexpr std::size_t kClaimTargets = 4;  // claims go to the newest coupons, so that some sell out
 constexpr std::int64_t kQuantity = 5;
-
-//! A whole number from the environment, or the default.
-unsigned from_environment(const char* name, unsigned fallback) {
-  const char* text = std::getenv(name);
-  return text != nullptr && *text != '\0' ? static_cast<unsigned>(std::stoul(text)) : fallback;
-}
 
 struct Claim {
   std::string redemption_id;
@@ -278,9 +272,9 @@ std::set<std::string> notified(const std::vector<json::object>& inbox, const std
 }
 
 TEST(Faults, NothingAcknowledgedIsLostAcrossKillsDuringClaimsUsesInteractionsAndReports) {
-  const int rounds = static_cast<int>(from_environment("HC_FAULT_ROUNDS", kDefaultRounds));
-  const unsigned seed = from_environment("HC_FAULT_SEED", std::random_device{}());
-  SCOPED_TRACE("HC_FAULT_SEED=" + std::to_string(seed));
+  const int rounds = static_cast<int>(env_count("HOTELCOUPON_FAULT_ROUNDS", kDefaultRounds));
+  const auto seed = static_cast<unsigned>(env_count("HOTELCOUPON_FAULT_SEED", std::random_device{}()));
+  SCOPED_TRACE("HOTELCOUPON_FAULT_SEED=" + std::to_string(seed));
   std::mt19937 random(seed);
 
   const TempDir dir;  // first: removed after the last server is gone
