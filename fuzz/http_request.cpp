@@ -131,14 +131,10 @@ bool serve_one(std::string_view& input) {
   }
 
   const net::ExchangeStart start = dispatcher.start(header_parser.get(), "203.0.113.7");
-  if (header_parser.get().find(http::field::transfer_encoding) != header_parser.get().end() &&
-      !header_parser.chunked()) {
-    reject(header_parser.get(), start, make_error(Errc::bad_request));
-    return false;
-  }
   const std::size_t body_limit = dispatcher.body_limit(start);
-  if (header_parser.content_length() && *header_parser.content_length() > body_limit) {
-    reject(header_parser.get(), start, make_error(Errc::payload_too_large));
+  if (auto refused = net::refused_framing(header_parser.get(), header_parser.chunked(), header_parser.content_length(),
+                                          body_limit)) {
+    reject(header_parser.get(), start, *refused);
     return false;
   }
 

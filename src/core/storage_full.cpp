@@ -20,12 +20,14 @@ StorageFullWarnings::StorageFullWarnings(Logger log, std::chrono::seconds quiet)
 
 bool StorageFullWarnings::note(std::string_view where, const std::exception& error, Clock::time_point now) {
   const Clock::rep at = now.time_since_epoch().count();
-  const Clock::rep last = last_.exchange(at);
-  const std::uint64_t unlogged = unlogged_.fetch_add(1) + 1;
-  if (last != 0 && at - last < quiet_.count()) return false;
-  unlogged_.fetch_sub(unlogged);
+  unlogged_.fetch_add(1);
+  Clock::rep last = last_logged_.load();
+  // One caller per quiet period wins the exchange and logs; the others only counted.
+  do {
+    if (last != 0 && at - last < quiet_.count()) return false;
+  } while (!last_logged_.compare_exchange_weak(last, at));
   log_.warn("storage full: writes are refused until space returns",
-            {{"where", where}, {"what", std::string_view(error.what())}, {"failures", unlogged}});
+            {{"where", where}, {"what", std::string_view(error.what())}, {"failures", unlogged_.exchange(0)}});
   return true;
 }
 

@@ -35,21 +35,20 @@ inline constexpr std::chrono::seconds kStorageFullRetryAfter{30};
 //! What the API answers to a write a full disk refused: 503 `unavailable` with Retry-After.
 Error storage_full_error();
 
-//! Logs a full disk as a warning at the first failure of a burst; failures that follow within `quiet` of the last
-//! one belong to the same burst and are only counted, and the count goes with the next warning.
+//! Logs a full disk as a warning at its first failure and then at most once per `quiet`, each warning with the
+//! number of failures since the one before: a disk that stays full keeps showing in the log without flooding it.
 class StorageFullWarnings {
  public:
   using Clock = std::chrono::steady_clock;
   explicit StorageFullWarnings(Logger log, std::chrono::seconds quiet = std::chrono::seconds(60));
 
-  //! Notes one refused write (`where`: the route or the work); logs if it starts a burst, and then says true.
-  //! Thread-safe.
+  //! Notes one refused write (`where`: the route or the work); says true if it logged a warning. Thread-safe.
   bool note(std::string_view where, const std::exception& error, Clock::time_point now = Clock::now());
 
  private:
   Logger log_;
   const Clock::duration quiet_;
-  std::atomic<Clock::rep> last_{0};         // the last failure's time since the clock's epoch; 0: none yet
+  std::atomic<Clock::rep> last_logged_{0};  // the last warning's time since the clock's epoch; 0: none yet
   std::atomic<std::uint64_t> unlogged_{0};  // failures since the last warning
 };
 

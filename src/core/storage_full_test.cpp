@@ -27,16 +27,16 @@ TEST(StorageFull, AnswersUnavailableWithRetryAfter) {
   EXPECT_NE(error.message.find("full"), std::string::npos) << error.message;
 }
 
-TEST(StorageFull, WarnsOncePerBurst) {
+TEST(StorageFull, WarnsAtTheFirstFailureAndThenOncePerQuietPeriod) {
   StorageFullWarnings warnings(Logger::null(), 60s);
   const LayerFull full;
   const auto start = std::chrono::steady_clock::time_point(100h);
   EXPECT_TRUE(warnings.note("POST /api/v1/coupons", full, start));
-  // The same burst: each failure within a minute of the last one.
-  for (int i = 1; i <= 10; ++i) EXPECT_FALSE(warnings.note("claims", full, start + i * 30s)) << i;
-  // A minute without a failure ended the burst: the next one starts another.
-  EXPECT_TRUE(warnings.note("claims", full, start + 10 * 30s + 61s));
-  EXPECT_FALSE(warnings.note("claims", full, start + 10 * 30s + 62s));
+  for (int i = 1; i <= 5; ++i) EXPECT_FALSE(warnings.note("claims", full, start + i * 10s)) << i;
+  // A disk that stays full is warned about again a minute after the last warning, not only after a lull.
+  EXPECT_TRUE(warnings.note("claims", full, start + 60s));
+  EXPECT_FALSE(warnings.note("claims", full, start + 61s));
+  EXPECT_TRUE(warnings.note("claims", full, start + 10min));
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <boost/url/parse.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <exception>
 
 namespace hc::net {
@@ -85,16 +86,32 @@ namespace {
 
 using Params = std::vector<std::pair<std::string, std::string>>;
 
-// The query string's parameters, percent-decoded; nullopt when the target has a query Boost.URL cannot read (a
-// stray '%'). Such a query is refused rather than taken as no parameters at all: a search whose filters were
-// silently dropped would answer another question than the one asked.
+// True for what RFC 3986 allows in a query as it stands (unreserved, sub-delims, ':', '@', '/', '?', and '%'
+// starting an escape).
+bool allowed_in_query(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || std::string_view("-._~!$&'()*+,;=:@/?%").find(c) != std::string_view::npos;
+}
+
+// The query string's parameters, percent-decoded. Characters a query may not hold as they stand, which curl and a
+// browser's address bar send as typed ('|', '[', a quote, bytes over 0x7f), are read as if percent-encoded. nullopt
+// when a '%' starts no escape: such a query is refused rather than taken as no parameters at all, since a search
+// whose filters were silently dropped would answer another question than the one asked.
 std::optional<Params> parse_query(std::string_view target) {
-  Params params;
-  auto url = boost::urls::parse_origin_form(target);
-  if (!url) {
-    if (target.find('?') != std::string_view::npos) return std::nullopt;
-    return params;  // an odd path without a query: routing answers it
+  const auto mark = target.find('?');
+  if (mark == std::string_view::npos) return Params{};
+  std::string origin = "/?";
+  for (const char c : target.substr(mark + 1)) {
+    if (allowed_in_query(c)) {
+      origin += c;
+    } else {
+      constexpr std::string_view kHex = "0123456789ABCDEF";
+      const auto byte = static_cast<unsigned char>(c);
+      origin += {'%', kHex[byte >> 4], kHex[byte & 0xF]};
+    }
   }
+  auto url = boost::urls::parse_origin_form(origin);
+  if (!url) return std::nullopt;
+  Params params;
   for (const auto& param : url->params()) params.emplace_back(param.key, param.has_value ? param.value : std::string{});
   return params;
 }

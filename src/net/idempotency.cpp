@@ -55,15 +55,23 @@ Handler idempotent(IdempotencyStore& store, WorkerPool& workers, Handler inner) 
     } catch (...) {
       failure = std::current_exception();  // co_await is not allowed inside a handler
     }
+    // Lets the key go so that the client may try it again. If even that fails (the full disk that failed the request
+    // refuses the delete too), the key stays in flight until it expires, and the request's own answer still stands.
+    const auto let_go = [&] {
+      try {
+        store.abandon(owner, key);
+      } catch (const std::exception&) {
+      }
+    };
     if (failure) {
-      // A handler that threw answers 500 (the dispatcher's job): the client may try the key again.
-      co_await workers.run([&] { store.abandon(owner, key); });
+      // A handler that threw answers 500 or 503 (the dispatcher's job).
+      co_await workers.run(let_go);
       std::rethrow_exception(failure);
     }
     const unsigned status = response.result_int();
     const std::string content_type(response[http::field::content_type]);
     co_await workers.run([&] {
-      if (status >= 500) store.abandon(owner, key);
+      if (status >= 500) let_go();
       else store.finish(owner, key, status, content_type, response.body());
     });
     co_return response;

@@ -87,6 +87,20 @@ Error unreadable_request(const boost::system::error_code& ec, bool in_body) {
   return error;
 }
 
+std::optional<Error> refused_framing(const http::request_header<>& header, bool chunked,
+                                     boost::optional<std::uint64_t> content_length, std::size_t body_limit) {
+  // A Transfer-Encoding that does not end in one chunked leaves the body's length unknown, and Beast would read such
+  // a request as having no body, taking the body's bytes for the next request. HTTP requires a 400 and closing the
+  // connection (RFC 9112 6.3): behind a proxy that reads the framing otherwise, that difference smuggles requests.
+  if (header.find(http::field::transfer_encoding) != header.end() && !chunked) {
+    Error error = make_error(Errc::bad_request);
+    error.message = "The request's Transfer-Encoding must end in chunked, applied once";
+    return error;
+  }
+  if (content_length && *content_length > body_limit) return make_error(Errc::payload_too_large);
+  return std::nullopt;
+}
+
 Server::Server(IoPool& io, const Dispatcher& dispatcher, ExchangeObserver& observer, Logger log)
     : io_(io), dispatcher_(dispatcher), observer_(observer), log_(std::move(log)), acceptor_(io.main()) {}
 
@@ -206,20 +220,9 @@ asio::awaitable<bool> Server::serve_one(Connection& c) {
   }
 
   const ExchangeStart start = dispatcher_.start(header, c.client_address);
-  // A Transfer-Encoding that does not end in one chunked leaves the body's length unknown, and Beast would read such
-  // a request as having no body, taking the body's bytes for the next request. HTTP requires a 400 and closing the
-  // connection (RFC 9112 6.3): behind a proxy that reads the framing otherwise, that difference smuggles requests.
-  if (header.find(http::field::transfer_encoding) != header.end() && !header_parser.chunked()) {
-    Error error = make_error(Errc::bad_request);
-    error.message = "The request's Transfer-Encoding must end in chunked, applied once";
-    Response response = dispatcher_.reject(header, start, error);
-    co_await write_response(c.stream, response, c.head);
-    co_await drain_and_close(c);
-    co_return false;
-  }
   const std::size_t body_limit = dispatcher_.body_limit(start);
-  if (header_parser.content_length() && *header_parser.content_length() > body_limit) {
-    Response response = dispatcher_.reject(header, start, make_error(Errc::payload_too_large));
+  if (auto refused = refused_framing(header, header_parser.chunked(), header_parser.content_length(), body_limit)) {
+    Response response = dispatcher_.reject(header, start, *refused);
     co_await write_response(c.stream, response, c.head);
     co_await drain_and_close(c);
     co_return false;

@@ -8,11 +8,13 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/optional/optional.hpp>
 
 #include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -23,6 +25,12 @@ class Connection;
 //! The answer to a request the parser could not read (a parse error other than the client going away): 431 for a
 //! header over the limit, 413 for a body over it, else 400 saying which part is not valid HTTP/1.1.
 Error unreadable_request(const boost::system::error_code& ec, bool in_body);
+
+//! What is wrong with a request's framing once its header is read and before its body is: a Transfer-Encoding that
+//! does not end in one chunked (400; the connection must close), or a declared length over the route's body limit
+//! (413). nullopt when the body may be read.
+std::optional<Error> refused_framing(const http::request_header<>& header, bool chunked,
+                                     boost::optional<std::uint64_t> content_length, std::size_t body_limit);
 
 class Server {
  public:

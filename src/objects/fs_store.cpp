@@ -229,6 +229,8 @@ void FileObjectStore::check() {
   Fd fd(::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, kFileMode));
   if (!fd.is_open()) {
     const int error = errno;
+    // A full disk is not an outage: the store is there, reads work, and each write it refuses answers 503 by itself.
+    if (error == ENOSPC || error == EDQUOT) return;
     throw std::runtime_error("object store folder " + root_ +
                              " is not writable: " + std::generic_category().message(error));
   }

@@ -15,6 +15,8 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -105,8 +107,9 @@ struct Writes {
       return true;
     }
     const std::string retry_after = answer.header("Retry-After");
-    if (answer.status == 503 && answer.error_code() == "unavailable" && !retry_after.empty() &&
-        std::stoi(retry_after) >= 1 && answer.body.find("request_id") != std::string::npos) {
+    const bool waits = !retry_after.empty() && std::ranges::all_of(retry_after, ::isdigit) && retry_after != "0";
+    if (answer.status == 503 && answer.error_code() == "unavailable" && waits &&
+        answer.body.find("request_id") != std::string::npos) {
       ++refused[kind];
     } else {
       wrong.push_back(kind + " -> " + std::to_string(answer.status) + " Retry-After '" + retry_after + "' " +

@@ -162,13 +162,35 @@ void witness_json(std::string_view text) {
   if (!ec) witness_secrets_in(value);
 }
 
-// What the log check after the suite needs to know of one exchange (see suite_logs.hpp): the secrets that went
-// either way, and whether the server refused it.
-void witness_exchange(const Headers& request_headers, std::string_view request_body, const HttpResult& result) {
-  for (const auto& [name, value] : request_headers) {
+// What the log check after the suite needs to know of a request (see suite_logs.hpp): the secrets it carries.
+void witness_request(const Headers& headers, std::string_view body) {
+  for (const auto& [name, value] : headers) {
     if (boost::iequals(name, "Authorization") && boost::istarts_with(value, "Bearer ")) witness_secret(value.substr(7));
   }
-  witness_json(request_body);
+  witness_json(body);
+}
+
+// The same for the raw bytes of a request (its head's Authorization, and a JSON body).
+void witness_raw_request(std::string_view bytes) {
+  const auto head_end = bytes.find("\r\n\r\n");
+  Headers headers;
+  std::string_view head = bytes.substr(0, head_end);
+  while (!head.empty()) {
+    const auto line_end = head.find("\r\n");
+    const std::string_view line = head.substr(0, line_end);
+    const auto colon = line.find(':');
+    if (colon != std::string_view::npos) {
+      std::string_view value = line.substr(colon + 1);
+      while (value.starts_with(' ')) value.remove_prefix(1);
+      headers.emplace_back(std::string(line.substr(0, colon)), std::string(value));
+    }
+    head = line_end == std::string_view::npos ? std::string_view{} : head.substr(line_end + 2);
+  }
+  witness_request(headers, head_end == std::string_view::npos ? std::string_view{} : bytes.substr(head_end + 4));
+}
+
+// And of an answer: the secrets in it, and whether the server refused the request.
+void witness_answer(const HttpResult& result) {
   witness_json(result.body);
   for (const auto& cookie : result.all("Set-Cookie")) {
     const auto value = cookie.substr(0, cookie.find(';'));
@@ -364,7 +386,8 @@ HttpResult HttpClient::request(http::verb method, const std::string& target, con
   HttpResult result = to_result(parser.get());
   beast::error_code ec;
   stream.socket().shutdown(tcp::socket::shutdown_both, ec);
-  witness_exchange(headers, body, result);
+  witness_request(headers, body);
+  witness_answer(result);
   return result;
 }
 
@@ -398,6 +421,7 @@ void RawConnection::close() {
 }
 
 bool RawConnection::send(std::string_view bytes) {
+  witness_raw_request(bytes);
   while (!bytes.empty()) {
     const ssize_t n = ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL);
     if (n < 0 && errno == EINTR) continue;
@@ -454,7 +478,7 @@ HttpResult RawConnection::read_response(std::chrono::milliseconds timeout, bool 
     }
   }
   HttpResult result = to_result(parser.get());
-  witness_exchange({}, {}, result);
+  witness_answer(result);
   return result;
 }
 

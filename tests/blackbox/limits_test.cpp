@@ -194,6 +194,13 @@ TEST(Limits, AQueryStringThatIsNotValidPercentEncodingIsABadRequest) {
     EXPECT_EQ(result.error_code(), "bad_request") << query;
   }
   EXPECT_EQ(client.get("/api/v1/coupons?q=50%25%20off", token).status, 200u) << "a well-encoded % must still work";
+  // What curl and an address bar send as typed is read as if encoded, filters and all.
+  for (const auto& [typed, encoded] : {std::pair{"q=a|b&city=Dublin", "q=a%7Cb&city=Dublin"},
+                                       std::pair{"q=[spa]", "q=%5Bspa%5D"}}) {
+    const auto as_typed = client.get("/api/v1/coupons?" + std::string(typed), token);
+    EXPECT_EQ(as_typed.status, 200u) << typed << ": " << as_typed.body;
+    EXPECT_EQ(as_typed.body, client.get("/api/v1/coupons?" + std::string(encoded), token).body) << typed;
+  }
   expect_healthy(client);
 }
 

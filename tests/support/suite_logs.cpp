@@ -42,7 +42,8 @@ class Witness {
     if (!out_.is_open()) {
       const auto dir = suite_logs_dir();
       if (!dir) return;
-      std::filesystem::create_directories(*dir / "witness");
+      std::error_code ec;
+      std::filesystem::create_directories(*dir / "witness", ec);
       out_.open(*dir / "witness" / (std::to_string(::getpid()) + ".txt"), std::ios::app);
     }
     out_ << kind << ' ' << text << '\n' << std::flush;

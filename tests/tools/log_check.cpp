@@ -72,14 +72,27 @@ bool has_code_shape(std::string_view text) {
 // The secrets to look for, indexed by their first four bytes: a log is read once, with a cheap test per byte.
 class SecretSet {
  public:
-  void add(std::string secret) {
+  void add(const std::string& secret) {
     if (secret.size() < kShortestSecret) {
       ++too_short_;
-    } else if (has_jwt_shape(secret)) {
-      ++tokens_;  // any token-shaped text in a log is a finding already
-    } else {
-      stored_.insert(std::move(secret));
+      return;
     }
+    if (has_jwt_shape(secret)) {
+      // A whole token in a log is a finding by its shape; its claims or its signature alone are sought as they are
+      // (the header is the same in every token, so it is not).
+      ++tokens_;
+      const auto claims = secret.find('.') + 1;
+      const auto signature = secret.find('.', claims);
+      if (signature != std::string::npos) {
+        store(secret.substr(claims, signature - claims));
+        store(secret.substr(signature + 1));
+      }
+      return;
+    }
+    store(secret);
+    // The log writes JSON: a quote, a backslash or a control character in a secret appears escaped.
+    const std::string escaped = boost::json::serialize(boost::json::string(secret));
+    if (escaped.size() != secret.size() + 2) store(escaped.substr(1, escaped.size() - 2));
   }
   //! Builds the index; add() must not be called after.
   void seal() {
@@ -102,10 +115,15 @@ class SecretSet {
     }
     return {};
   }
-  [[nodiscard]] std::size_t size() const { return stored_.size() + tokens_; }
+  [[nodiscard]] std::size_t size() const { return stored_.size(); }
+  [[nodiscard]] std::size_t tokens() const { return tokens_; }
   [[nodiscard]] std::size_t too_short() const { return too_short_; }
 
  private:
+  void store(std::string text) {
+    if (text.size() >= kShortestSecret) stored_.insert(std::move(text));
+  }
+
   static std::uint32_t prefix(const char* bytes) {
     std::uint32_t key = 0;
     std::memcpy(&key, bytes, sizeof key);
@@ -177,8 +195,9 @@ class Check {
     for (std::size_t i = 0; i < problems_.size() && i < kShownProblems; ++i) std::cout << "  " << problems_[i] << '\n';
     if (problems_.size() > kShownProblems) std::cout << "  ... and " << problems_.size() - kShownProblems << " more\n";
     std::cout << "log check: " << logs_ << " server logs (" << lines_ << " lines, " << bytes_ / (1024 * 1024)
-              << " MiB); " << secrets_.size() << " secrets the tests saw (" << secrets_.too_short()
-              << " under " << kShortestSecret << " characters not sought); " << refusals_ << " refusals seen, "
+              << " MiB); " << secrets_.size() << " secret texts sought, " << secrets_.tokens()
+              << " tokens also by their shape (" << secrets_.too_short() << " texts under " << kShortestSecret
+              << " characters not sought); " << refusals_ << " refusals seen, "
               << refused_lines_ << " logged: ";
     if (problems_.empty()) {
       std::cout << "no secret in any log, every refusal logged with route, client and request id\n";
