@@ -511,6 +511,19 @@ std::vector<std::string> detail_fields(const HttpResult& result) {
   return fields;
 }
 
+std::vector<boost::json::object> request_lines(const std::string& log) {
+  std::vector<boost::json::object> lines;
+  std::istringstream text(log);
+  for (std::string line; std::getline(text, line);) {
+    boost::system::error_code ec;
+    auto value = boost::json::parse(line, ec);
+    if (ec || !value.is_object()) continue;
+    const auto* msg = value.as_object().if_contains("msg");
+    if (msg != nullptr && *msg == "request") lines.push_back(std::move(value.as_object()));
+  }
+  return lines;
+}
+
 std::vector<std::string> leaked_secrets(const std::string& text, const std::vector<std::string>& secrets) {
   std::vector<std::string> leaked;
   for (const auto& secret : secrets) {

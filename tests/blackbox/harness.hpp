@@ -5,6 +5,7 @@
 #include "temp_dir.hpp"
 
 #include <boost/beast/http/verb.hpp>
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
 #include <chrono>
@@ -151,6 +152,9 @@ std::string json_text(const boost::json::value& value, std::string_view pointer)
 
 //! The `field` of each entry of an error body's `error.details`.
 std::vector<std::string> detail_fields(const HttpResult& result);
+
+//! The request lines of a server log (`"msg":"request"`: request_id, method, path, route, status, client), parsed.
+std::vector<boost::json::object> request_lines(const std::string& log);
 
 //! Which of the secrets (passwords, tokens) occur in text, e.g. in a server log.
 std::vector<std::string> leaked_secrets(const std::string& text, const std::vector<std::string>& secrets);

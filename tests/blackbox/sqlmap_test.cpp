@@ -9,7 +9,6 @@
 
 #include <iostream>
 #include <map>
-#include <regex>
 
 namespace hc::test {
 namespace {
@@ -29,11 +28,11 @@ std::vector<std::string> server_flags(Engine engine) {
 
 //! The answers the server logged to one method on one route pattern, by status.
 std::map<unsigned, std::size_t> logged_statuses(const std::string& log, std::string_view method, std::string_view route) {
-  // The path between them is JSON text: sqlmap's payloads put escaped quotes in it.
-  static const std::regex kRequest(R"re("method":"(\w+)","path":"(?:[^"\\]|\\.)*","route":"([^"]*)","status":(\d+))re");
   std::map<unsigned, std::size_t> statuses;
-  for (std::sregex_iterator it(log.begin(), log.end(), kRequest), end; it != end; ++it) {
-    if ((*it)[1].str() == method && (*it)[2].str() == route) statuses[static_cast<unsigned>(std::stoul((*it)[3]))] += 1;
+  for (const auto& line : request_lines(log)) {
+    if (json_text(line, "/method") == method && json_text(line, "/route") == route) {
+      statuses[line.at("status").to_number<unsigned>()] += 1;
+    }
   }
   return statuses;
 }
