@@ -412,16 +412,29 @@ TEST(Faults, NothingAcknowledgedIsLostAcrossKillsDuringClaimsUsesInteractionsAnd
     }
   }
 
-  // Report jobs: each exists and becomes ready (jobs a kill interrupted are taken up again after the restart).
+  // Report jobs: each exists and becomes ready (jobs a kill interrupted are taken up again after the restart). The
+  // one exception is the server's guard against a job that crashes it: a job whose third start also ended with the
+  // process is failed, telling the hotelier to ask again. Kills every few hundred milliseconds can meet a slow
+  // render three times (on the sanitizer build they do, a few times in 500 rounds); such a job is not lost, and the
+  // summary says how many there were.
+  std::size_t given_up = 0;
   for (const std::string& id : ledger.reports) {
     std::string status;
+    std::string error;
     eventually(20s, 100ms, [&] {
       const auto report = client.get("/api/v1/hotelier/reports/" + id, hotelier);
       status = report.status == 200 ? json_text(report.json(), "/status") : "HTTP " + std::to_string(report.status);
+      if (status == "failed") error = json_text(report.json(), "/error");
       return status == "ready" || status == "failed" || status.starts_with("HTTP");
     });
-    EXPECT_EQ(status, "ready") << "report " << id;
+    if (status == "failed" && error == "the report could not be made; please ask for it again") {
+      ++given_up;
+      continue;
+    }
+    EXPECT_EQ(status, "ready") << "report " << id << ": " << error;
   }
+  std::cout << "[ faults   ] " << given_up << " of " << ledger.reports.size()
+            << " report jobs given up by the crash guard (three starts ended by kills)\n";
 
   // Interactions: folding runs every second; every acknowledged event is counted, nothing beyond what was sent.
   std::int64_t views = -1;
