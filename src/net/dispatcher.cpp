@@ -89,7 +89,23 @@ using Params = std::vector<std::pair<std::string, std::string>>;
 // True for what RFC 3986 allows in a query as it stands (unreserved, sub-delims, ':', '@', '/', '?', and '%'
 // starting an escape).
 bool allowed_in_query(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0 || std::string_view("-._~!$&'()*+,;=:@/?%").find(c) != std::string_view::npos;
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+         std::string_view("-._~!$&'()*+,;=:@/?%").find(c) != std::string_view::npos;
+}
+
+// "/?" and the query with what it may not hold as it stands percent-encoded (a '%' is kept: a stray one stays wrong).
+std::string encoded_query(std::string_view query) {
+  std::string origin = "/?";
+  for (const char c : query) {
+    if (allowed_in_query(c)) {
+      origin += c;
+    } else {
+      constexpr std::string_view kHex = "0123456789ABCDEF";
+      const auto byte = static_cast<unsigned char>(c);
+      origin += {'%', kHex[byte >> 4], kHex[byte & 0xF]};
+    }
+  }
+  return origin;
 }
 
 // The query string's parameters, percent-decoded. Characters a query may not hold as they stand, which curl and a
@@ -99,17 +115,13 @@ bool allowed_in_query(char c) {
 std::optional<Params> parse_query(std::string_view target) {
   const auto mark = target.find('?');
   if (mark == std::string_view::npos) return Params{};
-  std::string origin = "/?";
-  for (const char c : target.substr(mark + 1)) {
-    if (allowed_in_query(c)) {
-      origin += c;
-    } else {
-      constexpr std::string_view kHex = "0123456789ABCDEF";
-      const auto byte = static_cast<unsigned char>(c);
-      origin += {'%', kHex[byte >> 4], kHex[byte & 0xF]};
-    }
+  // Most targets parse as they come, with no copy; the copy, which the view then points into, only when not.
+  std::string encoded;
+  auto url = boost::urls::parse_origin_form(target);
+  if (!url) {
+    encoded = encoded_query(target.substr(mark + 1));
+    url = boost::urls::parse_origin_form(encoded);
   }
-  auto url = boost::urls::parse_origin_form(origin);
   if (!url) return std::nullopt;
   Params params;
   for (const auto& param : url->params()) params.emplace_back(param.key, param.has_value ? param.value : std::string{});
