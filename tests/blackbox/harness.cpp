@@ -1,6 +1,7 @@
 #include "harness.hpp"
 
 #include "postgres_server.hpp"
+#include "redemptions/code.hpp"
 #include "suite_logs.hpp"
 
 #include <boost/algorithm/string/predicate.hpp>
@@ -24,7 +25,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cctype>
 #include <cerrno>
 
 #include <algorithm>
@@ -50,13 +50,6 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // The child gets PATH and the like, never HC_* from the test's own environment, plus the given variables.
 std::vector<std::string> child_environment(const std::map<std::string, std::string>& env) {
@@ -132,19 +125,14 @@ HttpResult to_result(const Message& response) {
   return result;
 }
 
-// Coupon codes as the server shows them: XXXX-XXXX-XXXX.
-bool looks_like_code(std::string_view text) {
-  if (text.size() != 14 || text[4] != '-' || text[9] != '-') return false;
-  return std::all_of(text.begin(), text.end(), [](char c) { return c == '-' || std::isalnum(static_cast<unsigned char>(c)); });
-}
-
-// Every secret in a JSON value: tokens, passwords, and coupon codes (an error's "code" is not one).
+// Every secret in a JSON value: tokens, passwords, and coupon codes.
 void witness_secrets_in(const boost::json::value& value) {
   if (const auto* object = value.if_object()) {
     for (const auto& [key, member] : *object) {
       if (const auto* text = member.if_string()) {
         const std::string_view k = key;
-        if (k == "password" || k == "access_token" || k == "refresh_token" || (k == "code" && looks_like_code(*text))) {
+        const bool code = k == "code" && redemptions::parse_code(*text);  // an error's "code" is not one
+        if (k == "password" || k == "access_token" || k == "refresh_token" || code) {
           witness_secret(*text);
         }
       } else {
@@ -253,7 +241,7 @@ std::vector<std::string> database_flags(const std::filesystem::path& data_dir, c
   if (engine == nullptr || std::string_view(engine) != "postgresql") return {};
   if (std::find(args.begin(), args.end(), "--database-url") != args.end()) return {};
   const auto remembered = data_dir / "postgresql.url";
-  std::string url = read_file(remembered);
+  std::string url = read_text_file(remembered);
   if (url.empty()) {
     url = shared_postgres().create_database();
     std::ofstream(remembered) << url;
@@ -287,7 +275,7 @@ void ServerProcess::start(std::vector<std::string> extra_args, const std::map<st
   const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   while (std::chrono::steady_clock::now() < give_up) {
     std::smatch match;
-    const std::string text = read_file(log_file_);
+    const std::string text = read_text_file(log_file_);
     if (std::regex_search(text, match, ready)) {
       if (!worker_) port_ = static_cast<std::uint16_t>(std::stoi(match[1]));
       return;
@@ -298,7 +286,7 @@ void ServerProcess::start(std::vector<std::string> extra_args, const std::map<st
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  const std::string text = read_file(log_file_);
+  const std::string text = read_text_file(log_file_);
   abandon_start();
   throw std::runtime_error("the server did not start within 30 s:\n" + text);
 }
@@ -316,7 +304,7 @@ ServerProcess::~ServerProcess() {
   if (owns_data_dir_) std::filesystem::remove_all(data_dir_, ec);
 }
 
-std::string ServerProcess::log() const { return read_file(log_file_); }
+std::string ServerProcess::log() const { return read_text_file(log_file_); }
 
 bool ServerProcess::running() {
   if (pid_ <= 0) return false;
@@ -359,7 +347,7 @@ CommandResult run_binary(const std::vector<std::string>& args, const std::map<st
   const auto dir = make_temp_dir();
   const auto output = dir / "output.txt";
   const int pid = spawn(args, env, output);
-  CommandResult result{wait_exit(pid), read_file(output)};
+  CommandResult result{wait_exit(pid), read_text_file(output)};
   std::filesystem::remove_all(dir);
   return result;
 }
